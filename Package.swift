@@ -1,0 +1,58 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+// Module layout (DESIGN §4): imports point down this list only.
+//   robinson (CLI) → Pipeline → Matching, Store, Formats
+//   Matching → Formats, CHMAC ; Formats → CZstd, CZlib
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "robinson",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "robinson", targets: ["robinson"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0", traits: [.defaults, "YAML"]),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CZstd", providers: [.apt(["libzstd-dev"])]),
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "CHMAC", linkerSettings: [.linkedLibrary("crypto")]),
+        .target(name: "Formats", dependencies: ["CZstd", "CZlib"], swiftSettings: strict),
+        .target(name: "Matching", dependencies: ["Formats", "CHMAC"], swiftSettings: strict),
+        .target(name: "Store", dependencies: [.product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
+        .target(
+            name: "Pipeline",
+            dependencies: [
+                "Matching", "Store", "Formats",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "robinson",
+            dependencies: [
+                "Pipeline", "Matching", "Store", "Formats",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "FormatsTests", dependencies: ["Formats"], swiftSettings: strict),
+        .testTarget(name: "MatchingTests", dependencies: ["Matching", "Formats"], swiftSettings: strict),
+        .testTarget(name: "StoreTests", dependencies: ["Store"], swiftSettings: strict),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Matching", "Store", "Formats", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
+        .testTarget(name: "RobinsonCLITests", dependencies: ["robinson", "Store"], swiftSettings: strict),
+    ]
+)

@@ -1,0 +1,36 @@
+#ifndef ROBINSON_CHMAC_H
+#define ROBINSON_CHMAC_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/// HMAC-SHA256 with the key's inner and outer SHA-256 states computed once.
+/// Each call then costs two SHA-256 compressions for short messages instead of
+/// four plus key handling. The state is opaque; it holds key material, so
+/// callers wipe it with `robinson_hmac_wipe` when done.
+typedef struct robinson_hmac_key {
+    unsigned char inner[128];
+    unsigned char outer[128];
+} robinson_hmac_key;
+
+/// Prepares the key states. Returns 0 on success.
+int robinson_hmac_prepare(robinson_hmac_key *key, const void *secret, size_t secret_len);
+
+/// Full 32-byte HMAC-SHA256 of `message` (for tests against RFC 4231).
+void robinson_hmac_full(const robinson_hmac_key *key, const void *message, size_t len, unsigned char out[32]);
+
+/// The first 8 bytes of HMAC-SHA256 as a big-endian 64-bit integer.
+uint64_t robinson_hmac_fingerprint(const robinson_hmac_key *key, const void *message, size_t len);
+
+/// SHA-256 of a buffer (for digests of deliveries and index payloads).
+void robinson_sha256(const void *data, size_t len, unsigned char out[32]);
+
+/// Streaming SHA-256 for large files.
+typedef struct robinson_sha256_ctx { _Alignas(16) unsigned char state[128]; } robinson_sha256_ctx;
+void robinson_sha256_init(robinson_sha256_ctx *ctx);
+void robinson_sha256_update(robinson_sha256_ctx *ctx, const void *data, size_t len);
+void robinson_sha256_final(robinson_sha256_ctx *ctx, unsigned char out[32]);
+
+void robinson_hmac_wipe(robinson_hmac_key *key);
+
+#endif

@@ -1,0 +1,176 @@
+/// The RFC 4180 record scanner behind ``RecordReader`` and ``DialectSniffer``.
+///
+/// Rules (lenient, as Excel reads):
+/// - a field that starts with `"` is quoted: it may hold the delimiter, CR, LF
+///   and `""` (one quote); the first lone `"` closes it;
+/// - text between the closing quote and the next delimiter is kept as it is:
+///   `"abc"x` reads as `abcx` and `"a"b"c` as `ab"c`;
+/// - a `"` inside an unquoted field (`12" Rohr`) is an ordinary character;
+/// - records end with CRLF, LF or a lone CR; line numbers count each of them,
+///   inside quoted fields too.
+struct RecordScanner {
+    let delimiter: UInt8
+
+    /// Why a scan stopped.
+    enum Stop: Equatable {
+        /// `maxRecords` records are in the arrays.
+        case recordLimit
+        /// The record at `position` needs bytes beyond the buffer; `quoteLine`
+        /// is where a still-open quoted field began.
+        case needMore(quoteLine: Int?)
+        /// All input is consumed.
+        case endOfInput
+        /// The input ends inside a quoted field opened on `line`.
+        case unbalancedQuote(line: Int)
+    }
+
+    /// Scans records from `position` in `bytes`, appending their spans, until
+    /// `records` holds `maxRecords`, the buffer ends inside a record, or the
+    /// input ends (`atEnd`: no bytes follow the buffer).
+    ///
+    /// On return `position` and `line` are at the start of the first record not
+    /// scanned. `checkBOM`: `position` is the start of the file, so a UTF-8 BOM
+    /// there is skipped (kept in the record, left out of its first field).
+    func scan(
+        _ bytes: UnsafeBufferPointer<UInt8>, position: inout Int, line: inout Int, atEnd: Bool,
+        checkBOM: Bool, maxRecords: Int, records: inout [RecordSpan], fields: inout [FieldSpan]
+    ) -> Stop {
+        var checkBOM = checkBOM
+        while records.count < maxRecords {
+            if position == bytes.count { return atEnd ? .endOfInput : .needMore(quoteLine: nil) }
+            let firstField = fields.count
+            let startLine = line
+            switch scanRecord(bytes, from: position, line: &line, atEnd: atEnd, checkBOM: checkBOM, fields: &fields) {
+            case .record(let record):
+                records.append(record)
+                position = record.end
+                checkBOM = false
+            case .stop(let stop):
+                // Forget the partial record; it is scanned again with more bytes.
+                fields.removeSubrange(firstField...)
+                line = startLine
+                return stop
+            }
+        }
+        return .recordLimit
+    }
+
+    private enum Outcome {
+        case record(RecordSpan)
+        case stop(Stop)
+    }
+
+    private func scanRecord(
+        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, line: inout Int, atEnd: Bool,
+        checkBOM: Bool, fields: inout [FieldSpan]
+    ) -> Outcome {
+        let p = bytes.baseAddress!
+        let n = bytes.count
+        let quote = ASCII.quote, lf = ASCII.lineFeed, cr = ASCII.carriageReturn
+        let startLine = line
+        let firstField = fields.count
+        var i = start
+        if checkBOM {
+            if n - i >= 3 {
+                if p[i] == 0xEF && p[i + 1] == 0xBB && p[i + 2] == 0xBF { i += 3 }
+            } else if !atEnd {
+                return .stop(.needMore(quoteLine: nil))
+            }
+        }
+        while true {
+            // At the start of a field.
+            if i < n && p[i] == quote {
+                let openLine = line
+                var j = i + 1
+                var close = -1
+                while true {
+                    j = Self.find(p, from: j, to: n, quote, lf, cr)
+                    if j == n { break }
+                    if p[j] == quote {
+                        if j + 1 < n {
+                            if p[j + 1] == quote { j += 2; continue }
+                            close = j
+                        } else if atEnd {
+                            close = j
+                        }
+                        break
+                    } else if p[j] == lf {
+                        line += 1
+                        j += 1
+                    } else if j + 1 < n {
+                        // CR: a CRLF pair is counted at its LF.
+                        if p[j + 1] != lf { line += 1 }
+                        j += 1
+                    } else if atEnd {
+                        line += 1
+                        j += 1
+                    } else {
+                        break
+                    }
+                }
+                if close < 0 {
+                    return .stop(atEnd ? .unbalancedQuote(line: openLine) : .needMore(quoteLine: openLine))
+                }
+                let k = Self.find(p, from: close + 1, to: n, delimiter, lf, cr)
+                if k == n && !atEnd { return .stop(.needMore(quoteLine: nil)) }
+                fields.append(FieldSpan(start: i + 1, end: k == close + 1 ? close : k, quoted: true))
+                i = k
+            } else {
+                let k = Self.find(p, from: i, to: n, delimiter, lf, cr)
+                if k == n && !atEnd { return .stop(.needMore(quoteLine: nil)) }
+                fields.append(FieldSpan(start: i, end: k, quoted: false))
+                i = k
+            }
+            // At the delimiter, a line end, or the end of the input.
+            if i == n {
+                return .record(RecordSpan(
+                    start: start, contentEnd: n, end: n, line: startLine,
+                    firstField: firstField, fieldCount: fields.count - firstField))
+            }
+            if p[i] == delimiter {
+                i += 1
+                continue
+            }
+            var end = i + 1
+            if p[i] == cr {
+                if i + 1 < n {
+                    if p[i + 1] == lf { end = i + 2 }
+                } else if !atEnd {
+                    return .stop(.needMore(quoteLine: nil))
+                }
+            }
+            line += 1
+            return .record(RecordSpan(
+                start: start, contentEnd: i, end: end, line: startLine,
+                firstField: firstField, fieldCount: fields.count - firstField))
+        }
+    }
+
+    /// Index of the first of `a`, `b`, `c` in `p[from..<to]`, or `to`.
+    /// Skips eight bytes at a time where none of them occurs.
+    @inline(__always)
+    static func find(_ p: UnsafePointer<UInt8>, from: Int, to: Int, _ a: UInt8, _ b: UInt8, _ c: UInt8) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let patternA = ones &* UInt64(a), patternB = ones &* UInt64(b), patternC = ones &* UInt64(c)
+        var i = from
+        let raw = UnsafeRawPointer(p)
+        while i + 8 <= to {
+            let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            if hasZeroByte(word ^ patternA) || hasZeroByte(word ^ patternB) || hasZeroByte(word ^ patternC) {
+                break
+            }
+            i += 8
+        }
+        while i < to {
+            let byte = p[i]
+            if byte == a || byte == b || byte == c { return i }
+            i += 1
+        }
+        return to
+    }
+
+    @inline(__always)
+    private static func hasZeroByte(_ word: UInt64) -> Bool {
+        (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0
+    }
+}

@@ -1,0 +1,32 @@
+/// The text encodings customers' files come in.
+public enum TextEncoding: String, Sendable, Codable {
+    case utf8
+    /// Excel's "CSV" on German Windows: Latin-1 plus € „ “ and others in 0x80–0x9F.
+    case windows1252
+    /// Latin-1: every byte is the code point of the same number.
+    case iso88591
+}
+
+/// The Windows-1252 characters for bytes 0x80–0x9F; `nil` where the code page
+/// leaves the byte undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D).
+enum Windows1252 {
+    static let high: [Unicode.Scalar?] = [
+        "\u{20AC}", nil, "\u{201A}", "\u{0192}", "\u{201E}", "\u{2026}", "\u{2020}", "\u{2021}",
+        "\u{02C6}", "\u{2030}", "\u{0160}", "\u{2039}", "\u{0152}", nil, "\u{017D}", nil,
+        nil, "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}", "\u{2022}", "\u{2013}", "\u{2014}",
+        "\u{02DC}", "\u{2122}", "\u{0161}", "\u{203A}", "\u{0153}", nil, "\u{017E}", "\u{0178}",
+    ]
+
+    /// Whether `byte` has a character in Windows-1252.
+    static func isDefined(_ byte: UInt8) -> Bool {
+        byte < 0x80 || byte >= 0xA0 || high[Int(byte) - 0x80] != nil
+    }
+
+    /// The byte for `scalar`, or `nil` if Windows-1252 has no such character.
+    static func byte(for scalar: Unicode.Scalar) -> UInt8? {
+        let value = scalar.value
+        if value < 0x80 || (0xA0...0xFF).contains(value) { return UInt8(value) }
+        guard let index = high.firstIndex(of: scalar) else { return nil }
+        return UInt8(0x80 + index)
+    }
+}

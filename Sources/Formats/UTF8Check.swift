@@ -1,0 +1,35 @@
+/// Finds the first byte that breaks UTF-8 (RFC 3629: no overlongs, no
+/// surrogates, nothing above U+10FFFF).
+enum UTF8Check {
+    /// Offset of the first invalid byte in `bytes`, or `nil` if all is valid.
+    /// With `allowCutEnd`, a sequence that is only cut off by the end of
+    /// `bytes` counts as valid: a sample may end in the middle of a character.
+    static func firstInvalid(_ bytes: ArraySlice<UInt8>, allowCutEnd: Bool) -> Int? {
+        var i = bytes.startIndex
+        let end = bytes.endIndex
+        while i < end {
+            let lead = bytes[i]
+            if lead < 0x80 { i += 1; continue }
+            let length: Int
+            var low: UInt8 = 0x80, high: UInt8 = 0xBF  // range of the second byte
+            switch lead {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; low = 0xA0
+            case 0xED: length = 3; high = 0x9F
+            case 0xE1...0xEF: length = 3
+            case 0xF0: length = 4; low = 0x90
+            case 0xF4: length = 4; high = 0x8F
+            case 0xF1...0xF3: length = 4
+            default: return i
+            }
+            for k in 1..<length {
+                guard i + k < end else { return allowCutEnd ? nil : i }
+                let byte = bytes[i + k]
+                let ok = k == 1 ? (low...high).contains(byte) : (0x80...0xBF).contains(byte)
+                if !ok { return i }
+            }
+            i += length
+        }
+        return nil
+    }
+}

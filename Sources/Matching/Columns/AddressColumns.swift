@@ -1,0 +1,75 @@
+/// Which column of a customer's file holds which part of an address, found
+/// by header name (German and English synonyms, DESIGN §5).
+public struct AddressColumns: Sendable, Codable, Equatable {
+    public var firstName: Int?
+    public var lastName: Int?
+    /// A single column with the whole name ("Dr. Hans Müller", "Müller, Hans").
+    public var fullName: Int?
+    /// Street, possibly with the house number in it ("Hauptstr. 5a").
+    public var street: Int?
+    public var houseNumber: Int?
+    public var postcode: Int?
+    public var city: Int?
+    public var phones: [Int] = []
+    public var emails: [Int] = []
+
+    public init() {}
+
+    /// True when at least one channel can be checked: a name with an address,
+    /// a phone number or an e-mail address.
+    public var isUsable: Bool {
+        hasPostal || !phones.isEmpty || !emails.isEmpty
+    }
+
+    public var hasPostal: Bool {
+        (lastName != nil || fullName != nil) && street != nil && postcode != nil
+    }
+
+    /// The highest column index used; rows shorter than this lack data.
+    public var highestIndex: Int {
+        ([firstName, lastName, fullName, street, houseNumber, postcode, city].compactMap { $0 } + phones + emails).max() ?? -1
+    }
+
+    /// Maps header names to roles. The first column of a role wins; phone and
+    /// e-mail columns may repeat (Telefon, Mobil, Fax …).
+    public static func detect(header: [String]) -> AddressColumns {
+        var columns = AddressColumns()
+        var nameColumn: Int?
+        for (index, raw) in header.enumerated() {
+            let name = TextFolding.fold(raw)
+            guard let role = HeaderSynonyms.role(of: name) else { continue }
+            switch role {
+            case .name: if nameColumn == nil { nameColumn = index }
+            case .firstName: if columns.firstName == nil { columns.firstName = index }
+            case .lastName: if columns.lastName == nil { columns.lastName = index }
+            case .fullName: if columns.fullName == nil { columns.fullName = index }
+            case .street: if columns.street == nil { columns.street = index }
+            case .houseNumber: if columns.houseNumber == nil { columns.houseNumber = index }
+            case .postcode: if columns.postcode == nil { columns.postcode = index }
+            case .city: if columns.city == nil { columns.city = index }
+            case .phone: columns.phones.append(index)
+            case .email: columns.emails.append(index)
+            }
+        }
+        // "Name" is the surname when a first-name column exists, else the whole name.
+        if let nameColumn {
+            if columns.firstName != nil, columns.lastName == nil {
+                columns.lastName = nameColumn
+            } else if columns.lastName == nil, columns.fullName == nil {
+                columns.fullName = nameColumn
+            }
+        }
+        return columns
+    }
+
+    /// A readable mapping for summaries and `--explain` output.
+    public func describe(header: [String]) -> String {
+        func name(_ i: Int?) -> String { i.map { $0 < header.count ? "\"\(header[$0])\"" : "#\($0)" } ?? "-" }
+        return [
+            "first name \(name(firstName))", "last name \(name(lastName))", "full name \(name(fullName))",
+            "street \(name(street))", "house number \(name(houseNumber))", "postcode \(name(postcode))",
+            "city \(name(city))", "phone \(phones.isEmpty ? "-" : phones.map { name($0) }.joined(separator: ","))",
+            "e-mail \(emails.isEmpty ? "-" : emails.map { name($0) }.joined(separator: ","))",
+        ].joined(separator: "; ")
+    }
+}

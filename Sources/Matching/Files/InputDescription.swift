@@ -1,0 +1,17 @@
+import Formats
+
+/// What the decode stage learned about an input file; stored as
+/// `decoded.json` in the job's work folder and read by the later stages.
+public struct InputDescription: Sendable, Codable, Equatable {
+    public var compression: Compression
+    public var dialect: Dialect
+    public var header: [String]
+    public var columns: AddressColumns
+    /// Data rows (records after the header, blank lines not counted).
+    public var rows: Int
+    public var blankLines: Int
+    public var raggedRows: Int
+    public var firstRaggedLines: [Int]
+    /// Rows decoded with the fallback encoding (a mixed file).
+    public var mixedEncodingRows: Int
+}

@@ -1,0 +1,183 @@
+import Foundation
+import Formats
+
+/// Why a Robinson list delivery cannot be read.
+public enum DeliveryError: Error, Sendable, Equatable, CustomStringConvertible {
+    case input(InputError)
+    case missingColumns(path: String, missing: [String])
+    case unknownList(path: String, line: Int, value: String)
+
+    public var description: String {
+        switch self {
+        case .input(let error): error.description
+        case .missingColumns(let path, let missing):
+            "\(path), line 1: the delivery header lacks \(missing.joined(separator: ", ")); expected liste;vorname;nachname;strasse;hausnummer;plz;ort;telefon;email"
+        case .unknownList(let path, let line, let value):
+            "\(path), line \(line), field liste: '\(value)' is not a list; use post, telefon, mobil, fax or email. Nothing was changed"
+        }
+    }
+}
+
+/// A delivery row that yields no key (its consumer could not be matched).
+public struct SkippedEntry: Sendable, Equatable {
+    public var path: String
+    public var line: Int
+    public var reason: Reason
+}
+
+/// Reads a Robinson list delivery (`liste;vorname;nachname;strasse;hausnummer;plz;ort;telefon;email`,
+/// plain, `.gz` or `.zst`) into index entries, keying rows on all workers.
+public struct DeliveryReader: Sendable {
+    public let fingerprinter: Fingerprinter
+    public let workers: Int
+
+    public init(fingerprinter: Fingerprinter, workers: Int) {
+        self.fingerprinter = fingerprinter
+        self.workers = workers
+    }
+
+    public struct Result: Sendable {
+        public var entries: [IndexWriter.Entry] = []
+        public var rowsPerList = [UInt64](repeating: 0, count: RobinsonList.allCases.count)
+        public var keysPerKind = [UInt64](repeating: 0, count: KeyKind.allCases.count)
+        public var skipped: [SkippedEntry] = []
+        public var skippedCount = 0
+        public var digest: [UInt8] = []
+    }
+
+    static let columnNames = ["liste", "vorname", "nachname", "strasse", "hausnummer", "plz", "ort", "telefon", "email"]
+
+    public func read(paths: [String], progress: ((Int) -> Void)? = nil) throws(DeliveryError) -> Result {
+        var result = Result()
+        var digest = SHA256Digest()
+        var done = 0
+        for path in paths {
+            do {
+                try read(path: path, into: &result, digest: &digest) { done += $0; progress?(done) }
+            } catch let error as DeliveryError {
+                throw error
+            } catch let error as InputError {
+                throw .input(error)
+            } catch {
+                throw .input(.io(path: path, detail: "\(error)"))
+            }
+        }
+        result.digest = digest.finish()
+        return result
+    }
+
+    private func read(path: String, into result: inout Result, digest: inout SHA256Digest, progress: (Int) -> Void) throws {
+        try hashFile(path: path, into: &digest)
+        let (sample, whole, _) = try InputInspector.readSample(path: path, limit: 1 << 16)
+        let dialect = try DialectSniffer.sniff(sample: sample, sampleIsWholeFile: whole, path: path)
+        let reader = RecordReader(source: try openByteSource(path: path), dialect: dialect, path: path)
+        var columnOf: [String: Int]?
+        while let chunk = try reader.nextChunk(maxRecords: 65_536) {
+            var first = 0
+            if columnOf == nil {
+                guard chunk.count > 0 else { continue }
+                let names = (0..<chunk.fieldCount(0)).map { (chunk.fieldString(0, $0, encoding: dialect.encoding) ?? "").lowercased().trimmingCharacters(in: .whitespaces) }
+                var map = [String: Int]()
+                for (i, name) in names.enumerated() where map[name] == nil { map[name] = i }
+                let missing = Self.columnNames.filter { map[$0] == nil }
+                guard missing.isEmpty else { throw DeliveryError.missingColumns(path: path, missing: missing) }
+                columnOf = map
+                first = 1
+            }
+            let columns = DeliveryColumns(map: columnOf!)
+            let count = chunk.count - first
+            let firstRow = first
+            let fingerprinter = self.fingerprinter
+            let parts = ParallelSlices.map(count: count, workers: workers) { range in
+                var part = DeliverySlice()
+                for row in range {
+                    columns.key(chunk, row + firstRow, encoding: dialect.encoding, fingerprinter: fingerprinter, path: path, into: &part)
+                }
+                return part
+            }
+            for part in parts {
+                if let bad = part.unknownList { throw DeliveryError.unknownList(path: path, line: bad.line, value: bad.value) }
+                result.entries += part.entries
+                for i in result.rowsPerList.indices { result.rowsPerList[i] += part.rowsPerList[i] }
+                for i in result.keysPerKind.indices { result.keysPerKind[i] += part.keysPerKind[i] }
+                result.skippedCount += part.skipped.count
+                result.skipped += part.skipped.prefix(max(0, 20 - result.skipped.count))
+            }
+            progress(count)
+        }
+    }
+
+    private func hashFile(path: String, into digest: inout SHA256Digest) throws {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw InputError.io(path: path, detail: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { posixRead(fd, $0.baseAddress!, $0.count) }
+            if n < 0 { throw InputError.io(path: path, detail: String(cString: strerror(errno))) }
+            if n == 0 { break }
+            buffer.withUnsafeBytes { digest.update(UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
+        }
+    }
+}
+
+struct DeliverySlice: Sendable {
+    var entries: [IndexWriter.Entry] = []
+    var rowsPerList = [UInt64](repeating: 0, count: RobinsonList.allCases.count)
+    var keysPerKind = [UInt64](repeating: 0, count: KeyKind.allCases.count)
+    var skipped: [SkippedEntry] = []
+    var unknownList: (line: Int, value: String)?
+}
+
+struct DeliveryColumns: Sendable {
+    let list, first, last, street, number, postcode, phone, email: Int
+
+    init(map: [String: Int]) {
+        list = map["liste"]!; first = map["vorname"]!; last = map["nachname"]!; street = map["strasse"]!
+        number = map["hausnummer"]!; postcode = map["plz"]!; phone = map["telefon"]!; email = map["email"]!
+    }
+
+    func key(_ chunk: RecordChunk, _ record: Int, encoding: TextEncoding, fingerprinter: Fingerprinter, path: String, into part: inout DeliverySlice) {
+        if chunk.isBlank(record) { return }
+        let line = chunk.records[record].line
+        func field(_ i: Int) -> String { chunk.fieldString(record, i, encoding: encoding) ?? chunk.fieldString(record, i, encoding: .windows1252) ?? "" }
+        let listName = field(list).trimmingCharacters(in: .whitespaces).lowercased()
+        guard let robinsonList = RobinsonList(rawValue: listName) else {
+            if part.unknownList == nil { part.unknownList = (line, listName) }
+            return
+        }
+        part.rowsPerList[RobinsonList.allCases.firstIndex(of: robinsonList)!] += 1
+        var keys: [ProbeKey] = []
+        switch robinsonList {
+        case .post:
+            switch PostalIdentity.normalize(first: field(first), last: field(last), fullName: nil, street: field(street), houseNumber: field(number), postcode: field(postcode)) {
+            case .success(let identity): identity.keys(fingerprinter, into: &keys)
+            case .failure(let reason): part.skipped.append(SkippedEntry(path: path, line: line, reason: reason))
+            }
+        case .telefon, .mobil, .fax:
+            switch PhoneNormalizer.normalize(field(phone)) {
+            case .success(let e164): keys.append(ProbeKey(kind: .phone, fingerprint: fingerprinter.fingerprint(.phone, e164)))
+            case .failure: part.skipped.append(SkippedEntry(path: path, line: line, reason: .phoneInvalid))
+            }
+        case .email:
+            switch EmailNormalizer.normalize(field(email)) {
+            case .success(let address): keys.append(ProbeKey(kind: .email, fingerprint: fingerprinter.fingerprint(.email, address)))
+            case .failure: part.skipped.append(SkippedEntry(path: path, line: line, reason: .emailInvalid))
+            }
+        }
+        for key in keys {
+            part.entries.append(IndexWriter.Entry(fingerprint: key.fingerprint, lists: ListSet(robinsonList)))
+            part.keysPerKind[Int(key.kind.rawValue) - 1] += 1
+        }
+    }
+}
+
+/// `read(2)`; a file-level name so that methods called `read` do not shadow it.
+func posixRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    read(fd, buffer, count)
+}
+
+/// `write(2)`, likewise.
+func posixWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+    write(fd, buffer, count)
+}

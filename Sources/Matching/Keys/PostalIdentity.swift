@@ -1,0 +1,58 @@
+/// A person at a postal address, every part normalized: the input of the
+/// `person`, `household` and `phonetic` keys.
+public struct PostalIdentity: Sendable, Equatable {
+    public var first: String
+    public var last: String
+    public var street: String
+    public var houseNumber: String
+    public var postcode: String
+
+    /// Normalizes raw address parts. Name either split (`first`/`last`) or in
+    /// one column (`fullName`); the house number either in its own column or
+    /// at the end of the street.
+    public static func normalize(
+        first: String?, last: String?, fullName: String?, street: String?, houseNumber: String?, postcode: String?
+    ) -> Result<PostalIdentity, Reason> {
+        var firstRaw = first ?? ""
+        var lastRaw = last ?? ""
+        if lastRaw.isBlank, let fullName, !fullName.isBlank {
+            let split = PersonNameNormalizer.split(full: fullName)
+            firstRaw = firstRaw.isBlank ? split.first : firstRaw
+            lastRaw = split.last
+        }
+        var streetRaw = street ?? ""
+        var numberRaw = houseNumber ?? ""
+        if numberRaw.isBlank {
+            let split = StreetNormalizer.splitHouseNumber(streetRaw)
+            streetRaw = split.street
+            numberRaw = split.houseNumber ?? ""
+        }
+        if lastRaw.isBlank || streetRaw.isBlank || numberRaw.isBlank || (postcode ?? "").isBlank {
+            return .failure(.addressIncomplete)
+        }
+        let name: PersonName
+        switch PersonNameNormalizer.normalize(first: firstRaw, last: lastRaw) {
+        case .success(let n): name = n
+        case .failure: return .failure(.nameInvalid)
+        }
+        guard case .success(let streetKey) = StreetNormalizer.normalize(streetRaw) else { return .failure(.streetInvalid) }
+        guard case .success(let number) = HouseNumberNormalizer.normalize(numberRaw) else { return .failure(.houseNumberInvalid) }
+        guard case .success(let plz) = PostcodeNormalizer.normalize(postcode ?? "") else { return .failure(.postcodeInvalid) }
+        return .success(PostalIdentity(first: name.first, last: name.last, street: streetKey, houseNumber: number, postcode: plz))
+    }
+
+    /// The keys of this identity. `person` and `phonetic` need a first name.
+    public func keys(_ fingerprinter: Fingerprinter, into keys: inout [ProbeKey]) {
+        keys.append(ProbeKey(kind: .household, fingerprint: fingerprinter.fingerprint(.household, last, street, houseNumber, postcode)))
+        guard !first.isEmpty else { return }
+        keys.append(ProbeKey(kind: .person, fingerprint: fingerprinter.fingerprint(.person, last, first, street, houseNumber, postcode)))
+        keys.append(ProbeKey(
+            kind: .phonetic,
+            fingerprint: fingerprinter.fingerprint(.phonetic, KoelnerPhonetik.encode(last), KoelnerPhonetik.encode(first), street, houseNumber, postcode)
+        ))
+    }
+}
+
+extension String {
+    var isBlank: Bool { allSatisfy { $0.isWhitespace } }
+}

@@ -1,0 +1,60 @@
+/// Turns a row's probe and the index's answers into a marker.
+///
+/// - a key of a kind in `hitKinds` found on a booked list → `ja`;
+/// - only the household key found → `nein` with `haushalt` (or `pruefen`
+///   when the row has no first name, so it may be the listed person);
+/// - otherwise a booked channel whose data is unusable → `pruefen` with the reason;
+/// - no usable data for any booked list → `pruefen`; else `nein`.
+public struct VerdictPolicy: Sendable {
+    /// Order in which deciding kinds are reported.
+    static let priority: [KeyKind] = [.person, .phonetic, .phone, .email, .household]
+
+    public var hitKinds: Set<KeyKind>
+    public var booked: ListSet
+
+    public static let defaultHitKinds: Set<KeyKind> = [.person, .phonetic, .phone, .email]
+
+    public init(hitKinds: Set<KeyKind> = VerdictPolicy.defaultHitKinds, booked: ListSet) {
+        self.hitKinds = hitKinds
+        self.booked = booked
+    }
+
+    public func decide(_ probe: RowProbe, lookup: (UInt64) -> ListSet) -> Verdict {
+        if probe.isBlank { return Verdict(marker: .blank) }
+        if let problem = probe.rowProblem { return Verdict(marker: .pruefen, reason: problem) }
+
+        var hitLists = ListSet()
+        var hitKindBits: UInt8 = 0
+        var householdLists = ListSet()
+        for key in probe.keys {
+            let lists = lookup(key.fingerprint).intersection(booked).intersection(key.kind.lists)
+            guard !lists.isEmpty else { continue }
+            if hitKinds.contains(key.kind) {
+                hitLists.formUnion(lists)
+                hitKindBits |= 1 << key.kind.rawValue
+            } else if key.kind == .household {
+                householdLists.formUnion(lists)
+            }
+        }
+        if !hitLists.isEmpty {
+            // The phonetic key always matches where the exact person key does; report it only when it decided alone.
+            if hitKindBits & (1 << KeyKind.person.rawValue) != 0 { hitKindBits &= ~(1 << KeyKind.phonetic.rawValue) }
+            return Verdict(marker: .ja, lists: hitLists, kinds: hitKindBits)
+        }
+        if !householdLists.isEmpty {
+            if !probe.hasFirstName { return Verdict(marker: .pruefen, lists: householdLists, reason: .firstNameMissing) }
+            return Verdict(marker: .nein, lists: [], kinds: 1 << KeyKind.household.rawValue)
+        }
+
+        var anyUsable = false
+        for (state, lists) in [(probe.postal, ListSet(.post)), (probe.phone, ListSet.phoneLists), (probe.email, ListSet(.email))]
+        where !booked.isDisjoint(with: lists) {
+            switch state {
+            case .invalid(let reason): return Verdict(marker: .pruefen, reason: reason)
+            case .usable: anyUsable = true
+            case .absent: break
+            }
+        }
+        return anyUsable ? Verdict(marker: .nein) : Verdict(marker: .pruefen, reason: .noCheckableData)
+    }
+}

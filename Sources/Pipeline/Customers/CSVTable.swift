@@ -1,0 +1,61 @@
+import Foundation
+import Formats
+
+/// A small master-data CSV read whole, with named columns and line numbers
+/// for error messages.
+struct CSVTable {
+    struct Row {
+        let line: Int
+        let values: [String: String]
+        subscript(_ column: String) -> String { values[column]?.trimmingCharacters(in: .whitespaces) ?? "" }
+    }
+
+    let path: String
+    let rows: [Row]
+
+    static func read(path: String, required: [String]) throws -> CSVTable {
+        let data = try readAll(try openByteSource(path: path))
+        let dialect = try DialectSniffer.sniff(sample: data, sampleIsWholeFile: true, path: path)
+        let reader = RecordReader(source: try openByteSource(path: path), dialect: dialect, path: path)
+        var header: [String]?
+        var rows: [Row] = []
+        while let chunk = try reader.nextChunk(maxRecords: 10_000) {
+            for record in 0..<chunk.count where !chunk.isBlank(record) {
+                let fields = (0..<chunk.fieldCount(record)).map {
+                    chunk.fieldString(record, $0, encoding: dialect.encoding) ?? ""
+                }
+                guard let names = header else {
+                    header = fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+                    let missing = required.filter { !header!.contains($0) }
+                    guard missing.isEmpty else {
+                        throw MasterDataError(path: path, line: chunk.records[record].line, field: missing.joined(separator: ", "),
+                                              message: "the header lacks the column(s) \(missing.joined(separator: ", "))")
+                    }
+                    continue
+                }
+                guard fields.count == names.count else {
+                    throw MasterDataError(path: path, line: chunk.records[record].line, field: nil,
+                                          message: "the line has \(fields.count) fields, the header \(names.count)")
+                }
+                rows.append(Row(line: chunk.records[record].line, values: Dictionary(zip(names, fields), uniquingKeysWith: { a, _ in a })))
+            }
+        }
+        return CSVTable(path: path, rows: rows)
+    }
+
+    func error(_ row: Row, field: String, _ message: String) -> MasterDataError {
+        MasterDataError(path: path, line: row.line, field: field, message: message)
+    }
+}
+
+/// A bad line in a master-data file; nothing of the file was imported.
+public struct MasterDataError: Error, Sendable, CustomStringConvertible {
+    public let path: String
+    public let line: Int
+    public let field: String?
+    public let message: String
+
+    public var description: String {
+        "\(path), line \(line)\(field.map { ", field \($0)" } ?? ""): \(message). Nothing was imported; fix the line and import the file again."
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+
+/// The files of one job under `work/<job>/`.
+public struct JobFolder: Sendable {
+    public let path: String
+
+    public init(work: String, jobId: String) { path = "\(work)/\(jobId)" }
+
+    public var claimNote: String { path + "/claim.json" }
+    public var decoded: String { path + "/decoded.json" }
+    public var probes: String { path + "/probes.bin" }
+    public var verdicts: String { path + "/verdicts.bin" }
+    public var stats: String { path + "/match.json" }
+
+    /// The claimed input keeps its name, so messages about it name the customer's file.
+    public var inputFolder: String { path + "/input" }
+    public func input(named name: String) -> String { inputFolder + "/" + name }
+
+    /// The claimed input, whatever its name.
+    public var claimedInput: String? {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: inputFolder)) ?? []
+        return names.first.map { inputFolder + "/" + $0 }
+    }
+}
+
+/// Facts about a claim, written before the rename so that a crash right
+/// after it can be adopted by the next run.
+struct ClaimNote: Codable, Sendable {
+    var jobId: String
+    var customerId: String
+    var inputName: String
+    var claimedAt: Date
+}

@@ -1,0 +1,185 @@
+import Foundation
+import Formats
+import GRDB
+import Matching
+import Store
+
+/// Runs a claimed job's remaining stages, recording each one when its output
+/// is safely on disk.
+struct JobRunner {
+    let runtime: Runtime
+
+    func resume(_ job: Job) -> JobOutcome {
+        var job = job
+        let display = "inbox/\(job.customerId)/\(job.inputName)"
+        do {
+            var stage = Stage(rawValue: job.lastStage ?? "") ?? .claim
+            while let next = stage.next {
+                if let rejection = try perform(next, &job) {
+                    return try JobRejection(runtime: runtime).reject(job, message: rejection)
+                }
+                try record(next, &job)
+                FaultInjection.after(next)
+                stage = next
+            }
+            MailDelivery(runtime: runtime).deliver(jobId: job.id)
+            return .done(jobId: job.id)
+        } catch {
+            let message = describe(error, job: job)
+            _ = try? runtime.database.write { db in
+                try Job.filter(key: job.id).updateAll(db, Column("error").set(to: message))
+            }
+            return .failed(jobId: job.id, file: display, message: message)
+        }
+    }
+
+    /// Performs one stage; returns a message when the file must be rejected.
+    private func perform(_ stage: Stage, _ job: inout Job) throws -> String? {
+        let folder = JobFolder(work: runtime.root.work, jobId: job.id)
+        guard let input = folder.claimedInput else { throw JobError.inputMissing(folder.path) }
+        switch stage {
+        case .claim:
+            return nil
+        case .decode:
+            let description: InputDescription
+            do {
+                description = try InputInspector.inspect(path: input)
+            } catch {
+                return describe(error, job: job)
+            }
+            try AtomicFile.write(try JSONEncoder().encode(description), to: folder.decoded)
+        case .key:
+            let description = try loadDescription(folder)
+            let temporary = folder.probes + ".tmp"
+            try KeyingPass.run(input: input, description: description, fingerprinter: try runtime.fingerprinter(),
+                               output: temporary, workers: runtime.settings.workers)
+            try AtomicFile.commit(temporary: temporary, to: folder.probes)
+        case .match:
+            let customer = try loadCustomer(job)
+            let index: IndexFile
+            do {
+                index = try runtime.indexDirectory.openCurrent(keyId: try runtime.fingerprinter().keyId)
+            } catch {
+                return "The file could not be checked: \(error)"
+            }
+            let booked = (try? ListSet(names: customer.lists)) ?? []
+            let policy = VerdictPolicy(hitKinds: runtime.settings.hitKinds, booked: booked)
+            let temporary = folder.verdicts + ".tmp"
+            let stats = try MatchPass.run(probes: folder.probes, index: index, policy: policy, output: temporary)
+            try AtomicFile.commit(temporary: temporary, to: folder.verdicts)
+            try AtomicFile.write(try JSONEncoder().encode(stats), to: folder.stats)
+            job.indexVersion = stats.indexVersion
+            job.rows = stats.rows
+            job.hits = stats.ja
+            job.unchecked = stats.pruefen
+        case .emit:
+            try emit(&job, folder: folder, input: input)
+        case .notify:
+            let mail = try ReadyMail(runtime: runtime, job: job, customer: try loadCustomer(job), stats: try loadStats(folder))
+            try runtime.root.makeFolder(runtime.root.outgoingMail)
+            try AtomicFile.write(Array(mail.rendered.utf8), to: mail.path)
+        case .meter:
+            break
+        }
+        FaultInjection.beforeRecord(stage)
+        return nil
+    }
+
+    private func emit(_ job: inout Job, folder: JobFolder, input: String) throws {
+        let description = try loadDescription(folder)
+        let customer = try loadCustomer(job)
+        let zstd = switch customer.outputCompression {
+        case .asInput: description.compression == .zstd
+        case .zstd: true
+        case .none: false
+        }
+        let outputFolder = "\(runtime.root.outbox)/\(job.customerId)/\(job.id)"
+        try runtime.root.makeFolder(runtime.root.outbox + "/" + job.customerId)
+        try runtime.root.makeFolder(outputFolder)
+        let name = InputName.output(for: job.inputName, zstd: zstd)
+        let final = outputFolder + "/" + name
+        let temporary = outputFolder + "/." + name + ".tmp"
+        let sink: any ByteSink = zstd ? try ZstdSink(path: temporary) : try FileSink(path: temporary)
+        try EmitPass.run(input: input, description: description, verdicts: folder.verdicts, sink: sink,
+                         columns: runtime.settings.outputColumns)
+        try AtomicFile.commit(temporary: temporary, to: final)
+        let expires = runtime.now.addingTimeInterval(TimeInterval(runtime.settings.holdDays * 86_400))
+        job.outputPath = final
+        job.expiresAt = expires
+        let summary = JobSummary(job: job, customer: customer, description: description, stats: try loadStats(folder),
+                                 outputName: name, at: runtime.now)
+        try AtomicFile.write(Array(summary.text.utf8), to: outputFolder + "/zusammenfassung.txt")
+    }
+
+    /// Records a finished stage together with what it changed on the job, in one transaction.
+    private func record(_ stage: Stage, _ job: inout Job) throws {
+        job.lastStage = stage.rawValue
+        let now = runtime.now
+        if stage == .meter {
+            job.state = .done
+            job.finishedAt = now
+        }
+        let snapshot = job
+        let folder = JobFolder(work: runtime.root.work, jobId: job.id)
+        let statsForMeter = stage == .meter ? try loadStats(folder) : nil
+        try runtime.database.write { db in
+            try snapshot.update(db)
+            try JobStage(jobId: snapshot.id, stage: stage.rawValue, finishedAt: now).insert(db, onConflict: .ignore)
+            switch stage {
+            case .emit:
+                try db.audit("write", subject: snapshot.outputPath ?? "", detail: "job \(snapshot.id): annotated file, \(snapshot.rows ?? 0) rows", actor: runtime.actor, at: now)
+            case .notify:
+                let mail = MailPaths(root: runtime.root, jobId: snapshot.id)
+                let recipient = try Customer.fetchOne(db, key: snapshot.customerId)?.notifyEmail
+                try JobNotification(jobId: snapshot.id, recipient: recipient, messagePath: mail.outgoing).insert(db, onConflict: .ignore)
+            case .meter:
+                if let stats = statsForMeter {
+                    try UsageRecord(
+                        jobId: snapshot.id, customerId: snapshot.customerId, month: BerlinCalendar.month(of: snapshot.claimedAt),
+                        rowsChecked: stats.rows, hitsPost: stats.hits(.post), hitsTelefon: stats.hits(.telefon),
+                        hitsMobil: stats.hits(.mobil), hitsFax: stats.hits(.fax), hitsEmail: stats.hits(.email), recordedAt: now
+                    ).insert(db, onConflict: .ignore)
+                }
+            default:
+                break
+            }
+        }
+    }
+
+    private func loadDescription(_ folder: JobFolder) throws -> InputDescription {
+        try JSONDecoder().decode(InputDescription.self, from: Data(contentsOf: URL(fileURLWithPath: folder.decoded)))
+    }
+
+    private func loadStats(_ folder: JobFolder) throws -> MatchStats {
+        try JSONDecoder().decode(MatchStats.self, from: Data(contentsOf: URL(fileURLWithPath: folder.stats)))
+    }
+
+    private func loadCustomer(_ job: Job) throws -> Customer {
+        guard let customer = try runtime.database.read({ try Customer.fetchOne($0, key: job.customerId) }) else {
+            throw JobError.unknownCustomer(job.customerId)
+        }
+        return customer
+    }
+
+    /// Error text with the work folder's path replaced by the file's inbox name.
+    private func describe(_ error: any Error, job: Job) -> String {
+        let folder = JobFolder(work: runtime.root.work, jobId: job.id)
+        var text = "\(error)"
+        if let input = folder.claimedInput {
+            text = text.replacingOccurrences(of: input, with: "inbox/\(job.customerId)/\(job.inputName)")
+        }
+        return text
+    }
+}
+
+enum JobError: Error, CustomStringConvertible {
+    case inputMissing(String)
+    case unknownCustomer(String)
+
+    var description: String {
+        switch self {
+        case .inputMissing(let folder): "the claimed input in \(folder) is missing; the job cannot continue"
+        case .unknownCustomer(let id): "customer \(id) is not in the customer master data: import it with `robinson customers import`"
+        }
+    }
+}

@@ -1,0 +1,25 @@
+import Foundation
+import Matching
+
+/// Everything the pipeline can be configured with; the CLI fills it from the
+/// YAML file and `ROBINSON_*` environment variables (README, "Configuration").
+public struct PipelineSettings: Sendable {
+    /// A file is claimed once its size and mtime have not changed for this long.
+    public var settleSeconds = 60
+    /// Days an annotated file (and a rejected one) is kept before `purge` deletes it.
+    public var holdDays = 5
+    /// Worker threads for normalizing, keying and matching.
+    public var workers = ProcessInfo.processInfo.activeProcessorCount
+    /// Key kinds that make a row `ja`.
+    public var hitKinds = VerdictPolicy.defaultHitKinds
+    public var outputColumns = OutputColumns()
+    /// A sendmail-compatible command; empty = only write `.eml` files to `mail/outgoing/`.
+    public var sendmail = "/usr/sbin/sendmail -t -i"
+    public var mailFrom = "Robinson-Abgleich <robinson@localhost>"
+    /// Where customers download results; the job's folder is appended in the e-mail.
+    public var downloadLocation = ""
+    /// The hashing key file; nil = `<root>/state/hashing.key`.
+    public var keyFile: String?
+
+    public init() {}
+}

@@ -1,0 +1,51 @@
+import Foundation
+import GRDB
+
+/// One claimed input file and its way through the stages.
+public struct Job: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    public enum State: String, Codable, Sendable { case running, done, rejected, failed, purged }
+
+    public var id: String
+    public var customerId: String
+    public var inputName: String
+    public var inputSize: Int64
+    /// SHA-256 of the input's bytes as claimed; finds repeats of the same file.
+    public var inputDigest: String
+    public var claimedAt: Date
+    public var state: State
+    public var lastStage: String?
+    public var rows: Int?
+    public var hits: Int?
+    public var unchecked: Int?
+    public var indexVersion: String?
+    public var outputPath: String?
+    public var expiresAt: Date?
+    public var repeatOf: String?
+    public var error: String?
+    public var finishedAt: Date?
+    public var purgedAt: Date?
+
+    public init(id: String, customerId: String, inputName: String, inputSize: Int64, inputDigest: String,
+                claimedAt: Date, state: State = .running) {
+        self.id = id
+        self.customerId = customerId
+        self.inputName = inputName
+        self.inputSize = inputSize
+        self.inputDigest = inputDigest
+        self.claimedAt = claimedAt
+        self.state = state
+    }
+}
+
+/// A stage recorded as finished for a job; its presence is what makes a re-run skip it.
+public struct JobStage: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    public var jobId: String
+    public var stage: String
+    public var finishedAt: Date
+
+    public init(jobId: String, stage: String, finishedAt: Date) {
+        self.jobId = jobId
+        self.stage = stage
+        self.finishedAt = finishedAt
+    }
+}

@@ -1,0 +1,26 @@
+import Foundation
+import GRDB
+
+/// The "file is ready" e-mail of one job (table `notification`). `sending` is written before the
+/// message is handed to sendmail, so a crash in between is never retried
+/// blindly: a job's customer gets at most one e-mail.
+public struct JobNotification: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "notification"
+    public enum State: String, Codable, Sendable { case queued, sending, sent, unknown }
+
+    public var jobId: String
+    public var recipient: String?
+    public var messagePath: String
+    public var state: State
+    public var attempts: Int
+    public var lastError: String?
+    public var sentAt: Date?
+
+    public init(jobId: String, recipient: String?, messagePath: String, state: State = .queued) {
+        self.jobId = jobId
+        self.recipient = recipient
+        self.messagePath = messagePath
+        self.state = state
+        self.attempts = 0
+    }
+}

@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import Matching
+import Pipeline
+import Store
+
+struct IndexCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "index",
+        abstract: "Build and inspect the index of the Robinson lists.",
+        subcommands: [IndexBuildCommand.self, IndexShowCommand.self]
+    )
+}
+
+struct IndexBuildCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build a new index version from a Robinson list delivery and switch to it.",
+        discussion: """
+        DELIVERY is `;`-separated UTF-8 CSV with the header \
+        liste;vorname;nachname;strasse;hausnummer;plz;ort;telefon;email \
+        (plain, .gz or .zst). Several files are combined into one version. The new \
+        version is written, verified and switched in atomically; running jobs finish \
+        on the version they opened. A delivery that is empty, or gives less than half \
+        the entries of the current index, is refused unless --force is given.
+        """
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp("Delivery files.", valueName: "delivery"))
+    var files: [String]
+    @Flag(help: "Switch even when the delivery is much smaller than the current index.")
+    var force = false
+
+    func run() async throws {
+        try await reporting {
+            let runtime = try await CommandContext(global).runtime()
+            let progress = ProgressLine(label: "index build")
+            let builder = IndexBuilder(directory: runtime.indexDirectory, fingerprinter: try runtime.fingerprinter(), workers: runtime.settings.workers)
+            let outcome = try builder.build(deliveries: files, force: force, now: runtime.now) { progress.update(done: $0, total: nil) }
+            progress.finish()
+            try runtime.database.write { db in
+                try db.audit("index.build", subject: runtime.indexDirectory.file(for: outcome.version),
+                             detail: "from \(files.joined(separator: ", ")); \(outcome.header.entryCount) fingerprints",
+                             actor: runtime.actor, at: runtime.now)
+            }
+            print("index \(outcome.version) is now current: \(outcome.header.entryCount) fingerprints")
+            for (list, count) in outcome.header.listCounts {
+                print("  \(list.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(count) entries")
+            }
+            if outcome.skippedCount > 0 {
+                printError("\(outcome.skippedCount) delivery rows could not be keyed and are NOT in the index:")
+                for entry in outcome.skipped {
+                    printError("  \(entry.path), line \(entry.line): \(entry.reason.grund)")
+                }
+            }
+        }
+    }
+}
+
+struct IndexShowCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show the current index version and its counts.")
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        try await reporting {
+            let runtime = try await CommandContext(global).runtime()
+            let index = try runtime.indexDirectory.openCurrent(keyId: try runtime.fingerprinter().keyId)
+            let header = index.header
+            print("version      \(index.version)")
+            print("file         \(index.path)")
+            print("built        \(BerlinCalendar.shortDateTime(Date(timeIntervalSince1970: TimeInterval(header.buildTime))))")
+            print("key id       \(header.keyId)")
+            print("source       sha256 \(SHA256Digest.hex(header.sourceDigest))")
+            print("fingerprints \(header.entryCount)")
+            for (list, count) in header.listCounts { print("  \(list.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(count) entries") }
+            print("other versions: \(runtime.indexDirectory.versions().filter { $0 != index.version }.joined(separator: ", "))")
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Logging
+import Pipeline
+
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Process the inbox once (the cron entry).",
+        discussion: """
+        Resumes jobs a crashed run left, retries undelivered e-mails, then claims every \
+        settled file in inbox/<customer-id>/ and runs it through decode, key, match, emit, \
+        notify and meter. Silent on success. Prints one line per rejected or failed file \
+        and exits 1 when there was any. If another run is active, exits 0 at once \
+        (or waits with --wait).
+        """
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @Flag(help: "Wait for a running `robinson run` to finish instead of leaving.")
+    var wait = false
+
+    func run() async throws {
+        try await reporting {
+            let runtime = try await CommandContext(global).runtime()
+            let report = try InboxRun(runtime: runtime).run(wait: wait)
+            if report.skippedBusy {
+                runtime.logger.info("another robinson run is active; nothing done")
+                return
+            }
+            for line in report.problemLines { printError(line) }
+            if report.hasFailures { throw ExitCode.failure }
+            runtime.logger.info("run finished: \(report.outcomes.count) jobs")
+        }
+    }
+}
+
+struct PurgeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "purge",
+        abstract: "Delete outputs, work files and rejected files past the hold period.",
+        discussion: "Each deleted file is written to the audit log (`robinson audit`). The hold period is retention.holdDays (default 5)."
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        try await reporting {
+            let runtime = try await CommandContext(global).runtime()
+            let report = try Purge(runtime: runtime).run()
+            for problem in report.problems { printError(problem) }
+            runtime.logger.info("purged \(report.jobs.count) jobs, \(report.files.count) files")
+            if !report.problems.isEmpty { throw ExitCode.failure }
+        }
+    }
+}

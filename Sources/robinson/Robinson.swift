@@ -1,0 +1,26 @@
+import ArgumentParser
+
+@main
+struct Robinson: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "robinson",
+        abstract: "Checks customers' address files against the Robinson lists and hands back annotated copies.",
+        discussion: """
+        Files dropped into <root>/inbox/<customer-id>/ are claimed by `robinson run`, \
+        checked against the current index of the Robinson lists, and written to \
+        <root>/outbox/<customer-id>/<job>/ with the columns robinson, robinson_listen \
+        and robinson_grund. Outputs are deleted by `robinson purge` after the hold period.
+
+        Typical setup:
+          robinson --root /srv/robinson init
+          robinson --root /srv/robinson customers import customers.csv
+          robinson --root /srv/robinson index build robinson-delivery.csv.zst
+          robinson --root /srv/robinson run        # from cron every 5 minutes
+          robinson --root /srv/robinson purge      # from cron hourly
+        """,
+        subcommands: [
+            InitCommand.self, IndexCommand.self, MatchCommand.self, RunCommand.self,
+            PurgeCommand.self, StatusCommand.self, CustomersCommand.self, AuditCommand.self,
+        ]
+    )
+}

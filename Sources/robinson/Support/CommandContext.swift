@@ -1,0 +1,86 @@
+import ArgumentParser
+import Foundation
+import Logging
+import Pipeline
+
+/// Builds what a subcommand needs from the global options: the root, the
+/// settings, the clock and the logger.
+struct CommandContext {
+    let root: RuntimeRoot
+    let settings: PipelineSettings
+    let clock: @Sendable () -> Date
+    let logger: Logger
+
+    init(_ options: GlobalOptions) async throws {
+        // Everything this process creates holds or may hold personal data.
+        umask(0o077)
+        let environment = ProcessInfo.processInfo.environment
+        root = RuntimeRoot(path: options.root ?? environment["ROBINSON_ROOT"] ?? "./var")
+        settings = try await SettingsLoader.load(file: options.config ?? environment["ROBINSON_CONFIG"])
+        clock = try Self.clock(environment["ROBINSON_NOW"])
+        var logger = Logger(label: "robinson")
+        logger.logLevel = options.verbose ? .info : .warning
+        self.logger = logger
+    }
+
+    func runtime() throws -> Runtime {
+        try Runtime.open(root: root, settings: settings, clock: clock, actor: Self.actor, logger: logger)
+    }
+
+    /// `ROBINSON_NOW` (ISO 8601) fixes the clock for tests and replays.
+    static func clock(_ value: String?) throws -> @Sendable () -> Date {
+        guard let value, !value.isEmpty else { return { Date() } }
+        guard let fixed = ISO8601.parse(value) else {
+            throw ValidationError("ROBINSON_NOW='\(value)' is not an ISO 8601 time such as 2026-11-23T07:00:00+01:00")
+        }
+        return { fixed }
+    }
+
+    /// Who acts, for the audit log: the login name and the host.
+    static var actor: String {
+        let environment = ProcessInfo.processInfo.environment
+        let user = environment["SUDO_USER"] ?? environment["USER"] ?? environment["LOGNAME"] ?? "uid\(getuid())"
+        return "\(user)@\(ProcessInfo.processInfo.hostName)"
+    }
+}
+
+enum ISO8601 {
+    static func parse(_ text: String) -> Date? {
+        let full = ISO8601DateFormatter()
+        full.formatOptions = [.withInternetDateTime]
+        if let date = full.date(from: text) { return date }
+        full.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        if let date = full.date(from: text) { return date }
+        // A date alone means midnight in Berlin.
+        let day = DateFormatter()
+        day.locale = Locale(identifier: "en_US_POSIX")
+        day.timeZone = BerlinCalendar.timeZone
+        day.dateFormat = "yyyy-MM-dd"
+        return day.date(from: text)
+    }
+}
+
+/// Ends the command with one line on stderr (what cron mails) and exit code 1.
+struct CommandFailure: Error, CustomStringConvertible {
+    let message: String
+    init(_ message: String) { self.message = message }
+    var description: String { message }
+}
+
+func printError(_ line: String) {
+    FileHandle.standardError.write(Data(("robinson: " + line + "\n").utf8))
+}
+
+/// Runs a command body, turning errors into one stderr line and exit code 1.
+func reporting(_ body: () async throws -> Void) async throws {
+    do {
+        try await body()
+    } catch let exit as ExitCode {
+        throw exit
+    } catch let validation as ValidationError {
+        throw validation
+    } catch {
+        printError("\(error)")
+        throw ExitCode.failure
+    }
+}

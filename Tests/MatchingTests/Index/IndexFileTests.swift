@@ -1,0 +1,127 @@
+import Foundation
+import Matching
+import Testing
+
+/// A temporary folder removed at the end of the test.
+final class TemporaryFolder {
+    let path: String
+    init() throws {
+        path = FileManager.default.temporaryDirectory.appendingPathComponent("robinson-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+}
+
+@Suite("Index file format")
+struct IndexFileTests {
+    static let keyId = "0123456789abcdef"
+
+    static func write(_ entries: [(UInt64, ListSet)], to path: String) throws -> IndexHeader {
+        var list = entries.map { IndexWriter.Entry(fingerprint: $0.0, lists: $0.1) }
+        return try IndexWriter.write(entries: &list, to: path, keyId: keyId, sourceDigest: [UInt8](repeating: 9, count: 32),
+                                     rowsPerList: [1, 2, 3, 4, 5], keysPerKind: [5, 4, 3, 2, 1], buildTime: 1_700_000_000)
+    }
+
+    @Test func lookupFindsEveryEntryAndNothingElse() throws {
+        let folder = try TemporaryFolder()
+        var generator = SplitMix(seed: 42)
+        var entries: [(UInt64, ListSet)] = []
+        for i in 0..<50_000 { entries.append((generator.next(), ListSet(rawValue: UInt8(1 << (i % 5))))) }
+        let header = try Self.write(entries, to: folder.path + "/a.rbx")
+        let index = try IndexFile(path: folder.path + "/a.rbx")
+        #expect(index.header == header)
+        #expect(header.entryCount == 50_000)
+        for (fp, lists) in entries { #expect(index.lookup(fp) == lists) }
+        var misses = 0
+        for _ in 0..<50_000 where !index.lookup(generator.next()).isEmpty { misses += 1 }
+        #expect(misses == 0)
+        #expect(index.lookup(0).isEmpty && index.lookup(.max).isEmpty)
+    }
+
+    @Test func sameFingerprintOnSeveralListsIsMerged() throws {
+        let folder = try TemporaryFolder()
+        _ = try Self.write([(77, ListSet(.telefon)), (77, ListSet(.mobil)), (5, ListSet(.post))], to: folder.path + "/a.rbx")
+        let index = try IndexFile(path: folder.path + "/a.rbx")
+        #expect(index.header.entryCount == 2)
+        #expect(index.lookup(77) == [ListSet(.telefon), ListSet(.mobil)])
+    }
+
+    @Test func headerRoundTripsCountsAndKey() throws {
+        let folder = try TemporaryFolder()
+        _ = try Self.write([(1, ListSet(.post))], to: folder.path + "/a.rbx")
+        let index = try IndexFile(path: folder.path + "/a.rbx")
+        #expect(index.header.keyId == Self.keyId)
+        #expect(index.header.rowsPerList == [1, 2, 3, 4, 5])
+        #expect(index.header.keysPerKind == [5, 4, 3, 2, 1])
+        #expect(index.header.buildTime == 1_700_000_000)
+        #expect(throws: IndexError.wrongKey(path: folder.path + "/a.rbx", indexKey: Self.keyId, installedKey: "ffffffffffffffff")) {
+            try index.requireKey("ffffffffffffffff")
+        }
+    }
+
+    @Test func truncatedFileIsRefused() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path + "/a.rbx"
+        _ = try Self.write((0..<1000).map { (UInt64($0) &* 0x9E37_79B9_7F4A_7C15, ListSet(.post)) }, to: path)
+        let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as! NSNumber).intValue
+        truncate(path, off_t(size - 100))
+        #expect(throws: IndexError.truncated(path: path)) { try IndexFile(path: path) }
+        truncate(path, 10)
+        #expect(throws: IndexError.truncated(path: path)) { try IndexFile(path: path) }
+    }
+
+    @Test func flippedPayloadByteIsRefused() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path + "/a.rbx"
+        _ = try Self.write((0..<1000).map { (UInt64($0) &* 0x9E37_79B9_7F4A_7C15, ListSet(.post)) }, to: path)
+        var data = try Data(contentsOf: URL(fileURLWithPath: path))
+        data[data.count - 3] ^= 0x01
+        try data.write(to: URL(fileURLWithPath: path))
+        #expect(throws: IndexError.corrupt(path: path, detail: "payload checksum mismatch")) { try IndexFile(path: path) }
+    }
+
+    @Test func otherFilesAreNotIndexes() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path + "/a.rbx"
+        try Data(repeating: 0x41, count: 4096).write(to: URL(fileURLWithPath: path))
+        #expect(throws: IndexError.notAnIndex(path: path)) { try IndexFile(path: path) }
+    }
+}
+
+@Suite("Index versions")
+struct IndexDirectoryTests {
+    @Test func switchLeavesOpenedVersionReadable() throws {
+        let folder = try TemporaryFolder()
+        let directory = IndexDirectory(path: folder.path)
+        #expect(throws: IndexError.noIndex(directory: folder.path)) { try directory.openCurrent(keyId: IndexFileTests.keyId) }
+
+        _ = try IndexFileTests.write([(11, ListSet(.post))], to: folder.path + "/.build-1")
+        try directory.install(temporary: folder.path + "/.build-1", version: "v1")
+        let running = try directory.openCurrent(keyId: IndexFileTests.keyId)
+
+        _ = try IndexFileTests.write([(22, ListSet(.email))], to: folder.path + "/.build-2")
+        try directory.install(temporary: folder.path + "/.build-2", version: "v2")
+        #expect(directory.currentVersion() == "v2")
+        #expect(directory.prune(inUse: []) == ["v1"])
+
+        // The job that opened v1 still reads v1, although its file is gone.
+        #expect(running.version == "v1")
+        #expect(running.lookup(11) == ListSet(.post))
+        #expect(running.lookup(22).isEmpty)
+        let next = try directory.openCurrent(keyId: IndexFileTests.keyId)
+        #expect(next.lookup(22) == ListSet(.email))
+    }
+}
+
+/// Deterministic 64-bit generator for test data.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

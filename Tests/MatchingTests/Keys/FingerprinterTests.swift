@@ -1,0 +1,94 @@
+import Foundation
+import Matching
+import Testing
+
+@Suite("HMAC-SHA256 and fingerprints")
+struct FingerprinterTests {
+    static func hex(_ s: String) -> [UInt8] {
+        var out: [UInt8] = []
+        var chars = Array(s)
+        while chars.count >= 2 {
+            out.append(UInt8(String(chars[0..<2]), radix: 16)!)
+            chars.removeFirst(2)
+        }
+        return out
+    }
+
+    // RFC 4231 test cases 1, 2, 4 and 6 (key longer than the block).
+    static let vectors: [(key: [UInt8], data: [UInt8], mac: String)] = [
+        ([UInt8](repeating: 0x0b, count: 20), Array("Hi There".utf8),
+         "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7"),
+        (Array("Jefe".utf8), Array("what do ya want for nothing?".utf8),
+         "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"),
+        (hex("0102030405060708090a0b0c0d0e0f10111213141516171819"), [UInt8](repeating: 0xcd, count: 50),
+         "82558a389a443c0ea4cc819899f2083a85f0faa3e578f8077a2e3ff46729665b"),
+        ([UInt8](repeating: 0xaa, count: 131), Array("Test Using Larger Than Block-Size Key - Hash Key First".utf8),
+         "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54"),
+    ]
+
+    @Test("RFC 4231 vectors", arguments: 0..<4)
+    func rfc4231(_ i: Int) {
+        let vector = Self.vectors[i]
+        let fingerprinter = Fingerprinter(key: HashingKey(bytes: vector.key))
+        #expect(fingerprinter.hmac(vector.data) == Self.hex(vector.mac))
+    }
+
+    @Test func fingerprintIsFirstEightBytesOfHMAC() {
+        let key = HashingKey(bytes: [UInt8](repeating: 7, count: 32))
+        let f = Fingerprinter(key: key)
+        let mac = f.hmac(Array("phone\u{1F}+49301234567".utf8))
+        let expected = mac.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        #expect(f.fingerprint(.phone, "+49301234567") == expected)
+    }
+
+    @Test func partsAreSeparatedAndKindsDiffer() {
+        let f = Fingerprinter(key: HashingKey(bytes: [UInt8](repeating: 1, count: 32)))
+        #expect(f.fingerprint(.person, "ab", "c") != f.fingerprint(.person, "a", "bc"))
+        #expect(f.fingerprint(.person, "x") != f.fingerprint(.household, "x"))
+    }
+
+    @Test func keyIdDependsOnKeyOnly() {
+        let a = Fingerprinter(key: HashingKey(bytes: [UInt8](repeating: 1, count: 32)))
+        let b = Fingerprinter(key: HashingKey(bytes: [UInt8](repeating: 1, count: 32)))
+        let c = Fingerprinter(key: HashingKey(bytes: [UInt8](repeating: 2, count: 32)))
+        #expect(a.keyId == b.keyId)
+        #expect(a.keyId != c.keyId)
+        #expect(a.keyId.count == 16)
+    }
+}
+
+@Suite("Hashing key file")
+struct HashingKeyTests {
+    @Test func createNeverOverwritesAndIsPrivate() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("key-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/hashing.key"
+        #expect(try HashingKey.createIfAbsent(path: path))
+        let first = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(first.count == 32)
+        #expect(try HashingKey.createIfAbsent(path: path) == false)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == first)
+        let mode = (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as! NSNumber).intValue
+        #expect(mode == 0o600)
+    }
+
+    @Test func refusesReadableByOthersAndWrongLength() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("key-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/hashing.key"
+        _ = FileManager.default.createFile(atPath: path, contents: Data(count: 32), attributes: [.posixPermissions: 0o644])
+        #expect(throws: HashingKeyError.permissions(path: path, mode: 0o644)) { try HashingKey.load(path: path) }
+        chmod(path, 0o600)
+        _ = try HashingKey.load(path: path)
+        _ = FileManager.default.createFile(atPath: path, contents: Data(count: 16), attributes: [.posixPermissions: 0o600])
+        #expect(throws: HashingKeyError.wrongLength(path: path, length: 16)) { try HashingKey.load(path: path) }
+        #expect(throws: HashingKeyError.missing(path: dir + "/nope")) { try HashingKey.load(path: dir + "/nope") }
+    }
+
+    @Test func errorNeverContainsKeyBytes() throws {
+        let error = HashingKeyError.permissions(path: "/x/hashing.key", mode: 0o644)
+        #expect(error.description.contains("chmod 600 /x/hashing.key"))
+    }
+}

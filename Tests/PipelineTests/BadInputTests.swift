@@ -1,0 +1,129 @@
+import Foundation
+import Matching
+import Pipeline
+import Store
+import Testing
+
+@Suite("Bad input is rejected with a note, nothing else disturbed")
+struct BadInputTests {
+    struct Case: Sendable, CustomStringConvertible {
+        let file: String
+        let fragment: String
+        var description: String { file }
+    }
+
+    static let cases: [Case] = [
+        Case(file: "empty.csv", fragment: "empty"),
+        Case(file: "header-only.csv", fragment: "no data rows"),
+        Case(file: "no-usable-column.csv", fragment: "line 1: no column"),
+        Case(file: "unbalanced-quote.csv", fragment: "line 2"),
+        Case(file: "ragged.csv", fragment: "different number of fields"),
+        Case(file: "undecodable.csv", fragment: "undecodable.csv"),
+        Case(file: "binary.csv", fragment: "binary.csv"),
+        Case(file: "empty.csv.zst", fragment: "empty.csv.zst"),
+        Case(file: "truncated.csv.zst", fragment: "truncated.csv.zst"),
+    ]
+
+    @Test(arguments: cases)
+    func rejected(_ c: Case) throws {
+        let f = try PipelineFixture()
+        try f.drop(PipelineFixture.fixture("bad/" + c.file), customer: "K1001")
+        try f.drop(PipelineFixture.fixture("inbox/K1001/crm-export.csv"), customer: "K1001")
+        let report = try f.run()
+        #expect(report.hasFailures)
+        let lines = report.problemLines
+        #expect(lines.count == 1)
+        #expect(lines.first?.hasPrefix("rejected inbox/K1001/\(c.file):") == true, "\(lines)")
+        #expect(lines.first?.contains(c.fragment) == true, "\(lines)")
+
+        let rejected = f.root.rejected + "/K1001/" + c.file
+        #expect(try f.read(rejected) == (try f.read(PipelineFixture.fixture("bad/" + c.file))))
+        let note = String(decoding: try f.read(rejected + ".error.txt"), as: UTF8.self)
+        #expect(note.contains(c.fragment))
+        #expect(note.contains("put the file into inbox/K1001/ again"))
+        #expect(!note.contains(f.root.work), "the note names the customer's file, not our work folder")
+
+        let jobs = try f.jobs()
+        #expect(jobs.map(\.state).sorted { $0.rawValue < $1.rawValue } == [.done, .rejected])
+        #expect(f.files(under: "work").filter { $0.contains("input/") }.count == 1) // only the good job's input
+        #expect(f.files(under: "outbox").count == 2) // the good file's output and summary
+    }
+
+    @Test func raggedRowsBelowHalfArePruefen() throws {
+        let f = try PipelineFixture()
+        let text = "Vorname;Name;Strasse;PLZ;Telefon\nHans;Mueller;Hauptstr. 5a;10115;030 23125 001\nErika;Muster\nOtto;Meier;Weg 2;10117;\nAnna;Schulz;Weg 3;10117;030 7654321\n"
+        _ = try f.write(Array(text.utf8), customer: "K1001", name: "teils.csv")
+        let report = try f.run()
+        #expect(!report.hasFailures, "\(report.problemLines)")
+        let job = try #require(try f.jobs().first)
+        let lines = String(decoding: try f.read(job.outputPath!), as: UTF8.self).split(separator: "\n").map(String.init)
+        #expect(lines[2] == "Erika;Muster;pruefen;;feldanzahl")
+        #expect(lines[1].hasSuffix(";ja;\"post;telefon\";person,telefon"))
+    }
+
+    @Test func unknownCustomerFolderIsRejected() throws {
+        let f = try PipelineFixture()
+        try f.drop(PipelineFixture.fixture("inbox/K1001/crm-export.csv"), customer: "K9999")
+        let report = try f.run()
+        #expect(report.problemLines.first?.contains("not a known customer id") == true)
+        #expect(FileManager.default.fileExists(atPath: f.root.rejected + "/K9999/crm-export.csv.error.txt"))
+    }
+
+    @Test func suspendedCustomerFilesAreHeld() throws {
+        let f = try PipelineFixture()
+        let path = try f.drop(PipelineFixture.fixture("inbox/K1001/crm-export.csv"), customer: "K1004")
+        let report = try f.run()
+        #expect(report.held.count == 1)
+        #expect(FileManager.default.fileExists(atPath: path))
+        #expect(try f.jobs().isEmpty)
+    }
+
+    @Test func fileStillBeingCopiedIsLeftAlone() throws {
+        let f = try PipelineFixture()
+        let fresh = try f.drop(PipelineFixture.fixture("inbox/K1001/crm-export.csv"), customer: "K1001", age: 10)
+        let part = try f.drop(PipelineFixture.fixture("inbox/K1001/crm-export.csv"), customer: "K1001", as: "gross.csv.part")
+        let hidden = try f.drop(PipelineFixture.fixture("inbox/K1001/crm-export.csv"), customer: "K1001", as: ".~lock.csv")
+        _ = try f.run()
+        #expect(try f.jobs().isEmpty)
+        for path in [fresh, part, hidden] { #expect(FileManager.default.fileExists(atPath: path)) }
+        // Once settled it is taken.
+        f.now = f.now.addingTimeInterval(120)
+        _ = try f.run()
+        #expect(try f.jobs().count == 1)
+        #expect(!FileManager.default.fileExists(atPath: fresh))
+    }
+
+    @Test func sameFileTwiceIsProcessedTwiceAndMarkedRepeat() throws {
+        let f = try PipelineFixture()
+        try f.drop(PipelineFixture.fixture("inbox/K1001/crm-export.csv"), customer: "K1001")
+        _ = try f.run()
+        f.now = f.now.addingTimeInterval(600)
+        try f.drop(PipelineFixture.fixture("inbox/K1001/crm-export.csv"), customer: "K1001")
+        _ = try f.run()
+        let jobs = try f.jobs()
+        #expect(jobs.count == 2)
+        #expect(jobs.allSatisfy { $0.state == .done })
+        #expect(jobs[1].repeatOf == jobs[0].id)
+        let summary = String(decoding: try f.read(f.root.outbox + "/K1001/\(jobs[1].id)/zusammenfassung.txt"), as: UTF8.self)
+        #expect(summary.contains("Wiederholung"))
+        #expect(try f.read(jobs[0].outputPath!) == (try f.read(jobs[1].outputPath!)))
+    }
+
+    @Test func noIndexRejectsWithInstruction() throws {
+        let f = try PipelineFixture(buildIndex: false)
+        try f.drop(PipelineFixture.fixture("inbox/K1001/crm-export.csv"), customer: "K1001")
+        let report = try f.run()
+        #expect(report.problemLines.first?.contains("robinson index build") == true, "\(report.problemLines)")
+        #expect(FileManager.default.fileExists(atPath: f.root.rejected + "/K1001/crm-export.csv"))
+    }
+
+    @Test func indexOfAnotherKeyIsRefused() throws {
+        let f = try PipelineFixture()
+        // Rotate the key without rebuilding the index.
+        try FileManager.default.removeItem(atPath: f.root.defaultKeyFile)
+        try HashingKey.createIfAbsent(path: f.root.defaultKeyFile)
+        try f.drop(PipelineFixture.fixture("inbox/K1001/crm-export.csv"), customer: "K1001")
+        let report = try f.run()
+        #expect(report.problemLines.first?.contains("was built with hashing key") == true, "\(report.problemLines)")
+    }
+}

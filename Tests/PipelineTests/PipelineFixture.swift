@@ -1,0 +1,87 @@
+import Foundation
+import GRDB
+import Logging
+import Matching
+import Pipeline
+import Store
+
+/// A fresh runtime root with customers and an index from `Fixtures/`.
+final class PipelineFixture: @unchecked Sendable {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    static func fixture(_ relative: String) -> String { packageRoot + "/Fixtures/" + relative }
+
+    let root: RuntimeRoot
+    var now: Date
+    var settings: PipelineSettings
+
+    init(buildIndex: Bool = true) throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("robinson-\(UUID().uuidString)").path
+        root = RuntimeRoot(path: path)
+        now = ISO8601DateFormatter().date(from: "2026-11-23T08:00:00Z")!
+        settings = PipelineSettings()
+        settings.sendmail = ""
+        settings.workers = 2
+        try root.create()
+        try HashingKey.createIfAbsent(path: root.defaultKeyFile)
+        _ = try StateDatabase(path: root.database)
+        _ = try CustomerImport(runtime: runtime()).run(path: Self.fixture("customers.csv"))
+        if buildIndex {
+            let runtime = try runtime()
+            _ = try IndexBuilder(directory: runtime.indexDirectory, fingerprinter: try runtime.fingerprinter(), workers: 2)
+                .build(deliveries: [Self.fixture("robinson-lists.csv")], force: false, now: now)
+        }
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: root.path) }
+
+    func runtime() throws -> Runtime {
+        let fixed = now
+        return try Runtime.open(root: root, settings: settings, clock: { fixed }, actor: "test@host", logger: Logger(label: "test"))
+    }
+
+    /// Puts a file into the inbox with an mtime old enough to be settled.
+    @discardableResult
+    func drop(_ source: String, customer: String, as name: String? = nil, age: TimeInterval = 3600) throws -> String {
+        let folder = root.inbox + "/" + customer
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let target = folder + "/" + (name ?? (source as NSString).lastPathComponent)
+        try? FileManager.default.removeItem(atPath: target)
+        try FileManager.default.copyItem(atPath: source, toPath: target)
+        try setModified(target, now.addingTimeInterval(-age))
+        return target
+    }
+
+    func write(_ bytes: [UInt8], customer: String, name: String, age: TimeInterval = 3600) throws -> String {
+        let folder = root.inbox + "/" + customer
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let target = folder + "/" + name
+        _ = FileManager.default.createFile(atPath: target, contents: Data(bytes))
+        try setModified(target, now.addingTimeInterval(-age))
+        return target
+    }
+
+    func setModified(_ path: String, _ date: Date) throws {
+        try FileManager.default.setAttributes([.modificationDate: date], ofItemAtPath: path)
+    }
+
+    func run() throws -> InboxRun.Report {
+        try InboxRun(runtime: runtime()).run(wait: true)
+    }
+
+    func jobs() throws -> [Job] {
+        try runtime().database.read { try Job.fetchAll($0) }.sorted { $0.claimedAt < $1.claimedAt || ($0.claimedAt == $1.claimedAt && $0.id < $1.id) }
+    }
+
+    func files(under folder: String) -> [String] {
+        let base = root.path + "/" + folder
+        let walker = FileManager.default.enumerator(atPath: base)
+        var out: [String] = []
+        while let next = walker?.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: base + "/" + next, isDirectory: &isDirectory), !isDirectory.boolValue { out.append(next) }
+        }
+        return out.sorted()
+    }
+
+    func read(_ path: String) throws -> [UInt8] { [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))) }
+}
