@@ -53,6 +53,6 @@ let package = Package(
         .testTarget(name: "MatchingTests", dependencies: ["Matching", "Formats"], swiftSettings: strict),
         .testTarget(name: "StoreTests", dependencies: ["Store"], swiftSettings: strict),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Matching", "Store", "Formats", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
-        .testTarget(name: "RobinsonCLITests", dependencies: ["robinson", "Store"], swiftSettings: strict),
+        .testTarget(name: "RobinsonCLITests", dependencies: ["robinson", "Store", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
     ]
 )

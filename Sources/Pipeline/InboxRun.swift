@@ -48,7 +48,6 @@ public struct InboxRun: Sendable {
         for job in try adoptOrphanClaims() + unfinishedJobs() {
             report.outcomes.append(JobRunner(runtime: runtime).resume(job))
         }
-        report.notices += MailDelivery(runtime: runtime).deliverPending()
 
         let customers = try runtime.database.read { db in
             Dictionary(uniqueKeysWithValues: try Customer.fetchAll(db).map { ($0.id, $0) })
@@ -67,6 +66,8 @@ public struct InboxRun: Sendable {
             }
             report.outcomes.append(JobRunner(runtime: runtime).resume(job))
         }
+        // New messages and those a failed sendmail left queued.
+        report.notices += MailDelivery(runtime: runtime).deliverPending()
         pruneIndexVersions()
         return report
     }

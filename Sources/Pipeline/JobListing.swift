@@ -19,7 +19,7 @@ public struct JobListing: Sendable {
         try runtime.database.read { db in
             var request = AuditEntry.order(Column("id").desc).limit(limit)
             if let text {
-                request = request.filter(Column("subject").like("%\(text)%") || Column("detail").like("%\(text)%"))
+                request = request.filter(Column("action").like("%\(text)%") || Column("subject").like("%\(text)%") || Column("detail").like("%\(text)%"))
             }
             return try request.fetchAll(db).reversed()
         }

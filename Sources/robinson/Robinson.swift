@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Robinson: AsyncParsableCommand {
@@ -23,4 +24,12 @@ struct Robinson: AsyncParsableCommand {
             PurgeCommand.self, StatusCommand.self, CustomersCommand.self, AuditCommand.self,
         ]
     )
+
+    /// Global options may stand before the subcommand (`robinson --root /srv/robinson run`);
+    /// each subcommand declares them, so they are moved behind it before parsing.
+    static func main() async {
+        // A sendmail that exits early must not kill us with SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
+        await main(GlobalOptions.movingLeadingOptionsToEnd(Array(CommandLine.arguments.dropFirst())))
+    }
 }

@@ -74,7 +74,7 @@ public enum HouseNumberNormalizer {
         case word(String)  // lower-cased ASCII letters
         case space, hyphen, slash, dot
         case half  // ½
-        case end  // also any character that ends the usable part
+        case end  // read past the last token
     }
 
     /// Tokens up to the first flat detail (`//`, `,`, `;`, `(`, other characters).

@@ -21,8 +21,8 @@ public struct PersonName: Sendable, Equatable {
 /// - name particles (`von`, `van`, `vom`, `de`, `der`, `den`, `zu`, `zur`, `zum`, `di`, `da`,
 ///   `du`, `le`, `la`, `ten`, `ter`, `del`, `della`, `dos`, `das`) are removed from the surname,
 ///   and from the end of the given names, so `Hans von Müller` = `Hans Müller` =
-///   `von Müller, Hans` = `Müller, Hans von`. A surname made only of particles
-///   (`Le`, `Du`) is kept as it is;
+///   `von Müller, Hans` = `Müller, Hans von` = `Hans v. Müller`. A surname made only of
+///   particles (`Le`, `Du`) is kept as it is;
 /// - a birth name after `geb.` is dropped (`Müller geb. Schmidt` → `Müller`);
 /// - `und`, `&`, `+` between given names are dropped (`Hans u. Maria` = `Hans & Maria`).
 public enum PersonNameNormalizer {
@@ -61,8 +61,8 @@ public enum PersonNameNormalizer {
         }
         guard var surnameStart = parts.indices.last else { return ("", "") }
         // "Hans von der Müller": the particles go with the surname, unless the surname is one ("Anh Van Le").
-        if !particles.contains(parts[surnameStart].key) {
-            while surnameStart > 0 && particles.contains(parts[surnameStart - 1].key) { surnameStart -= 1 }
+        if !isParticle(parts[surnameStart]) {
+            while surnameStart > 0 && isParticle(parts[surnameStart - 1]) { surnameStart -= 1 }
         }
         return (join(withoutEdgeConnectors(parts[..<surnameStart])), join(parts[surnameStart...]))
     }
@@ -95,7 +95,7 @@ public enum PersonNameNormalizer {
         init(_ text: String, commaBefore: Bool) {
             self.text = text
             folded = TextFolding.foldedBytes(text, marksWords: true)
-            key = String(decoding: folded.lazy.filter { $0 != FoldingBuffer.wordBreak }, as: UTF8.self)
+            key = String(decoding: folded.filter { $0 != FoldingBuffer.wordBreak }, as: UTF8.self)
             hasDot = text.utf8.contains(UInt8(ascii: "."))
             self.commaBefore = commaBefore
             isParenthesized = text.utf8.first == UInt8(ascii: "(") && text.utf8.last == UInt8(ascii: ")")
@@ -114,7 +114,7 @@ public enum PersonNameNormalizer {
         var commaBefore = false
         func flush(upTo end: String.Index) {
             guard start < end else { return }
-            appendSplittingGluedTitle(String(scalars[start..<end]), commaBefore: commaBefore, to: &tokens)
+            appendSplittingGluedTitle(String(Substring(scalars[start..<end])), commaBefore: commaBefore, to: &tokens)
             commaBefore = false
         }
         var index = scalars.startIndex
@@ -240,12 +240,22 @@ public enum PersonNameNormalizer {
         "del", "della", "dos", "das",
     ]
 
+    /// `v.` (von), `v.d.` (von der): abbreviated particles, recognizable by their dot only.
+    private static func isAbbreviatedParticle(_ token: Token) -> Bool {
+        token.hasDot && (token.key == "v" || token.key == "vd")
+    }
+
+    private static func isParticle(_ token: Token) -> Bool {
+        particles.contains(token.key) || isAbbreviatedParticle(token)
+    }
+
     /// Folded words of the given names, without `und` and trailing particles (`Hans von` → `hans`).
     private static func givenNameWords(_ tokens: [Token]) -> [String] {
         var words: [String] = []
         for (index, token) in tokens.enumerated() {
             // "Hans und Maria", "Hans u. Maria"; a leading "U." is an initial.
             if token.key == "und" || (token.key == "u" && token.hasDot && index > 0) { continue }
+            if isAbbreviatedParticle(token) && index > 0 { continue }
             words += token.words
         }
         while words.count > 1, let last = words.last, particles.contains(last) {
@@ -257,7 +267,7 @@ public enum PersonNameNormalizer {
     /// Folded words of the surname without particles, unless nothing else is left.
     private static func surnameWords(_ tokens: [Token]) -> [String] {
         let words = tokens.flatMap(\.words)
-        let core = words.filter { !particles.contains($0) }
+        let core = tokens.filter { !isAbbreviatedParticle($0) }.flatMap(\.words).filter { !particles.contains($0) }
         return core.isEmpty ? words : core
     }
 

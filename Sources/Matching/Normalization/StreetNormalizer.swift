@@ -108,7 +108,7 @@ public enum StreetNormalizer {
         /// The token's letters, folded: "Seitenflügel" → "seitenfluegel".
         func letters(in scalars: [Unicode.Scalar]) -> String {
             let folded = TextFolding.foldedBytes(scalars: scalars[range], capacity: range.count + 4, marksWords: false)
-            return String(decoding: folded.lazy.filter { $0 >= UInt8(ascii: "a") }, as: UTF8.self)
+            return String(decoding: folded.filter { $0 >= UInt8(ascii: "a") }, as: UTF8.self)
         }
     }
 

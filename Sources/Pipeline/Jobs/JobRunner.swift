@@ -22,7 +22,6 @@ struct JobRunner {
                 FaultInjection.after(next)
                 stage = next
             }
-            MailDelivery(runtime: runtime).deliver(jobId: job.id)
             return .done(jobId: job.id)
         } catch {
             let message = describe(error, job: job)

@@ -19,12 +19,6 @@ public struct MailDelivery: Sendable {
         return pending.compactMap { deliver($0) }
     }
 
-    func deliver(jobId: String) {
-        guard let note = try? runtime.database.read({ try JobNotification.fetchOne($0, key: jobId) }),
-              note.state == .queued else { return }
-        _ = deliver(note)
-    }
-
     /// Returns a problem line, or nil when the message went out (or waits quietly for a sendmail).
     private func deliver(_ note: JobNotification) -> String? {
         let command = runtime.settings.sendmail.split(separator: " ").map(String.init)
@@ -87,7 +81,8 @@ public struct MailDelivery: Sendable {
         } catch {
             return "cannot start \(command[0]): \(error.localizedDescription)"
         }
-        stdin.fileHandleForWriting.write(input)
+        // The command may exit without reading (EPIPE): its exit status tells what happened.
+        try? stdin.fileHandleForWriting.write(contentsOf: input)
         try? stdin.fileHandleForWriting.close()
         let errorText = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()

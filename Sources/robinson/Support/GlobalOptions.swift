@@ -11,3 +11,23 @@ struct GlobalOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Log what is being done to stderr.")
     var verbose = false
 }
+
+extension GlobalOptions {
+    /// `--root X --config Y -v run …` → `run … --root X --config Y -v`.
+    static func movingLeadingOptionsToEnd(_ arguments: [String]) -> [String] {
+        var leading: [String] = []
+        var rest = arguments[...]
+        while let first = rest.first {
+            if ["--root", "--config"].contains(first), rest.count >= 2 {
+                leading += rest.prefix(2)
+                rest = rest.dropFirst(2)
+            } else if first.hasPrefix("--root=") || first.hasPrefix("--config=") || first == "-v" || first == "--verbose" {
+                leading.append(first)
+                rest = rest.dropFirst()
+            } else {
+                break
+            }
+        }
+        return Array(rest) + leading
+    }
+}

@@ -30,7 +30,8 @@ enum NameInput: Sendable, CustomTestStringConvertible {
         ("hans", "mueller", [
             .full("Hans Müller"), .full("Dr. Hans Müller"), .full("Müller, Hans"), .full("Herr Hans Müller"),
             .full("Hans von Müller"), .full("von Müller, Hans"), .full("Müller, Hans von"), .full("Dr.Hans Müller"),
-            .full("Müller, Dr. Hans"), .full("Hans Müller, MBA"), .full("Hrn. Hans Mueller"),
+            .full("Müller, Dr. Hans"), .full("Hans Müller, MBA"), .full("Hrn. Hans Mueller"), .full("Hans v. Müller"),
+            .full("Müller, Hans v."),
             .columns("Hans", "Müller"), .columns("Hans", "von Müller"), .columns("Hans von", "Müller"),
             .columns("Dr. Hans", "Mueller"), .columns("HANS", "MÜLLER"), .columns("Herr Hans", "Müller"),
             .columns(" Hans ", "Müller\u{A0}"),
@@ -64,7 +65,9 @@ enum NameInput: Sendable, CustomTestStringConvertible {
         ]),
         ("ludwig", "beethoven", [.full("Ludwig van Beethoven"), .full("Beethoven, Ludwig van"), .columns("Ludwig", "van Beethoven")]),
         ("maria", "cruz", [.full("Maria de la Cruz"), .columns("Maria", "De La Cruz")]),
-        ("ursula", "leyen", [.full("Frau Prof. Dr. Ursula von der Leyen"), .columns("Ursula", "von der Leyen")]),
+        ("ursula", "leyen", [
+            .full("Frau Prof. Dr. Ursula von der Leyen"), .columns("Ursula", "von der Leyen"), .full("Ursula v.d. Leyen"),
+        ]),
         ("thi", "le", [.full("Thi Le"), .columns("Thi", "Le")]),  // a surname that is a particle stays
         ("anh", "le", [.full("Anh Van Le"), .columns("Anh Van", "Le")]),
         ("phil", "collins", [.full("Dr. Phil Collins")]),  // "phil" is a title subject only with its dot

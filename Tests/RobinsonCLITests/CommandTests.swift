@@ -1,0 +1,165 @@
+import Foundation
+import Testing
+
+@Suite("robinson commands end to end", .serialized)
+struct CommandTests {
+    @Test func initIsIdempotentAndKeepsTheKey() throws {
+        let cli = try CLI()
+        let first = try cli.ok(["init"])
+        #expect(first.contains("hashing key created"))
+        let key = try cli.read(cli.root + "/state/hashing.key")
+        #expect(key.count == 32)
+        let second = try cli.ok(["init"])
+        #expect(second.contains("hashing key kept"))
+        #expect(try cli.read(cli.root + "/state/hashing.key") == key)
+        for folder in ["", "/inbox", "/work", "/outbox", "/rejected", "/index", "/billing", "/mail", "/state"] {
+            let mode = (try FileManager.default.attributesOfItem(atPath: cli.root + folder)[.posixPermissions] as! NSNumber).intValue
+            #expect(mode == 0o700, "\(folder)")
+        }
+        let keyMode = (try FileManager.default.attributesOfItem(atPath: cli.root + "/state/hashing.key")[.posixPermissions] as! NSNumber).intValue
+        #expect(keyMode == 0o600)
+        // The key never appears in what the tool prints.
+        let hex = key.map { String(format: "%02x", $0) }.joined()
+        #expect(!(first + second).contains(hex))
+    }
+
+    @Test func commandsBeforeInitSayWhatToDo() throws {
+        let cli = try CLI()
+        let result = try cli.run(["run"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("robinson --root \(cli.root) init"))
+        #expect(result.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test func badClockIsRefused() throws {
+        let cli = try CLI()
+        try cli.ok(["init"])
+        let result = try cli.run(["status"], env: ["ROBINSON_NOW": "yesterday"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("ROBINSON_NOW"))
+    }
+
+    @Test func customersImportListShowAndBadLine() throws {
+        let cli = try CLI()
+        try cli.ok(["init"])
+        #expect(try cli.ok(["customers", "import", CLI.fixture("customers.csv")]).contains("4 new"))
+        #expect(try cli.ok(["customers", "import", CLI.fixture("customers.csv")]).contains("4 unchanged"))
+        let list = try cli.ok(["customers", "list"])
+        #expect(list.contains("K1001") && list.contains("suspended"))
+        #expect(try cli.ok(["customers", "show", "K1002"]).contains("telefon,mobil,fax"))
+
+        let bad = cli.root + "/bad-customers.csv"
+        try "id;name;notify_email;lists\nK2001;Gut;a@b.example;post\nK2002;Schlecht;a@b.example;brief\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        let result = try cli.run(["customers", "import", bad])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("line 3, field lists"))
+        #expect(result.stderr.contains("Nothing was imported"))
+        #expect(try cli.sql("SELECT id FROM customer WHERE id LIKE 'K2%'").isEmpty)
+        #expect(try cli.sql("SELECT count(*) FROM auditEntry WHERE action = 'customer.create'") == ["4"])
+    }
+
+    @Test func indexBuildShowAndRefusals() throws {
+        let cli = try CLI()
+        try cli.ok(["init"])
+        let built = try cli.ok(["index", "build", CLI.fixture("robinson-lists.csv")])
+        #expect(built.contains("is now current"))
+        #expect(built.contains("post     12 entries"))
+        #expect(built.contains("email    4 entries"))
+        let show = try cli.ok(["index", "show"])
+        #expect(show.contains("fingerprints"))
+
+        // A delivery much smaller than the current index is refused, unless forced.
+        let small = cli.root + "/small.csv"
+        try "liste;vorname;nachname;strasse;hausnummer;plz;ort;telefon;email\nemail;;;;;;;;a@b.example\n".write(toFile: small, atomically: true, encoding: .utf8)
+        let refused = try cli.run(["index", "build", small])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("--force"))
+        #expect(try cli.ok(["index", "build", "--force", small]).contains("is now current"))
+
+        let empty = cli.root + "/empty.csv"
+        try "liste;vorname;nachname;strasse;hausnummer;plz;ort;telefon;email\n".write(toFile: empty, atomically: true, encoding: .utf8)
+        #expect(try cli.run(["index", "build", empty]).stderr.contains("contains no list entries"))
+
+        let wrongList = cli.root + "/wrong.csv"
+        try "liste;vorname;nachname;strasse;hausnummer;plz;ort;telefon;email\nemail;;;;;;;;a@b.example\nbrief;Hans;X;Weg;1;10115;Berlin;;\n".write(toFile: wrongList, atomically: true, encoding: .utf8)
+        let wrong = try cli.run(["index", "build", wrongList])
+        #expect(wrong.stderr.contains("line 3, field liste"))
+    }
+
+    @Test func matchWritesTheSameFileAsAJob() throws {
+        let cli = try CLI()
+        try cli.setUp()
+        let direct = cli.root + "/direct.csv"
+        let summary = try cli.ok(["match", CLI.fixture("inbox/K1001/kunden-excel.csv"), "-o", direct, "--lists", "post,telefon,mobil,email"])
+        #expect(summary.contains("12 rows, ja 7"))
+        try cli.drop(CLI.fixture("inbox/K1001/kunden-excel.csv"), customer: "K1001")
+        let run = try cli.run(["run"])
+        #expect(run.status == 0 && run.stdout.isEmpty && run.stderr.isEmpty, "run must be silent on success: \(run.stderr)")
+        let output = try #require(cli.files(under: "outbox").first { $0.hasSuffix("_robinson.csv") })
+        #expect(try cli.read(direct) == (try cli.read(cli.root + "/outbox/" + output)))
+    }
+
+    @Test func runReportsEachRejectedFileAndExitsNonZero() throws {
+        let cli = try CLI()
+        try cli.setUp()
+        try cli.drop(CLI.fixture("bad/empty.csv"), customer: "K1001")
+        try cli.drop(CLI.fixture("bad/ragged.csv"), customer: "K1001")
+        try cli.drop(CLI.fixture("inbox/K1001/crm-export.csv"), customer: "K1001")
+        let result = try cli.run(["run"])
+        #expect(result.status == 1)
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines.allSatisfy { $0.hasPrefix("robinson: rejected inbox/K1001/") })
+        let status = try cli.ok(["status"])
+        #expect(status.contains("rejected") && status.contains("done"))
+        #expect(status.contains("crm-export_robinson.csv"))
+    }
+
+    @Test func purgeDeletesExpiredFilesAndAuditsEachDeletion() throws {
+        let cli = try CLI()
+        try cli.setUp()
+        try cli.drop(CLI.fixture("inbox/K1001/crm-export.csv"), customer: "K1001")
+        try cli.drop(CLI.fixture("bad/empty.csv"), customer: "K1001")
+        _ = try cli.run(["run"])
+        #expect(!cli.files(under: "outbox").isEmpty)
+        #expect(!cli.files(under: "rejected").isEmpty)
+
+        // Four days later nothing is due.
+        try cli.ok(["purge"], env: ["ROBINSON_NOW": "2026-11-27T08:00:00Z"])
+        #expect(cli.files(under: "outbox").count == 2)
+
+        try cli.ok(["purge"], env: ["ROBINSON_NOW": "2026-11-28T08:00:01Z"])
+        #expect(cli.files(under: "outbox").isEmpty)
+        #expect(cli.files(under: "work").isEmpty)
+        #expect(cli.files(under: "rejected").isEmpty)
+        let deletions = try cli.sql("SELECT subject FROM auditEntry WHERE action = 'delete'")
+        #expect(deletions.contains { $0.hasSuffix("crm-export_robinson.csv") })
+        #expect(deletions.contains { $0.hasSuffix("zusammenfassung.txt") })
+        #expect(deletions.contains { $0.hasSuffix("/input/crm-export.csv") })
+        #expect(deletions.contains { $0.hasSuffix("rejected/K1001/empty.csv") })
+        #expect(deletions.contains { $0.hasSuffix("empty.csv.error.txt") })
+        #expect(try cli.ok(["audit", "--filter", "delete"]).isEmpty == false)
+        // A second purge finds nothing more.
+        try cli.ok(["purge"], env: ["ROBINSON_NOW": "2026-11-29T08:00:00Z"])
+        #expect(try cli.sql("SELECT count(*) FROM auditEntry WHERE action = 'delete'") == ["\(deletions.count)"])
+    }
+
+    @Test func configFileAndEnvironmentOverride() throws {
+        let cli = try CLI()
+        try cli.setUp()
+        let config = cli.root + "/robinson.yaml"
+        try "inbox:\n  settleSeconds: 999999999\nretention:\n  holdDays: 2\n".write(toFile: config, atomically: true, encoding: .utf8)
+        try cli.drop(CLI.fixture("inbox/K1001/crm-export.csv"), customer: "K1001")
+        // The file counts as not settled with the configured settle time…
+        try cli.ok(["--config", config, "run"])
+        #expect(cli.files(under: "outbox").isEmpty)
+        // …and the environment wins over the file.
+        try cli.ok(["--config", config, "run"], env: ["ROBINSON_INBOX_SETTLE_SECONDS": "60"])
+        #expect(cli.files(under: "outbox").count == 2)
+        #expect(try cli.sql("SELECT expiresAt FROM job").first?.hasPrefix("2026-11-25") == true)
+
+        try "retention:\n  holdDays: -1\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let bad = try cli.run(["--config", config, "status"])
+        #expect(bad.status == 1 && bad.stderr.contains("retention.holdDays"))
+    }
+}
