@@ -33,7 +33,7 @@ struct JobSummary {
             "Gelistet (robinson = ja):           \(BerlinCalendar.germanCount(stats.ja))",
         ]
         for list in RobinsonList.allCases where stats.hits(list) > 0 {
-            lines.append("  auf der Liste \(list.rawValue):".padding(toLength: 37, withPad: " ", startingAt: 0) + BerlinCalendar.germanCount(stats.hits(list)))
+            lines.append("  auf der Liste \(list.rawValue):".padding(toLength: 36, withPad: " ", startingAt: 0) + BerlinCalendar.germanCount(stats.hits(list)))
         }
         lines.append("Nicht gelistet (robinson = nein):   \(BerlinCalendar.germanCount(stats.nein))")
         if stats.household > 0 {
