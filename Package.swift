@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Module layout (DESIGN §4): imports point down this list only.
-//   robinson (CLI) → Pipeline → Matching, Store, Formats
+//   robinson (CLI) → Pipeline → Matching, Store, Formats; robinson → Synthetic (test data only)
 //   Matching → Formats, CHMAC ; Formats → CZstd, CZlib
 let strict: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
@@ -14,6 +14,11 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "robinson", targets: ["robinson"]),
+        // Libraries for the benchmark package (Benchmarks/), which depends on this one by path.
+        .library(name: "Matching", targets: ["Matching"]),
+        .library(name: "Formats", targets: ["Formats"]),
+        .library(name: "Pipeline", targets: ["Pipeline"]),
+        .library(name: "Synthetic", targets: ["Synthetic"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -28,6 +33,8 @@ let package = Package(
         .target(name: "CHMAC", linkerSettings: [.linkedLibrary("crypto")]),
         .target(name: "Formats", dependencies: ["CZstd", "CZlib"], swiftSettings: strict),
         .target(name: "Matching", dependencies: ["Formats", "CHMAC"], swiftSettings: strict),
+        // Deterministic synthetic people, deliveries and address files: accuracy evaluation and benchmark data.
+        .target(name: "Synthetic", swiftSettings: strict),
         .target(name: "Store", dependencies: [.product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
         .target(
             name: "Pipeline",
@@ -41,7 +48,7 @@ let package = Package(
         .executableTarget(
             name: "robinson",
             dependencies: [
-                "Pipeline", "Matching", "Store", "Formats",
+                "Pipeline", "Matching", "Store", "Formats", "Synthetic",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Logging", package: "swift-log"),
@@ -51,7 +58,8 @@ let package = Package(
         ),
         .testTarget(name: "FormatsTests", dependencies: ["Formats"], swiftSettings: strict),
         .testTarget(name: "MatchingTests", dependencies: ["Matching", "Formats"], swiftSettings: strict),
-        .testTarget(name: "StoreTests", dependencies: ["Store"], swiftSettings: strict),
+        .testTarget(name: "StoreTests", dependencies: ["Store", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
+        .testTarget(name: "SyntheticTests", dependencies: ["Synthetic", "Matching", "Pipeline"], swiftSettings: strict),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Matching", "Store", "Formats", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
         .testTarget(name: "RobinsonCLITests", dependencies: ["robinson", "Store", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
     ]

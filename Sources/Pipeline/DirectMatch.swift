@@ -2,47 +2,50 @@ import Foundation
 import Formats
 import Matching
 
-/// `robinson match INPUT -o OUTPUT`: the decode, key, match and emit stages on
-/// one file, without inbox, job or e-mail; the work files live in a private
-/// folder under `work/` that is removed afterwards.
+/// `robinson match INPUT -o OUTPUT`: one file checked in a single streaming
+/// pass (`StreamingMatch`), without inbox, job, e-mail or usage record. The
+/// output appears under its name only when complete.
 public struct DirectMatch: Sendable {
     let runtime: Runtime
 
     public init(runtime: Runtime) { self.runtime = runtime }
 
-    public struct Result: Sendable {
-        public var description: InputDescription
-        public var stats: MatchStats
-    }
-
     public func run(input: String, output: String, lists: ListSet, zstd: Bool?,
-                    progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> Result {
+                    progress: (@Sendable (Int, Int?) -> Void)? = nil) throws -> StreamingMatch.Result {
         let fingerprinter = try runtime.fingerprinter()
         let index = try runtime.indexDirectory.openCurrent(keyId: fingerprinter.keyId)
-        let description = try InputInspector.inspect(path: input)
-        let scratch = "\(runtime.root.work)/.match-\(getpid())-\(UInt32.random(in: 0..<UInt32.max))"
-        try runtime.root.makeFolder(scratch)
-        defer { try? FileManager.default.removeItem(atPath: scratch) }
-
-        let total = description.rows + description.blankLines
-        try KeyingPass.run(input: input, description: description, fingerprinter: fingerprinter,
-                           output: scratch + "/probes.bin", workers: runtime.settings.workers,
-                           progress: progress.map { report in { report($0, total) } })
+        FaultInjection.pause("index-opened")
         let policy = VerdictPolicy(hitKinds: runtime.settings.hitKinds, booked: lists)
-        let stats = try MatchPass.run(probes: scratch + "/probes.bin", index: index, policy: policy, output: scratch + "/verdicts.bin")
+        let compress = try zstd ?? (Compression.detect(path: input) == .zstd || output.lowercased().hasSuffix(".zst"))
+        let estimate = Self.estimatedRows(input)
 
-        let compress = zstd ?? (description.compression == .zstd || output.lowercased().hasSuffix(".zst"))
-        let outputFolder = (output as NSString).deletingLastPathComponent
-        let temporary = (outputFolder.isEmpty ? "." : outputFolder) + "/." + (output as NSString).lastPathComponent + ".tmp-\(getpid())"
+        let folder = (output as NSString).deletingLastPathComponent
+        let temporary = (folder.isEmpty ? "." : folder) + "/." + (output as NSString).lastPathComponent + ".tmp-\(getpid())"
         do {
             let sink: any ByteSink = compress ? try ZstdSink(path: temporary) : try FileSink(path: temporary)
-            try EmitPass.run(input: input, description: description, verdicts: scratch + "/verdicts.bin", sink: sink,
-                             columns: runtime.settings.outputColumns)
+            let result = try StreamingMatch.run(
+                input: input, fingerprinter: fingerprinter, index: index, policy: policy, sink: sink,
+                columns: runtime.settings.outputColumns, workers: runtime.settings.workers,
+                progress: progress.map { report in { report($0, estimate) } }
+            )
             try AtomicFile.commit(temporary: temporary, to: output)
+            return result
         } catch {
             unlink(temporary)
             throw error
         }
-        return Result(description: description, stats: stats)
+    }
+
+    /// Rows in a plain file, estimated from the line length of its first 64 KiB (for the ETA).
+    static func estimatedRows(_ path: String) -> Int? {
+        guard (try? Compression.detect(path: path)) == Compression.none,
+              let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue,
+              let handle = FileHandle(forReadingAtPath: path)
+        else { return nil }
+        defer { try? handle.close() }
+        let sample = (try? handle.read(upToCount: 1 << 16)) ?? Data()
+        let lines = sample.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        guard lines > 0 else { return nil }
+        return size * lines / sample.count
     }
 }

@@ -90,13 +90,47 @@ struct CommandTests {
         let cli = try CLI()
         try cli.setUp()
         let direct = cli.root + "/direct.csv"
-        let summary = try cli.ok(["match", CLI.fixture("inbox/K1001/kunden-excel.csv"), "-o", direct, "--lists", "post,telefon,mobil,email"])
-        #expect(summary.contains("12 rows, ja 7"))
+        let match = try cli.run(["match", CLI.fixture("inbox/K1001/kunden-excel.csv"), "-o", direct, "--lists", "post,telefon,mobil,email"])
+        #expect(match.status == 0 && match.stdout.contains("12 rows, ja 7"))
+        #expect(match.stderr.isEmpty, "no progress line off a terminal")
         try cli.drop(CLI.fixture("inbox/K1001/kunden-excel.csv"), customer: "K1001")
         let run = try cli.run(["run"])
         #expect(run.status == 0 && run.stdout.isEmpty && run.stderr.isEmpty, "run must be silent on success: \(run.stderr)")
         let output = try #require(cli.files(under: "outbox").first { $0.hasSuffix("_robinson.csv") })
         #expect(try cli.read(direct) == (try cli.read(cli.root + "/outbox/" + output)))
+    }
+
+    @Test func indexSwitchDuringAMatchDoesNotDisturbIt() throws {
+        let cli = try CLI()
+        try cli.setUp()
+        let before = try cli.ok(["index", "show"]).split(separator: "\n").first!.split(separator: " ").last!
+        // A match opens the index, then pauses while the weekly build switches to a new version.
+        let running = try cli.start(["match", CLI.fixture("inbox/K1003/newsletter.csv.zst"), "-o", cli.root + "/old.csv", "--lists", "email"],
+                                    env: ["ROBINSON_FAULT": "pause:index-opened:3"])
+        Thread.sleep(forTimeInterval: 1)
+        let onlyPost = cli.root + "/post-only.csv"
+        try (["liste;vorname;nachname;strasse;hausnummer;plz;ort;telefon;email"]
+             + (1...40).map { "post;Hans;Muster\(String(UnicodeScalar(UInt8(64 + $0 % 26))));Weg;\($0);10115;Berlin;;" }).joined(separator: "\n").write(toFile: onlyPost, atomically: true, encoding: .utf8)
+        try cli.ok(["index", "build", onlyPost], env: ["ROBINSON_NOW": "2026-11-30T05:30:00Z"])
+        let finished = cli.finish(running)
+        #expect(finished.status == 0, "\(finished.stderr)")
+        #expect(finished.stdout.contains("ja 3") && finished.stdout.contains(String(before)), "the running match used its version: \(finished.stdout)")
+        // The next match uses the new version, which has no e-mail entries.
+        let next = try cli.ok(["match", CLI.fixture("inbox/K1003/newsletter.csv.zst"), "-o", cli.root + "/new.csv", "--lists", "email"])
+        #expect(next.contains("ja 0") && !next.contains(String(before)), "\(next)")
+    }
+
+    @Test func matchRefusesBadInputAndLeavesNoOutput() throws {
+        let cli = try CLI()
+        try cli.setUp()
+        for bad in ["header-only.csv", "ragged.csv", "unbalanced-quote.csv", "truncated.csv.zst"] {
+            let output = cli.root + "/out-\(bad)"
+            let result = try cli.run(["match", CLI.fixture("bad/" + bad), "-o", output])
+            #expect(result.status == 1, "\(bad)")
+            #expect(result.stderr.contains(bad), "\(bad): \(result.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: output), "\(bad)")
+        }
+        #expect((try FileManager.default.contentsOfDirectory(atPath: cli.root)).allSatisfy { !$0.contains(".tmp") })
     }
 
     @Test func runReportsEachRejectedFileAndExitsNonZero() throws {

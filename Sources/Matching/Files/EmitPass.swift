@@ -33,6 +33,7 @@ public enum EmitPass {
             return pending[pendingIndex]
         }
 
+        let markers = MarkerWriter(dialect: dialect, columns: columns)
         var out = [UInt8]()
         while let chunk = try reader.nextChunk(maxRecords: chunkRows) {
             out.removeAll(keepingCapacity: true)
@@ -41,16 +42,9 @@ public enum EmitPass {
                 line.append(contentsOf: chunk.content(record))
                 if !headerDone {
                     headerDone = true
-                    for name in [columns.marker, columns.lists, columns.reason] {
-                        FieldWriter.append(name, to: &line, dialect: dialect, forceQuote: dialect.headerQuoted)
-                    }
+                    markers.appendHeader(to: &line)
                 } else {
-                    let verdict = try nextVerdict()
-                    if verdict.marker != .blank {
-                        FieldWriter.append(verdict.marker.text, to: &line, dialect: dialect, forceQuote: dialect.headerQuoted)
-                        FieldWriter.append(verdict.lists.joined(separator: columns.listSeparator), to: &line, dialect: dialect, forceQuote: dialect.headerQuoted)
-                        FieldWriter.append(verdict.grund, to: &line, dialect: dialect, forceQuote: dialect.headerQuoted)
-                    }
+                    markers.append(try nextVerdict(), to: &line)
                 }
                 line.append(contentsOf: chunk.terminator(record))
                 out.append(contentsOf: line)

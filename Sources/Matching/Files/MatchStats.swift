@@ -39,6 +39,21 @@ public struct MatchStats: Sendable, Codable, Equatable {
         rows += 1
     }
 
+    /// Adds the counts of a later part of the same file (line samples stay in file order).
+    mutating func merge(_ other: MatchStats) {
+        rows += other.rows
+        ja += other.ja
+        nein += other.nein
+        pruefen += other.pruefen
+        household += other.household
+        for i in hitsPerList.indices { hitsPerList[i] += other.hitsPerList[i] }
+        hitsPerKind.merge(other.hitsPerKind, uniquingKeysWith: +)
+        reasons.merge(other.reasons, uniquingKeysWith: +)
+        for (grund, lines) in other.reasonLines {
+            reasonLines[grund, default: []].append(contentsOf: lines.prefix(max(0, 10 - reasonLines[grund, default: []].count)))
+        }
+    }
+
     public func hits(_ list: RobinsonList) -> Int {
         hitsPerList[RobinsonList.allCases.firstIndex(of: list)!]
     }

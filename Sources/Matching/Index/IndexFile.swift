@@ -77,13 +77,15 @@ public final class IndexFile: @unchecked Sendable {
     @inline(__always)
     public func lookup(_ fingerprint: UInt64) -> ListSet {
         let bucket = Int(fingerprint >> shift)
-        var low = Int(UInt32(littleEndian: directory[bucket]))
-        var high = Int(UInt32(littleEndian: directory[bucket + 1]))
-        while low < high {
-            let mid = (low &+ high) >> 1
-            let value = UInt64(littleEndian: fingerprints[mid])
-            if value == fingerprint { return ListSet(rawValue: masks[mid]) }
-            if value < fingerprint { low = mid + 1 } else { high = mid }
+        var position = Int(UInt32(littleEndian: directory[bucket]))
+        let end = Int(UInt32(littleEndian: directory[bucket + 1]))
+        // Buckets hold a handful of sorted entries: a linear scan beats a binary search.
+        while position < end {
+            let value = UInt64(littleEndian: fingerprints[position])
+            if value >= fingerprint {
+                return value == fingerprint ? ListSet(rawValue: masks[position]) : []
+            }
+            position += 1
         }
         return []
     }

@@ -5,7 +5,7 @@ import Foundation
 /// Layout after the header: a bucket directory on the top `bucketBits` bits
 /// of the fingerprint (u32 start positions, 2^bits + 1 of them), the sorted
 /// fingerprints (u64), and one list mask byte per fingerprint. A lookup reads
-/// two directory slots and binary-searches a bucket of a few dozen entries.
+/// two adjacent directory slots and scans a bucket of four to eight entries.
 public enum IndexWriter {
     public struct Entry: Sendable {
         public var fingerprint: UInt64
@@ -70,10 +70,11 @@ public enum IndexWriter {
         return header
     }
 
-    /// About 16–32 entries per bucket; at least 2^8 and at most 2^22 buckets.
+    /// Four to eight entries per bucket on average, so a bucket is one or two
+    /// cache lines; at least 2^8 and at most 2^24 buckets.
     static func bucketBits(for count: Int) -> Int {
         var bits = 8
-        while bits < 22, (count >> bits) > 32 { bits += 1 }
+        while bits < 24, (count >> bits) > 8 { bits += 1 }
         return bits
     }
 

@@ -1,0 +1,52 @@
+import Foundation
+import GRDB
+import Store
+import Testing
+
+@Suite("State database")
+struct StateDatabaseTests {
+    static func temporaryPath() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("state-\(UUID().uuidString).sqlite").path
+    }
+
+    @Test func migratesAndUsesWAL() throws {
+        let path = Self.temporaryPath()
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let database = try StateDatabase(path: path)
+        let mode = try database.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
+        #expect(mode == "wal")
+        let tables = try database.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name") }
+        for table in ["auditEntry", "customer", "job", "jobStage", "notification", "usageRecord"] {
+            #expect(tables.contains(table), "\(table)")
+        }
+        // Opening again migrates nothing twice.
+        _ = try StateDatabase(path: path)
+    }
+
+    @Test func jobStagesAndUsageAreRecordedOnce() throws {
+        let path = Self.temporaryPath()
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let database = try StateDatabase(path: path)
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        try database.write { db in
+            try Job(id: "j1", customerId: "K1", inputName: "a.csv", inputSize: 10, inputDigest: "d", claimedAt: now).insert(db)
+            for _ in 0..<2 {
+                try JobStage(jobId: "j1", stage: "decode", finishedAt: now).insert(db, onConflict: .ignore)
+                try UsageRecord(jobId: "j1", customerId: "K1", month: "2027-01", rowsChecked: 5, hitsPost: 1, hitsTelefon: 0,
+                                hitsMobil: 0, hitsFax: 0, hitsEmail: 0, recordedAt: now).insert(db, onConflict: .ignore)
+            }
+            try db.audit("claim", subject: "inbox/K1/a.csv", detail: "job j1", actor: "ops@host", at: now)
+        }
+        #expect(try database.read { try JobStage.fetchCount($0) } == 1)
+        #expect(try database.read { try UsageRecord.fetchCount($0) } == 1)
+        let audit = try database.read { try AuditEntry.fetchAll($0) }
+        #expect(audit.map(\.action) == ["claim"] && audit[0].actor == "ops@host" && audit[0].id != nil)
+        let job = try database.read { try Job.fetchOne($0, key: "j1") }
+        #expect(job?.state == .running && job?.claimedAt == now)
+    }
+
+    @Test func customerListsAreSplit() {
+        let customer = Customer(id: "K1", name: "X", notifyEmail: nil, lists: "post, telefon,,email", updatedAt: Date())
+        #expect(customer.bookedLists == ["post", "telefon", "email"])
+    }
+}
