@@ -1,4 +1,3 @@
-import GRDB
 import Store
 
 /// Read-only queries behind `status`, `audit` and `customers list`.

@@ -1,5 +1,7 @@
+// Store re-exports GRDB: its record types are GRDB records, and callers use
+// GRDB's query interface on them inside `read`/`write`. Nothing else imports GRDB.
 import Foundation
-import GRDB
+@_exported import GRDB
 
 /// The SQLite state database (`state/robinson.sqlite`): jobs and their stages,
 /// customers, usage records, notifications and the audit log.

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Formats
 import Matching
 import Pipeline

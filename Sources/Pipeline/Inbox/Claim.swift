@@ -1,6 +1,5 @@
 import Foundation
 import Formats
-import GRDB
 import Matching
 import Store
 

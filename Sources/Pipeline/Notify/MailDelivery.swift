@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Store
 
 /// Hands queued e-mails to the configured sendmail command. A message is

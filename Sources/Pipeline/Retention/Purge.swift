@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Store
 
 /// `robinson purge`: deletes what has passed its hold period — the annotated
