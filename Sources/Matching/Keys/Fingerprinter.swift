@@ -27,22 +27,54 @@ public final class Fingerprinter: @unchecked Sendable {
         state.deallocate()
     }
 
-    /// Fingerprint of a key of `kind` built from normalized parts.
-    public func fingerprint(_ kind: KeyKind, _ parts: String...) -> UInt64 {
-        fingerprint(kind, parts: parts)
+    /// Fingerprint of a key of `kind` built from one normalized value.
+    public func fingerprint(_ kind: KeyKind, _ a: String) -> UInt64 {
+        hash(kind, a, nil, nil, nil, nil)
+    }
+
+    /// Fingerprint of a key of `kind` built from four or five normalized parts.
+    public func fingerprint(_ kind: KeyKind, _ a: String, _ b: String, _ c: String, _ d: String, _ e: String? = nil) -> UInt64 {
+        hash(kind, a, b, c, d, e)
     }
 
     public func fingerprint(_ kind: KeyKind, parts: [String]) -> UInt64 {
-        // Unit separator between parts: no normalized value contains it, so
-        // ("ab","c") and ("a","bc") give different strings.
-        var message = [UInt8]()
-        message.reserveCapacity(64)
-        message.append(contentsOf: kind.prefix.utf8)
+        var message = Array(kind.prefix.utf8)
         for part in parts {
             message.append(0x1F)
             message.append(contentsOf: part.utf8)
         }
         return Self.fingerprint(state, message)
+    }
+
+    /// The key string is `kind ␟ part ␟ part …`: the unit separator occurs in no
+    /// normalized value, so ("ab","c") and ("a","bc") differ. Built on the stack:
+    /// this runs five times per row.
+    private func hash(_ kind: KeyKind, _ a: String, _ b: String?, _ c: String?, _ d: String?, _ e: String?) -> UInt64 {
+        let prefix = kind.prefix
+        func size(_ part: String?) -> Int { part.map { 1 + $0.utf8.count } ?? 0 }
+        let length = prefix.utf8.count + size(a) + size(b) + size(c) + size(d) + size(e)
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { buffer in
+            var offset = 0
+            func put(_ text: String) {
+                for byte in text.utf8 {
+                    buffer[offset] = byte
+                    offset += 1
+                }
+            }
+            func part(_ text: String?) {
+                guard let text else { return }
+                buffer[offset] = 0x1F
+                offset += 1
+                put(text)
+            }
+            put(prefix)
+            part(a)
+            part(b)
+            part(c)
+            part(d)
+            part(e)
+            return robinson_hmac_fingerprint(state, buffer.baseAddress, offset)
+        }
     }
 
     /// Full HMAC-SHA256 of raw bytes (for tests against RFC 4231 vectors).

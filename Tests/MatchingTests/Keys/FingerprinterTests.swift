@@ -43,7 +43,12 @@ struct FingerprinterTests {
 
     @Test func partsAreSeparatedAndKindsDiffer() {
         let f = Fingerprinter(key: HashingKey(bytes: [UInt8](repeating: 1, count: 32)))
-        #expect(f.fingerprint(.person, "ab", "c") != f.fingerprint(.person, "a", "bc"))
+        #expect(f.fingerprint(.person, "ab", "c", "", "") != f.fingerprint(.person, "a", "bc", "", ""))
+        // The stack-built key string equals the array-built one.
+        #expect(f.fingerprint(.person, "mueller", "hans", "hauptstr", "5a", "10115")
+                == f.fingerprint(.person, parts: ["mueller", "hans", "hauptstr", "5a", "10115"]))
+        #expect(f.fingerprint(.household, "mueller", "hauptstr", "5a", "10115")
+                == f.fingerprint(.household, parts: ["mueller", "hauptstr", "5a", "10115"]))
         #expect(f.fingerprint(.person, "x") != f.fingerprint(.household, "x"))
     }
 
