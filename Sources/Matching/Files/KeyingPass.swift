@@ -14,17 +14,18 @@ public enum KeyingPass {
         )
         let sink = try FileSink(path: output)
         var skipHeader = true
+        let memos = (0..<max(1, workers)).map { _ in NormalizationMemo() }
         var done = 0
         while let chunk = try reader.nextChunk(maxRecords: chunkRows) {
             let first = skipHeader ? 1 : 0
             skipHeader = skipHeader && chunk.count == 0
             let rows = max(0, chunk.count - first)
-            let parts = ParallelSlices.map(count: rows, workers: workers) { range in
+            let parts = ParallelSlices.map(count: rows, workers: workers) { slice, range in
                 var out = [UInt8]()
                 out.reserveCapacity(range.count * 40)
                 for row in range {
                     let record = row + first
-                    ProbeCoding.encode(keyer.probe(chunk, record), line: chunk.records[record].line, into: &out)
+                    ProbeCoding.encode(keyer.probe(chunk, record, memo: memos[slice]), line: chunk.records[record].line, into: &out)
                 }
                 return out
             }

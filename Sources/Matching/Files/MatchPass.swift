@@ -13,7 +13,7 @@ public enum MatchPass {
             var offset = 0
             out.removeAll(keepingCapacity: true)
             while let (probe, line, size) = ProbeCoding.decode(raw, at: offset) {
-                let verdict = policy.decide(probe, lookup: index.lookup)
+                let verdict = policy.decide(probe, index: index)
                 VerdictCoding.encode(verdict, into: &out)
                 stats.add(verdict, line: line)
                 offset += size

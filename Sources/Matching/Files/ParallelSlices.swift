@@ -4,14 +4,16 @@ import Foundation
 /// worker, and returns each slice's output in order, so parallel work keeps
 /// the input's order.
 enum ParallelSlices {
-    static func map<T: Sendable>(count: Int, workers: Int, _ body: @Sendable (Range<Int>) -> T) -> [T] {
+    /// `body` gets the slice number (below `workers`) and its range; a slice
+    /// number is used by one thread at a time, so per-worker state may hang on it.
+    static func map<T: Sendable>(count: Int, workers: Int, _ body: @Sendable (Int, Range<Int>) -> T) -> [T] {
         let slices = max(1, min(workers, count / 256 + 1))
-        if slices == 1 { return [body(0..<count)] }
+        if slices == 1 { return [body(0, 0..<count)] }
         let results = SliceResults<T>(count: slices)
         DispatchQueue.concurrentPerform(iterations: slices) { slice in
             let lower = count * slice / slices
             let upper = count * (slice + 1) / slices
-            results.set(slice, body(lower..<upper))
+            results.set(slice, body(slice, lower..<upper))
         }
         return results.values
     }

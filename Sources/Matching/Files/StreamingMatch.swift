@@ -28,6 +28,7 @@ public enum StreamingMatch {
         stats.indexVersion = index.version
         var blank = 0, ragged = 0, done = 0
         var firstRagged: Int?
+        let memos = (0..<max(1, workers)).map { _ in NormalizationMemo() }
 
         while let chunk = try reader.nextChunk(maxRecords: chunkRows) {
             var first = 0
@@ -45,13 +46,14 @@ public enum StreamingMatch {
             }
             let rowKeyer = keyer!
             let start = first
-            let parts = ParallelSlices.map(count: chunk.count - start, workers: workers) { range in
+            let parts = ParallelSlices.map(count: chunk.count - start, workers: workers) { slice, range in
+                let memo = memos[slice]
                 var part = SlicePart()
                 part.bytes.reserveCapacity(range.count * 120)
                 for row in range {
                     let record = row + start
-                    let probe = rowKeyer.probe(chunk, record)
-                    let verdict = policy.decide(probe, lookup: index.lookup)
+                    let probe = rowKeyer.probe(chunk, record, memo: memo)
+                    let verdict = policy.decide(probe, index: index)
                     part.bytes.append(contentsOf: chunk.content(record))
                     markers.append(verdict, to: &part.bytes)
                     part.bytes.append(contentsOf: chunk.terminator(record))

@@ -88,7 +88,7 @@ public struct DeliveryReader: Sendable {
             let count = chunk.count - first
             let firstRow = first
             let fingerprinter = self.fingerprinter
-            let parts = ParallelSlices.map(count: count, workers: workers) { range in
+            let parts = ParallelSlices.map(count: count, workers: workers) { _, range in
                 var part = DeliverySlice()
                 for row in range {
                     columns.key(chunk, row + firstRow, encoding: dialect.encoding, fingerprinter: fingerprinter, path: path, into: &part)

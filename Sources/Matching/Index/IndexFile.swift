@@ -1,3 +1,4 @@
+import CHMAC
 import Foundation
 
 /// A Robinson index mapped read-only. Immutable, so lookups from many threads
@@ -88,6 +89,21 @@ public final class IndexFile: @unchecked Sendable {
             position += 1
         }
         return []
+    }
+
+    /// Looks up several fingerprints with their cache misses overlapped: all
+    /// directory slots are prefetched, then all buckets, then each is scanned.
+    /// `found[i]` is the answer for `fingerprints[i]`.
+    public func lookup(_ fingerprints: UnsafeBufferPointer<UInt64>, into found: UnsafeMutableBufferPointer<ListSet>) {
+        for fp in fingerprints {
+            robinson_prefetch(directory + Int(fp >> shift))
+        }
+        for fp in fingerprints {
+            robinson_prefetch(self.fingerprints + Int(UInt32(littleEndian: directory[Int(fp >> shift)])))
+        }
+        for (i, fp) in fingerprints.enumerated() {
+            found[i] = lookup(fp)
+        }
     }
 
     /// Refuses an index built with another hashing key.

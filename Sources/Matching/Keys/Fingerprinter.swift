@@ -56,9 +56,10 @@ public final class Fingerprinter: @unchecked Sendable {
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { buffer in
             var offset = 0
             func put(_ text: String) {
-                for byte in text.utf8 {
-                    buffer[offset] = byte
-                    offset += 1
+                var text = text
+                text.withUTF8 { utf8 in
+                    (buffer.baseAddress! + offset).update(from: utf8.baseAddress!, count: utf8.count)
+                    offset += utf8.count
                 }
             }
             func part(_ text: String?) {

@@ -11,7 +11,8 @@ public struct PostalIdentity: Sendable, Equatable {
     /// one column (`fullName`); the house number either in its own column or
     /// at the end of the street.
     public static func normalize(
-        first: String?, last: String?, fullName: String?, street: String?, houseNumber: String?, postcode: String?
+        first: String?, last: String?, fullName: String?, street: String?, houseNumber: String?, postcode: String?,
+        memo: NormalizationMemo? = nil
     ) -> Result<PostalIdentity, Reason> {
         var firstRaw = first ?? ""
         var lastRaw = last ?? ""
@@ -23,32 +24,31 @@ public struct PostalIdentity: Sendable, Equatable {
         var streetRaw = street ?? ""
         var numberRaw = houseNumber ?? ""
         if numberRaw.isBlank {
-            let split = StreetNormalizer.splitHouseNumber(streetRaw)
+            let split = Normalize.splitHouseNumber(streetRaw, memo)
             streetRaw = split.street
             numberRaw = split.houseNumber ?? ""
         }
         if lastRaw.isBlank || streetRaw.isBlank || numberRaw.isBlank || (postcode ?? "").isBlank {
             return .failure(.addressIncomplete)
         }
-        let name: PersonName
-        switch PersonNameNormalizer.normalize(first: firstRaw, last: lastRaw) {
-        case .success(let n): name = n
-        case .failure: return .failure(.nameInvalid)
-        }
-        guard case .success(let streetKey) = StreetNormalizer.normalize(streetRaw) else { return .failure(.streetInvalid) }
-        guard case .success(let number) = HouseNumberNormalizer.normalize(numberRaw) else { return .failure(.houseNumberInvalid) }
-        guard case .success(let plz) = PostcodeNormalizer.normalize(postcode ?? "") else { return .failure(.postcodeInvalid) }
+        // Same result as PersonNameNormalizer.normalize(first:last:), whose halves are independent.
+        guard case .success(let name) = PersonNameNormalizer.combine(
+            first: Normalize.givenNames(firstRaw, memo), last: Normalize.surname(lastRaw, memo)
+        ) else { return .failure(.nameInvalid) }
+        guard case .success(let streetKey) = Normalize.street(streetRaw, memo) else { return .failure(.streetInvalid) }
+        guard case .success(let number) = Normalize.houseNumber(numberRaw, memo) else { return .failure(.houseNumberInvalid) }
+        guard case .success(let plz) = Normalize.postcode(postcode ?? "", memo) else { return .failure(.postcodeInvalid) }
         return .success(PostalIdentity(first: name.first, last: name.last, street: streetKey, houseNumber: number, postcode: plz))
     }
 
     /// The keys of this identity. `person` and `phonetic` need a first name.
-    public func keys(_ fingerprinter: Fingerprinter, into keys: inout [ProbeKey]) {
+    public func keys(_ fingerprinter: Fingerprinter, into keys: inout [ProbeKey], memo: NormalizationMemo? = nil) {
         keys.append(ProbeKey(kind: .household, fingerprint: fingerprinter.fingerprint(.household, last, street, houseNumber, postcode)))
         guard !first.isEmpty else { return }
         keys.append(ProbeKey(kind: .person, fingerprint: fingerprinter.fingerprint(.person, last, first, street, houseNumber, postcode)))
         keys.append(ProbeKey(
             kind: .phonetic,
-            fingerprint: fingerprinter.fingerprint(.phonetic, KoelnerPhonetik.encode(last), KoelnerPhonetik.encode(first), street, houseNumber, postcode)
+            fingerprint: fingerprinter.fingerprint(.phonetic, Normalize.phonetic(last, memo), Normalize.phonetic(first, memo), street, houseNumber, postcode)
         ))
     }
 }

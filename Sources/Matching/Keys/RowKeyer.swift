@@ -14,7 +14,7 @@ public struct RowKeyer: Sendable {
         self.fingerprinter = fingerprinter
     }
 
-    public func probe(_ chunk: RecordChunk, _ record: Int) -> RowProbe {
+    public func probe(_ chunk: RecordChunk, _ record: Int, memo: NormalizationMemo? = nil) -> RowProbe {
         var probe = RowProbe()
         if chunk.isBlank(record) {
             probe.isBlank = true
@@ -42,11 +42,11 @@ public struct RowKeyer: Sendable {
             if [first, last, full, street, number, plz].allSatisfy({ ($0 ?? "").isBlank }) {
                 probe.postal = .absent
             } else {
-                switch PostalIdentity.normalize(first: first, last: last, fullName: full, street: street, houseNumber: number, postcode: plz) {
+                switch PostalIdentity.normalize(first: first, last: last, fullName: full, street: street, houseNumber: number, postcode: plz, memo: memo) {
                 case .success(let identity):
                     probe.postal = .usable
                     probe.hasFirstName = !identity.first.isEmpty
-                    identity.keys(fingerprinter, into: &probe.keys)
+                    identity.keys(fingerprinter, into: &probe.keys, memo: memo)
                 case .failure(let reason):
                     probe.postal = .invalid(reason)
                 }

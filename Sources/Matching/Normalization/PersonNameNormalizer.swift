@@ -36,9 +36,23 @@ public enum PersonNameNormalizer {
         if firstRaw.unicodeScalars.allSatisfy(\.isBlank) && lastRaw.unicodeScalars.allSatisfy(\.isBlank) {
             return .failure(.empty)
         }
-        let givenWords = givenNameWords(withoutTitles(tokens(of: firstRaw)))
-        let surnameWords = surnameWords(withoutTitles(tokens(of: lastRaw)))
-        let name = PersonName(first: givenWords.joined(), last: surnameWords.joined())
+        return combine(first: givenNames(firstRaw), last: surname(lastRaw))
+    }
+
+    /// The folded given names of a first-name column. Depends on that column
+    /// alone, so callers may memoize it (first names repeat a lot).
+    public static func givenNames(_ raw: String) -> String {
+        givenNameWords(withoutTitles(tokens(of: raw))).joined()
+    }
+
+    /// The folded surname of a last-name column, particles removed; memoizable like `givenNames`.
+    public static func surname(_ raw: String) -> String {
+        surnameWords(withoutTitles(tokens(of: raw))).joined()
+    }
+
+    /// The checks `normalize` applies to the two folded halves.
+    public static func combine(first: String, last: String) -> Result<PersonName, InvalidValue> {
+        let name = PersonName(first: first, last: last)
         if name.first.utf8.contains(where: isDigit) || name.last.utf8.contains(where: isDigit) {
             return .failure(InvalidValue("digits in name"))
         }
@@ -129,29 +143,77 @@ public enum PersonNameNormalizer {
             index = next
         }
         flush(upTo: scalars.endIndex)
-        return tokens
+        return joiningDetachedParts(tokens)
     }
 
-    /// `Dr.Hans` and `Prof.Dr.Hans` are split where a dot is followed by a capitalized word.
+    /// Rejoins what blanks tore apart: a double name around a detached hyphen
+    /// (`Müller - Lüdenscheidt`, `Müller- Lüdenscheidt`, `Müller -Lüdenscheidt`), which would
+    /// otherwise lose its first part when a whole name is split; and `v. d.` (von der),
+    /// whose `d.` alone is no particle.
+    private static func joiningDetachedParts(_ tokens: [Token]) -> [Token] {
+        var joined: [Token] = []
+        joined.reserveCapacity(tokens.count)
+        var index = 0
+        while index < tokens.count {
+            var token = tokens[index]
+            index += 1
+            while index < tokens.count, !tokens[index].commaBefore,
+                isHyphen(token.text.unicodeScalars.last) || isHyphen(tokens[index].text.unicodeScalars.first)
+            {
+                token = Token(token.text + tokens[index].text, commaBefore: token.commaBefore)
+                index += 1
+            }
+            if let previous = joined.last, previous.hasDot, previous.key == "v", token.hasDot, token.key == "d",
+                !token.commaBefore
+            {
+                joined[joined.count - 1] = Token(previous.text + " " + token.text, commaBefore: previous.commaBefore)
+                continue
+            }
+            joined.append(token)
+        }
+        return joined
+    }
+
+    private static func isHyphen(_ scalar: Unicode.Scalar?) -> Bool {
+        switch scalar {
+        case "-", "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}": true
+        default: false
+        }
+    }
+
+    /// `Dr.Hans` and `Prof.Dr.Hans` are split where a dot is followed by a capitalized word,
+    /// and after a title whatever letter follows (`DR.HANS`, `dr.hans`, `Dr.von Bülow`).
+    /// A token that reads as a title as a whole (`Dipl.-Ing.Hans`, since any `Dipl.…` is one)
+    /// loses only a last part without a dot: that is a name glued to it; `Dipl.Kfm.` stays whole.
     private static func appendSplittingGluedTitle(_ text: String, commaBefore: Bool, to tokens: inout [Token]) {
         let whole = Token(text, commaBefore: commaBefore)
-        guard whole.hasDot, !isTitle(whole) else {
-            tokens.append(whole)
-            return
-        }
         let scalars = Array(text.unicodeScalars)
-        guard scalars.count > 3 else {
+        guard whole.hasDot, scalars.count > 3 else {
             tokens.append(whole)
             return
         }
         func token(_ range: some RangeExpression<Int>, isFirst: Bool) -> Token {
             Token(String(String.UnicodeScalarView(scalars[range])), commaBefore: isFirst && commaBefore)
         }
+        func startsCapitalizedWord(after dot: Int) -> Bool {
+            scalars[dot] == "." && dot + 2 < scalars.count
+                && scalars[dot + 1].properties.isUppercase && scalars[dot + 2].properties.isLowercase
+        }
+        if isTitle(whole) {
+            guard let last = (1..<(scalars.count - 2)).last(where: startsCapitalizedWord), !scalars[(last + 1)...].contains(".") else {
+                tokens.append(whole)
+                return
+            }
+            tokens.append(token(...last, isFirst: true))
+            tokens.append(token((last + 1)..., isFirst: false))
+            return
+        }
         var start = 0
-        for index in 1..<(scalars.count - 2)
-        where scalars[index] == "." && scalars[index + 1].properties.isUppercase && scalars[index + 2].properties.isLowercase {
-            tokens.append(token(start...index, isFirst: start == 0))
-            start = index + 1
+        for index in 1..<(scalars.count - 1) where scalars[index] == "." && scalars[index + 1].isLetter {
+            if startsCapitalizedWord(after: index) || isTitle(token(start...index, isFirst: false)) {
+                tokens.append(token(start...index, isFirst: start == 0))
+                start = index + 1
+            }
         }
         tokens.append(token(start..., isFirst: start == 0))
     }

@@ -4,8 +4,9 @@ public enum StreetNormalizer {
     ///
     /// `Karl-Marx-Str.`, `Karl Marx Straße`, `Karl-Marx-Strasse`, `KARL-MARX-STR` → `karlmarxstr`:
     /// - `Straße`, `Strasse`, `Strase` (typo), `Str.`, `str` → `str`, as a word or a word ending;
-    /// - `Pl.` → `platz`, `Ch.`/`Chaus.` → `chaussee`, `Prom.` → `promenade`, `Bhf.` → `bahnhof`,
-    ///   as a word or a word ending; `Al` as the last of several words (`Linden-Al.`) → `allee`
+    /// - `Pl.` → `platz`, `Prom.` → `promenade`, `Bhf.` → `bahnhof`, as a word or a word ending
+    ///   (`Marktpl.`); `Ch.`/`Chaus.` → `chaussee` as a word only (`Berliner Ch.`: an ending `ch`
+    ///   is too common, `Teich`, `Bach`); `Al` as the last of several words (`Linden-Al.`) → `allee`
     ///   (not as an ending: `Kanal`, `Mühltal`); `G.` as the last of several words (`Kirch-G.`) → `gasse`;
     /// - `St.` before another word → `sankt` (`St. Georg-Str.` = `Sankt-Georg-Straße`);
     /// - spaces, hyphens and dots vanish (`Straße des 17. Juni` → `strdes17juni`).
@@ -83,12 +84,16 @@ public enum StreetNormalizer {
     /// When the street would be a single letter or a bare `Straße`/`Weg`, the first number
     /// belongs to the street: Mannheim squares (`Q 7 12` → `Q 7` + `12`, `Q7` → `Q7` + nil)
     /// and numbered streets (`Straße 70 12` → `Straße 70` + `12`).
-    /// Without a number the house number is nil.
+    /// A label before the number goes with it (`Hauptstr. Nr. 5` → `Hauptstr.` + `Nr. 5`;
+    /// the house number normalizer drops it). Without a number the house number is nil.
     public static func splitHouseNumber(_ combined: String) -> (street: String, houseNumber: String?) {
         let scalars = Array(combined.unicodeScalars.trimmingBlanks())
         let tokens = streetTokens(scalars)
-        guard let start = houseNumberStart(tokens, scalars) else {
+        guard var start = houseNumberStart(tokens, scalars) else {
             return (String(String.UnicodeScalarView(scalars)), nil)
+        }
+        if start > 1, !tokens[start - 1].startsWithDigit, numberLabels.contains(tokens[start - 1].letters(in: scalars)) {
+            start -= 1
         }
         var streetEnd = tokens[start].range.lowerBound
         while streetEnd > 0, scalars[streetEnd - 1].isBlank || scalars[streetEnd - 1] == "," {
@@ -174,6 +179,9 @@ public enum StreetNormalizer {
         token.letterCount == 1
             || (token.letterCount <= 7 && ["strasse", "str", "weg"].contains(token.letters(in: scalars)))
     }
+
+    /// Words that announce a house number: `Nr.`, `Hausnr.`, `Hausnummer`.
+    private static let numberLabels: Set<String> = ["nr", "hnr", "hausnr", "hausnummer"]
 
     /// Words that start a flat or delivery detail after the house number.
     private static let flatDetails: Set<String> = [

@@ -20,14 +20,38 @@ public struct VerdictPolicy: Sendable {
     }
 
     public func decide(_ probe: RowProbe, lookup: (UInt64) -> ListSet) -> Verdict {
+        decide(probe) { keys, found in
+            for (i, key) in keys.enumerated() { found[i] = lookup(key) }
+        }
+    }
+
+    /// Looks all of the row's keys up in one batch (their cache misses overlap).
+    public func decide(_ probe: RowProbe, index: IndexFile) -> Verdict {
+        decide(probe) { keys, found in index.lookup(keys, into: found) }
+    }
+
+    private func decide(
+        _ probe: RowProbe, lookupAll: (UnsafeBufferPointer<UInt64>, UnsafeMutableBufferPointer<ListSet>) -> Void
+    ) -> Verdict {
         if probe.isBlank { return Verdict(marker: .blank) }
         if let problem = probe.rowProblem { return Verdict(marker: .pruefen, reason: problem) }
 
+        let count = probe.keys.count
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: count) { fingerprints in
+            withUnsafeTemporaryAllocation(of: ListSet.self, capacity: count) { found in
+                for (i, key) in probe.keys.enumerated() { fingerprints[i] = key.fingerprint }
+                lookupAll(UnsafeBufferPointer(fingerprints), found)
+                return decide(probe, found: UnsafeBufferPointer(found))
+            }
+        }
+    }
+
+    private func decide(_ probe: RowProbe, found: UnsafeBufferPointer<ListSet>) -> Verdict {
         var hitLists = ListSet()
         var hitKindBits: UInt8 = 0
         var householdLists = ListSet()
-        for key in probe.keys {
-            let lists = lookup(key.fingerprint).intersection(booked).intersection(key.kind.lists)
+        for (i, key) in probe.keys.enumerated() {
+            let lists = found[i].intersection(booked).intersection(key.kind.lists)
             guard !lists.isEmpty else { continue }
             if hitKinds.contains(key.kind) {
                 hitLists.formUnion(lists)

@@ -40,6 +40,10 @@ enum NameInput: Sendable, CustomTestStringConvertible {
             .full("Hans-Peter von der Müller-Lüdenscheidt"), .full("Hans Peter Müller-Lüdenscheidt"),
             .full("Müller-Lüdenscheidt, Hans-Peter von der"), .columns("Hans-Peter", "von der Müller-Lüdenscheidt"),
             .columns("Hans Peter", "Müller-Lüdenscheidt"), .columns("Hans-Peter", "Müller Lüdenscheidt"),
+            // A detached hyphen still joins the double name (found by `robinson eval`, double-name).
+            .full("Hans-Peter Müller - Lüdenscheidt"), .full("Hans-Peter Müller- Lüdenscheidt"),
+            .full("Hans-Peter Müller -Lüdenscheidt"), .full("Müller - Lüdenscheidt, Hans-Peter"),
+            .columns("Hans-Peter", "Müller – Lüdenscheidt"),
         ]),
         ("karl", "schmidt", [
             .full("Herr Prof. Dr. med. Karl Schmidt"), .full("Prof.Dr.Karl Schmidt"), .full("Dr. rer. nat. Karl Schmidt"),
@@ -48,6 +52,9 @@ enum NameInput: Sendable, CustomTestStringConvertible {
             .full("Karl Schmidt B.Sc."), .full("Herr Dr. med. dent. Karl Schmidt jun."), .full("Mag. Karl Schmidt"),
             .full("Prof. Dr. Dr. h.c. mult. Karl Schmidt"), .full("Dr. phil. Karl Schmidt"), .full("Dr.med. Karl Schmidt"),
             .columns("Prof. Dr. Karl", "Schmidt"), .columns("Karl", "Dr. Schmidt"),
+            // A name glued to a `Dipl.` title (found by `robinson eval`, title); `Dipl.Kfm.` is one title.
+            .full("Dipl.-Ing.Karl Schmidt"), .full("Schmidt, Dipl.-Ing.Karl"), .columns("Dipl.-Kfm.Karl", "Schmidt"),
+            .columns("Karl", "Dipl.-Ing.Schmidt"), .full("Dipl.Kfm. Karl Schmidt"), .full("Dr.-Ing.Karl Schmidt"),
         ]),
         ("anna", "schulz", [
             .full("Frau Anna Schulz"), .full("Fr. Anna Schulz"), .full("Frau Dr. Anna Schulz geb. Meyer"),
@@ -67,6 +74,11 @@ enum NameInput: Sendable, CustomTestStringConvertible {
         ("maria", "cruz", [.full("Maria de la Cruz"), .columns("Maria", "De La Cruz")]),
         ("ursula", "leyen", [
             .full("Frau Prof. Dr. Ursula von der Leyen"), .columns("Ursula", "von der Leyen"), .full("Ursula v.d. Leyen"),
+            // `v. d.` with a blank is one particle (found by `robinson eval`, particle-after-first).
+            .full("Ursula v. d. Leyen"), .full("Leyen, Ursula v. d."), .columns("Ursula v. d.", "Leyen"),
+            .columns("Ursula", "v. d. Leyen"),
+            // A title glued to a particle or to a name not in title case (found by `robinson eval`, title).
+            .columns("Ursula", "Prof.von der Leyen"), .full("DR.URSULA VON DER LEYEN"), .full("dr.ursula von der leyen"),
         ]),
         ("thi", "le", [.full("Thi Le"), .columns("Thi", "Le")]),  // a surname that is a particle stays
         ("anh", "le", [.full("Anh Van Le"), .columns("Anh Van", "Le")]),
@@ -120,6 +132,8 @@ enum NameInput: Sendable, CustomTestStringConvertible {
         ("Anh Van Le", "Anh Van", "Le"),
         ("Herr und Frau Müller", "", "Müller"),
         ("Hans u. Maria Müller", "Hans u. Maria", "Müller"),
+        ("Hans Müller - Lüdenscheidt", "Hans", "Müller-Lüdenscheidt"),
+        ("Ursula v. d. Leyen", "Ursula", "v. d. Leyen"),
         ("Müller", "", "Müller"),
         ("", "", ""),
     ])

@@ -72,6 +72,11 @@ import Testing
         ("Q7 12", "Q7", "12"),
         ("Straße 70 12", "Straße 70", "12"),  // numbered street
         ("  Karl-Marx-Str. 1  ", "Karl-Marx-Str.", "1"),
+        // A label before the number goes with it (found by `robinson eval`, house-in-street).
+        ("Hauptstr. Nr. 5a", "Hauptstr.", "Nr. 5a"),
+        ("Am Anger Nr.12 // Whg. 3", "Am Anger", "Nr.12 // Whg. 3"),
+        ("Hauptstraße, Hausnr. 7", "Hauptstraße", "Hausnr. 7"),
+        ("Hauptstraße, 7", "Hauptstraße", "7"),
     ])
     func splitsHouseNumber(combined: String, street: String, houseNumber: String) {
         let split = StreetNormalizer.splitHouseNumber(combined)
