@@ -58,8 +58,16 @@ let package = Package(
         .testTarget(name: "FormatsTests", dependencies: ["Formats"], swiftSettings: strict),
         .testTarget(name: "MatchingTests", dependencies: ["Matching", "Formats"], swiftSettings: strict),
         .testTarget(name: "StoreTests", dependencies: ["Store"], swiftSettings: strict),
-        .testTarget(name: "SyntheticTests", dependencies: ["Synthetic", "Matching", "Pipeline"], swiftSettings: strict),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Matching", "Store", "Formats"], swiftSettings: strict),
+        .testTarget(
+            name: "SyntheticTests",
+            dependencies: ["Synthetic", "Matching", "Pipeline", "Store", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "PipelineTests",
+            dependencies: ["Pipeline", "Matching", "Store", "Formats", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict
+        ),
         .testTarget(name: "RobinsonCLITests", dependencies: ["robinson", "Store"], swiftSettings: strict),
     ]
 )

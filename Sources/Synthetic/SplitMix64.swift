@@ -5,6 +5,7 @@
 public struct SplitMix64: Sendable {
     private var state: UInt64
 
+    /// A generator whose sequence is fixed by `seed`.
     public init(seed: UInt64) {
         state = seed
     }
@@ -17,6 +18,7 @@ public struct SplitMix64: Sendable {
         _ = next()
     }
 
+    /// The next 64 random bits.
     public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
@@ -41,6 +43,7 @@ public struct SplitMix64: Sendable {
         below(100) < percent
     }
 
+    /// One of `items` (which must not be empty).
     public mutating func pick<Element>(_ items: [Element]) -> Element {
         items[below(items.count)]
     }

@@ -51,7 +51,9 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try BenchmarkData.writeDelivery(post: 800, telefon: 100, mobil: 100, email: 100, seed: 3, to: folder + "/delivery.csv")
         try BenchmarkData.writeInput(rows: 4_000, seed: 3, to: folder + "/input.csv", listedPercent: 25, deliveryPost: 800)
-        try MatchHarness.match(delivery: folder + "/delivery.csv", input: folder + "/input.csv", output: folder + "/output.csv", root: folder + "/root")
+        try MatchHarness.match(
+            delivery: folder + "/delivery.csv", input: folder + "/input.csv", output: folder + "/output.csv", root: folder + "/root"
+        )
         let markers = try Self.lines(folder + "/output.csv").dropFirst().map { CSVLine.split($0).suffix(3).first! }
         let hits = markers.filter { $0 == "ja" }.count
         // 25 % of 4,000 = 1,000 expected; the binomial spread is about ±30.

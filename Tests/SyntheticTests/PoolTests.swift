@@ -41,6 +41,20 @@ import Testing
         #expect(PhonePlan.mobileCodes.allSatisfy { $0.hasPrefix("1") })
     }
 
+    @Test(arguments: [("1234567", "123 45 67"), ("12345678", "12 34 56 78"), ("12345", "123 45"), ("123456", "12 34 56")])
+    func subscriberGroups(digits: String, grouped: String) {
+        #expect(PhoneNumber(country: "49", area: "30", subscriber: digits).groupedSubscriber == grouped)
+    }
+
+    @Test(arguments: [("Jürgen", "juergen"), ("José", "jose"), ("Groß-Weiß", "gross-weiss"), ("Łukasz", "lukasz"), ("Yılmaz", "yilmaz")])
+    func mailboxSpelling(name: String, mailbox: String) {
+        #expect(Spelling.mailbox(name) == mailbox)
+    }
+
+    @Test func accentsGoUmlautsStay() {
+        #expect(Spelling.stripAccents("Dvořák Müller Søren Çelik") == "Dvorak Müller Soren Celik")
+    }
+
     @Test func splitMix64IsTheReferenceSequence() {
         // Reference values of SplitMix64 for seed 1234567 (Vigna's splitmix64.c).
         var random = SplitMix64(seed: 1_234_567)

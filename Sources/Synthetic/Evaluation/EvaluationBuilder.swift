@@ -53,16 +53,8 @@ struct EvaluationBuilder {
     private mutating func variantRow(_ kind: VariantKind) -> InputRow {
         let person = newPerson(VariantRecipe.traits(for: kind))
         switch kind.channel {
-        case .phone:
-            delivery.append(.phone(person, list: person.phone.isGerman && person.phone.area.hasPrefix("1") ? "mobil" : "telefon"))
-            var row = InputRow()
-            row.phone = VariantRecipe.phoneFormat(for: kind, &random).render(person.phone, &random)
-            return row
-        case .email:
-            delivery.append(.email(person))
-            var row = InputRow()
-            row.email = kind == .emailCase ? mixedCase(person.email) : blanksAround(person.email)
-            return row
+        case .phone: delivery.append(.phone(person, list: person.phone.isMobile ? "mobil" : "telefon"))
+        case .email: delivery.append(.email(person))
         default:
             if kind == .umlaut, random.chance(30) {
                 // The other way round: the delivery writes the umlauts out, the file has them.
@@ -75,9 +67,8 @@ struct EvaluationBuilder {
                 return PostalRenderer.row(person, style)
             }
             delivery.append(.post(person))
-            let style = VariantRecipe.postalStyle(for: kind, person, &random, soundsAlike: soundsAlike)
-            return PostalRenderer.row(person, style)
         }
+        return InputRow.variant(kind, of: person, using: &random, soundsAlike: soundsAlike)
     }
 
     private mutating func nearMissRow(_ kind: VariantKind) -> InputRow {
@@ -88,7 +79,7 @@ struct EvaluationBuilder {
         var row = InputRow()
         switch kind {
         case .phoneDigit:
-            delivery.append(.phone(person, list: person.phone.area.hasPrefix("1") ? "mobil" : "telefon"))
+            delivery.append(.phone(person, list: person.phone.isMobile ? "mobil" : "telefon"))
             other.phone = reservedNeighbour(of: person.phone)
             row.phone = random.pick(PhoneFormat.allCases).render(other.phone, &random)
             return row
@@ -249,23 +240,5 @@ struct EvaluationBuilder {
         let candidates = pool.filter { !soundsAlike($0, name) && (!sameInitial || $0.first == name.first) }
         if !candidates.isEmpty { return random.pick(candidates) }
         return random.pick(pool.filter { !soundsAlike($0, name) })
-    }
-
-    // MARK: - Spellings
-
-    private mutating func mixedCase(_ address: String) -> String {
-        switch random.below(3) {
-        case 0: return address.uppercased()
-        case 1: return address.enumerated().map { $0.offset % 2 == 0 ? $0.element.uppercased() : String($0.element) }.joined()
-        default:
-            // "Hans.Mueller@Web.de"
-            return address.split(separator: ".", omittingEmptySubsequences: false)
-                .map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: ".")
-        }
-    }
-
-    private mutating func blanksAround(_ address: String) -> String {
-        let blanks = [" ", "  ", "\u{A0}", " \u{A0}"]
-        return random.pick(blanks) + address + (random.chance(70) ? random.pick(blanks) : "")
     }
 }

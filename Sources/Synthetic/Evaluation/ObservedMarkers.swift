@@ -16,6 +16,7 @@ public struct Observation: Sendable, Hashable {
 /// Reads the matcher's output of an evaluation: the `id` column and the three
 /// appended columns (`robinson`, `robinson_listen`, `robinson_grund`) of every row.
 public enum ObservedMarkers {
+    /// The observations by `id`; the header line is skipped.
     public static func read(path: String) throws -> [Int: Observation] {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw SyntheticFileError(path: path, detail: "cannot read the matcher's output")

@@ -59,14 +59,18 @@ public enum VariantKind: String, CaseIterable, Sendable, Hashable {
     case noData = "no-data"
     case fieldCount = "field-count"
 
+    /// The groups of the table; the raw value is printed.
     public enum Category: String, Sendable, CaseIterable {
         case variant, nearMiss = "near miss", household, unrelated, malformed
     }
 
+    /// Which columns a row of the kind fills: name and address, phone, e-mail, all of them, or none.
     public enum Channel: Sendable { case postal, phone, email, all, none }
 
+    /// The short name in the table and in `expected.csv`.
     public var name: String { rawValue }
 
+    /// Variant, near miss, household, unrelated or malformed.
     public var category: Category {
         switch self {
         case .otherHouseNumber, .otherPostcode, .otherFirstName, .phoneDigit, .otherEmail: .nearMiss

@@ -140,7 +140,9 @@ enum VariantRecipe {
         if random.chance(50) { style.streetSpelling = spelling }
         if let type = person.street.type, random.chance(60) { style.streetType = random.pick(type.otherSpellings) }
         // Glued abbreviations exist for Straße and Platz (`Berlinerstr.`, `Marktpl.`), not for Chaussee.
-        if random.chance(40) { style.streetJoin = random.pick(person.street.type == .chaussee ? [.spaces, .hyphens] : [.spaces, .hyphens, .glued]) }
+        if random.chance(40) {
+            style.streetJoin = random.pick(person.street.type == .chaussee ? [.spaces, .hyphens] : [.spaces, .hyphens, .glued])
+        }
         if random.chance(60) { style.house = random.pick(houseStyles(person.houseNumber)) }
         if random.chance(25) { style.houseInStreet = true }
         style.postcodeWithoutZero = random.chance(50)

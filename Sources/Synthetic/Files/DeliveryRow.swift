@@ -12,12 +12,13 @@ public struct DeliveryRow: Sendable, Hashable {
 
     public static let header = "liste;vorname;nachname;strasse;hausnummer;plz;ort;telefon;email"
 
+    /// The row as a line of the delivery file (without terminator).
     public var line: String {
         CSVLine.join([list, firstName, lastName, street, houseNumber, postcode, city, phone, email])
     }
 
     /// The person on the postal list, canonical spelling.
-    static func post(_ person: Person) -> DeliveryRow {
+    public static func post(_ person: Person) -> DeliveryRow {
         DeliveryRow(
             list: "post", firstName: person.firstName, lastName: person.lastName, street: person.street.canonical,
             houseNumber: person.houseNumber.canonical, postcode: person.place.postcode, city: person.place.city
@@ -25,11 +26,11 @@ public struct DeliveryRow: Sendable, Hashable {
     }
 
     /// The person's number on the phone list `list` (`telefon`, `mobil`, `fax`), in E.164.
-    static func phone(_ person: Person, list: String) -> DeliveryRow {
+    public static func phone(_ person: Person, list: String) -> DeliveryRow {
         DeliveryRow(list: list, phone: person.phone.e164)
     }
 
-    static func email(_ person: Person) -> DeliveryRow {
+    public static func email(_ person: Person) -> DeliveryRow {
         DeliveryRow(list: "email", email: person.email)
     }
 }

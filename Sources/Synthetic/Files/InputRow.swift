@@ -18,6 +18,7 @@ public struct InputRow: Sendable, Hashable {
     /// The header; `Vollständiger Name` is the whole-name column when first and last name columns exist.
     public static let header = "id;vorname;nachname;vollständiger name;strasse;hausnummer;plz;ort;telefon;email"
 
+    /// The row as a line of the evaluation file (without terminator), `id` first.
     public func line(id: Int) -> String {
         CSVLine.join(
             [String(id), firstName, lastName, fullName, street, houseNumber, postcode, city, phone, email] + extraFields

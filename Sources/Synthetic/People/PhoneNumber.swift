@@ -7,6 +7,9 @@ public struct PhoneNumber: Sendable, Hashable {
 
     public var isGerman: Bool { country == "49" }
 
+    /// A German mobile number (`015x`, `016x`, `017x`): it belongs on the `mobil` list.
+    public var isMobile: Bool { isGerman && area.hasPrefix("1") }
+
     /// E.164 without separators: `+49301234567` — how the delivery writes it.
     public var e164: String { "+" + country + area + subscriber }
 
@@ -15,18 +18,15 @@ public struct PhoneNumber: Sendable, Hashable {
 
     /// The subscriber number in pairs, led by a triple when odd: `1234567` → `123 45 67`.
     var groupedSubscriber: String {
-        let digits = Array(subscriber)
-        var groups: [String] = []
-        var start = 0
-        if digits.count % 2 == 1, digits.count >= 3 {
-            groups.append(String(digits[0..<3]))
-            start = 3
+        let digits = Array(subscriber.utf8)
+        var grouped: [UInt8] = []
+        grouped.reserveCapacity(digits.count * 3 / 2)
+        for (index, digit) in digits.enumerated() {
+            // A blank before every pair, counted from the end.
+            if index > 0, (digits.count - index) % 2 == 0, !(digits.count % 2 == 1 && index < 3) { grouped.append(0x20) }
+            grouped.append(digit)
         }
-        while start < digits.count {
-            groups.append(String(digits[start..<min(start + 2, digits.count)]))
-            start += 2
-        }
-        return groups.joined(separator: " ")
+        return String(decoding: grouped, as: UTF8.self)
     }
 
     /// The same number with the subscriber digit at `position` replaced.

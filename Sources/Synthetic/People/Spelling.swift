@@ -36,33 +36,54 @@ enum Spelling: Sendable {
 
     /// `José` → `Jose`, `Łukasz` → `Lukasz`; German umlauts and ß stay (losing them is another variant).
     static func stripAccents(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            if "äöüÄÖÜß".contains(character) {
-                result.append(character)
-            } else if let plain = unaccented[character] {
-                result += plain
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII || "äöüÄÖÜß".unicodeScalars.contains(scalar) {
+                result.append(scalar)
             } else {
-                let base = String(character).decomposedStringWithCanonicalMapping.unicodeScalars.filter {
-                    $0.properties.generalCategory != .nonspacingMark
-                }
-                result.unicodeScalars.append(contentsOf: base)
+                result.append(contentsOf: unaccented(scalar).unicodeScalars)
             }
         }
-        return result
+        return String(result)
     }
 
-    /// Letters without a canonical decomposition.
-    private static let unaccented: [Character: String] = [
-        "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ı": "i", "đ": "d", "Đ": "D", "æ": "ae", "Æ": "Ae",
-    ]
-
-    /// Lower-case ASCII for e-mail local parts: `Jürgen` → `juergen`, `José` → `jose`.
-    static func mailbox(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {  // most names: no Unicode work
-            return String(text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0 == "-" })
+    /// A letter without its accents: the base of its canonical decomposition, or from a
+    /// table for letters that have none (`ł`, `ø`, `ı` …). Combining marks vanish.
+    private static func unaccented(_ scalar: Unicode.Scalar) -> String {
+        switch scalar {
+        case "ł": return "l"
+        case "Ł": return "L"
+        case "ø": return "o"
+        case "Ø": return "O"
+        case "ı": return "i"
+        case "đ": return "d"
+        case "Đ": return "D"
+        case "æ": return "ae"
+        case "Æ": return "Ae"
+        default:
+            if scalar.properties.generalCategory == .nonspacingMark { return "" }
+            let decomposed = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars
+            return String(String.UnicodeScalarView(decomposed.filter { $0.properties.generalCategory != .nonspacingMark }))
         }
-        let plain = stripAccents(transliterate(text)).lowercased()
-        return String(plain.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || $0 == "-") }.map(Character.init))
+    }
+
+    /// Lower-case ASCII for e-mail local parts: `Jürgen` → `juergen`, `José` → `jose`, `Groß-Weiß` → `gross-weiss`.
+    static func mailbox(_ text: String) -> String {
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "a"..."z", "-": result.append(scalar)
+            case "A"..."Z": result.append(Unicode.Scalar(scalar.value + 0x20)!)
+            case "ä", "Ä": result.append(contentsOf: "ae".unicodeScalars)
+            case "ö", "Ö": result.append(contentsOf: "oe".unicodeScalars)
+            case "ü", "Ü": result.append(contentsOf: "ue".unicodeScalars)
+            case "ß": result.append(contentsOf: "ss".unicodeScalars)
+            case _ where scalar.isASCII: break  // blanks, apostrophes, dots
+            default:
+                let letters = unaccented(scalar).lowercased().unicodeScalars
+                result.append(contentsOf: letters.filter { $0.isASCII && $0.properties.isAlphabetic })
+            }
+        }
+        return String(result)
     }
 }

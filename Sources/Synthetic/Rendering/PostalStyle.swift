@@ -4,7 +4,9 @@ struct PostalStyle {
     enum NameLayout: Equatable { case columns, full, fullComma }
     enum ParticlePlacement { case keep, drop, afterFirstName, add(String) }
     enum StreetJoin { case canonical, spaces, hyphens, glued }
-    enum House: Equatable { case canonical, letterSpaced, letterUpper, letterSpacedUpper, rangeSlash, rangeSpaced, rangeDash, addition(String) }
+    enum House: Equatable {
+        case canonical, letterSpaced, letterUpper, letterSpacedUpper, rangeSlash, rangeSpaced, rangeDash, addition(String)
+    }
 
     var layout = NameLayout.columns
     /// `Herr`, `Frau`, `Hr.` before the name.

@@ -17,8 +17,8 @@ struct EvalCommand: AsyncParsableCommand {
         index in a private temporary root with a throwaway key, matches the file, and \
         prints per kind how many rows got ja, nein and pruefen. Exit code 1 when a target \
         is missed: recall below 99.5 % on a variant kind, any false hit on a near miss, \
-        household or unrelated row, or a malformed row not marked pruefen. --root and \
-        --config are not used: the evaluation never touches a real installation.
+        household or unrelated row, or a malformed row not marked pruefen. It takes no \
+        --root or --config: the evaluation never touches a real installation.
         """
     )
 
@@ -28,7 +28,7 @@ struct EvalCommand: AsyncParsableCommand {
     var seed: UInt64 = 1
     @Option(help: ArgumentHelp("Keep the delivery, input, expectations, output and root in this folder.", valueName: "dir"))
     var keep: String?
-    @Option(help: "Worker threads (default: number of cores).")
+    @Option(help: "Worker threads for index build and match.")
     var workers = ProcessInfo.processInfo.activeProcessorCount
 
     func validate() throws {
@@ -82,7 +82,8 @@ struct EvalCommand: AsyncParsableCommand {
         let outcome = try IndexBuilder(directory: runtime.indexDirectory, fingerprinter: try runtime.fingerprinter(), workers: workers)
             .build(deliveries: [files.delivery], force: true, now: runtime.now)
         if outcome.skippedCount > 0 {
-            printError("\(outcome.skippedCount) delivery rows could not be keyed, e.g. line \(outcome.skipped[0].line): \(outcome.skipped[0].reason.grund)")
+            let first = outcome.skipped[0]
+            printError("\(outcome.skippedCount) delivery rows could not be keyed, e.g. line \(first.line): \(first.reason.grund)")
         }
         _ = try DirectMatch(runtime: runtime).run(input: files.input, output: files.output, lists: .all, zstd: false)
     }
