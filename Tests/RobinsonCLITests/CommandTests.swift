@@ -120,6 +120,33 @@ struct CommandTests {
         #expect(next.contains("ja 0") && !next.contains(String(before)), "\(next)")
     }
 
+    @Test func parallelMatchIsByteIdenticalToSingleThreaded() throws {
+        let cli = try CLI()
+        try cli.ok(["init"])
+        let delivery = cli.root + "/delivery.csv", input = cli.root + "/input.csv.zst", plain = cli.root + "/input.csv"
+        try cli.ok(["gen", "delivery", "--post", "3000", "--telefon", "2000", "--mobil", "1000", "--email", "2000", "--seed", "3", "-o", delivery])
+        try cli.ok(["gen", "input", "--rows", "60000", "--seed", "3", "--delivery-post", "3000", "--listed-percent", "20", "-o", plain])
+        try cli.ok(["index", "build", delivery])
+        let one = try cli.ok(["match", plain, "-o", cli.root + "/one.csv"], env: ["ROBINSON_MATCHING_WORKERS": "1"])
+        let two = try cli.ok(["match", plain, "-o", cli.root + "/two.csv"], env: ["ROBINSON_MATCHING_WORKERS": "2"])
+        #expect(one == two.replacingOccurrences(of: "two.csv", with: "one.csv"))
+        #expect(try cli.read(cli.root + "/one.csv") == (try cli.read(cli.root + "/two.csv")))
+        #expect(one.contains("60000 rows") && !one.contains("ja 0,"), "\(one)")
+        // A zstd input gives a zstd output with the same content.
+        let zstd = Process()
+        zstd.executableURL = URL(fileURLWithPath: "/usr/bin/zstd")
+        zstd.arguments = ["-q", plain, "-o", input]
+        try zstd.run()
+        zstd.waitUntilExit()
+        try cli.ok(["match", input, "-o", cli.root + "/three.csv.zst"])
+        let unpack = Process()
+        unpack.executableURL = URL(fileURLWithPath: "/usr/bin/zstd")
+        unpack.arguments = ["-q", "-d", cli.root + "/three.csv.zst", "-o", cli.root + "/three.csv"]
+        try unpack.run()
+        unpack.waitUntilExit()
+        #expect(try cli.read(cli.root + "/three.csv") == (try cli.read(cli.root + "/one.csv")))
+    }
+
     @Test func matchRefusesBadInputAndLeavesNoOutput() throws {
         let cli = try CLI()
         try cli.setUp()

@@ -72,6 +72,7 @@ public struct DeliveryReader: Sendable {
         let dialect = try DialectSniffer.sniff(sample: sample, sampleIsWholeFile: whole, path: path)
         let reader = RecordReader(source: try openByteSource(path: path), dialect: dialect, path: path)
         var columnOf: [String: Int]?
+        let memos = (0..<max(1, workers)).map { _ in NormalizationMemo() }
         while let chunk = try reader.nextChunk(maxRecords: 65_536) {
             var first = 0
             if columnOf == nil {
@@ -88,10 +89,11 @@ public struct DeliveryReader: Sendable {
             let count = chunk.count - first
             let firstRow = first
             let fingerprinter = self.fingerprinter
-            let parts = ParallelSlices.map(count: count, workers: workers) { _, range in
+            let parts = ParallelSlices.map(count: count, workers: workers) { slice, range in
                 var part = DeliverySlice()
                 for row in range {
-                    columns.key(chunk, row + firstRow, encoding: dialect.encoding, fingerprinter: fingerprinter, path: path, into: &part)
+                    columns.key(chunk, row + firstRow, encoding: dialect.encoding, fingerprinter: fingerprinter, path: path,
+                                memo: memos[slice], into: &part)
                 }
                 return part
             }
@@ -137,7 +139,8 @@ struct DeliveryColumns: Sendable {
         number = map["hausnummer"]!; postcode = map["plz"]!; phone = map["telefon"]!; email = map["email"]!
     }
 
-    func key(_ chunk: RecordChunk, _ record: Int, encoding: TextEncoding, fingerprinter: Fingerprinter, path: String, into part: inout DeliverySlice) {
+    func key(_ chunk: RecordChunk, _ record: Int, encoding: TextEncoding, fingerprinter: Fingerprinter, path: String,
+             memo: NormalizationMemo, into part: inout DeliverySlice) {
         if chunk.isBlank(record) { return }
         let line = chunk.records[record].line
         func field(_ i: Int) -> String { chunk.fieldString(record, i, encoding: encoding) ?? chunk.fieldString(record, i, encoding: .windows1252) ?? "" }
@@ -150,8 +153,8 @@ struct DeliveryColumns: Sendable {
         var keys: [ProbeKey] = []
         switch robinsonList {
         case .post:
-            switch PostalIdentity.normalize(first: field(first), last: field(last), fullName: nil, street: field(street), houseNumber: field(number), postcode: field(postcode)) {
-            case .success(let identity): identity.keys(fingerprinter, into: &keys)
+            switch PostalIdentity.normalize(first: field(first), last: field(last), fullName: nil, street: field(street), houseNumber: field(number), postcode: field(postcode), memo: memo) {
+            case .success(let identity): identity.keys(fingerprinter, into: &keys, memo: memo)
             case .failure(let reason): part.skipped.append(SkippedEntry(path: path, line: line, reason: reason))
             }
         case .telefon, .mobil, .fax:

@@ -4,15 +4,16 @@
 /// functions, so a remembered result is the result.
 ///
 /// One memo per worker: not thread-safe, and bounded (each table is cleared
-/// when it reaches `limit` entries) so memory stays flat on any input.
+/// when it reaches `limit` entries) so memory stays flat on any input. Its
+/// tables skip the runtime exclusivity check: one thread owns a memo.
 public final class NormalizationMemo: @unchecked Sendable {
-    private var given: [String: String] = [:]
-    private var surnames: [String: String] = [:]
-    private var streets: [String: Result<String, InvalidValue>] = [:]
-    private var splits: [String: StreetSplit] = [:]
-    private var houseNumbers: [String: Result<String, InvalidValue>] = [:]
-    private var postcodes: [String: Result<String, InvalidValue>] = [:]
-    private var phonetic: [String: String] = [:]
+    @exclusivity(unchecked) private var given: [String: String] = [:]
+    @exclusivity(unchecked) private var surnames: [String: String] = [:]
+    @exclusivity(unchecked) private var streets: [String: Result<String, InvalidValue>] = [:]
+    @exclusivity(unchecked) private var splits: [String: StreetSplit] = [:]
+    @exclusivity(unchecked) private var houseNumbers: [String: Result<String, InvalidValue>] = [:]
+    @exclusivity(unchecked) private var postcodes: [String: Result<String, InvalidValue>] = [:]
+    @exclusivity(unchecked) private var phonetic: [String: String] = [:]
     private let limit: Int
 
     struct StreetSplit {

@@ -54,5 +54,17 @@ public struct PostalIdentity: Sendable, Equatable {
 }
 
 extension String {
-    var isBlank: Bool { allSatisfy { $0.isWhitespace } }
+    /// Empty or only white space. Checks bytes first: almost every field has a
+    /// visible ASCII character, which settles it without Unicode tables.
+    var isBlank: Bool {
+        var sawNonASCII = false
+        for byte in utf8 {
+            if byte >= 0x80 {
+                sawNonASCII = true
+            } else if !(byte == 0x20 || (0x09...0x0D).contains(byte)) {
+                return false
+            }
+        }
+        return !sawNonASCII || unicodeScalars.allSatisfy { $0.properties.isWhitespace }
+    }
 }
