@@ -57,12 +57,15 @@ let benchmarks: @Sendable () -> Void = {
     // Normalize + key: the per-row work of a match, on a realistic 8-column row mix.
     let rows = sampleRows(count: 20_000)
     let chunk = try? rows.chunk()
-    Benchmark("Normalize + key, 8-column rows", configuration: .init(scalingFactor: .kilo)) { benchmark in
-        guard let chunk else { return }
-        let header = (0..<chunk.fieldCount(0)).map { chunk.fieldString(0, $0, encoding: .utf8) ?? "" }
-        let keyer = RowKeyer(columns: AddressColumns.detect(header: header), headerFieldCount: header.count, encoding: .utf8, fingerprinter: fingerprinter)
-        for i in benchmark.scaledIterations {
-            blackHole(keyer.probe(chunk, 1 + i % (chunk.count - 1)))
+    for memoized in [false, true] {
+        Benchmark("Normalize + key, 8-column rows\(memoized ? ", with memo" : "")", configuration: .init(scalingFactor: .kilo)) { benchmark in
+            guard let chunk else { return }
+            let header = (0..<chunk.fieldCount(0)).map { chunk.fieldString(0, $0, encoding: .utf8) ?? "" }
+            let keyer = RowKeyer(columns: AddressColumns.detect(header: header), headerFieldCount: header.count, encoding: .utf8, fingerprinter: fingerprinter)
+            let memo = memoized ? NormalizationMemo() : nil
+            for i in benchmark.scaledIterations {
+                blackHole(keyer.probe(chunk, 1 + i % (chunk.count - 1), memo: memo))
+            }
         }
     }
 }
