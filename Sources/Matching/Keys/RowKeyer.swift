@@ -52,26 +52,25 @@ public struct RowKeyer: Sendable {
                 }
             }
         }
-        for index in columns.phones {
-            guard let raw = field(index), !raw.isBlank else { continue }
-            switch PhoneNormalizer.normalize(raw) {
-            case .success(let e164):
-                probe.keys.append(ProbeKey(kind: .phone, fingerprint: fingerprinter.fingerprint(.phone, e164)))
-                if probe.phone == .absent { probe.phone = .usable }
-            case .failure:
-                probe.phone = .invalid(.phoneInvalid)
+        // Every phone and e-mail column gives a key; one unusable value makes its channel unusable.
+        func key(_ indices: [Int], _ kind: KeyKind, _ invalid: Reason, _ normalize: (String) -> Result<String, InvalidValue>,
+                 into state: inout ChannelState) {
+            for index in indices {
+                guard let raw = field(index), !raw.isBlank else { continue }
+                switch normalize(raw) {
+                case .success(let value):
+                    probe.keys.append(ProbeKey(kind: kind, fingerprint: fingerprinter.fingerprint(kind, value)))
+                    if state == .absent { state = .usable }
+                case .failure:
+                    state = .invalid(invalid)
+                }
             }
         }
-        for index in columns.emails {
-            guard let raw = field(index), !raw.isBlank else { continue }
-            switch EmailNormalizer.normalize(raw) {
-            case .success(let address):
-                probe.keys.append(ProbeKey(kind: .email, fingerprint: fingerprinter.fingerprint(.email, address)))
-                if probe.email == .absent { probe.email = .usable }
-            case .failure:
-                probe.email = .invalid(.emailInvalid)
-            }
-        }
+        var phone = ChannelState.absent, email = ChannelState.absent
+        key(columns.phones, .phone, .phoneInvalid, PhoneNormalizer.normalize, into: &phone)
+        key(columns.emails, .email, .emailInvalid, EmailNormalizer.normalize, into: &email)
+        probe.phone = phone
+        probe.email = email
         if unreadable { probe.rowProblem = .encoding }
         return probe
     }
