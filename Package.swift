@@ -35,6 +35,8 @@ let package = Package(
         .target(name: "Matching", dependencies: ["Formats", "CHMAC"], swiftSettings: strict),
         // Deterministic synthetic people, deliveries and address files: accuracy evaluation and benchmark data.
         .target(name: "Synthetic", swiftSettings: strict),
+        // Billing: money, calendars, bank identifiers, invoices, SEPA, dunning (issues 5 and 6).
+        .target(name: "Billing", dependencies: ["Store", "Formats"], swiftSettings: strict),
         .target(name: "Store", dependencies: [.product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
         .target(
             name: "Pipeline",
@@ -57,6 +59,7 @@ let package = Package(
         ),
         .testTarget(name: "FormatsTests", dependencies: ["Formats"], swiftSettings: strict),
         .testTarget(name: "MatchingTests", dependencies: ["Matching", "Formats"], swiftSettings: strict),
+        .testTarget(name: "BillingTests", dependencies: ["Billing"], swiftSettings: strict),
         .testTarget(name: "StoreTests", dependencies: ["Store"], swiftSettings: strict),
         .testTarget(
             name: "SyntheticTests",

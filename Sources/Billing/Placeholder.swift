@@ -1,0 +1,1 @@
+// Billing module (issues 5 and 6)
