@@ -44,6 +44,7 @@ struct CommandTests {
         try cli.ok(["init"])
         #expect(try cli.ok(["customers", "import", CLI.fixture("customers.csv")]).contains("4 new"))
         #expect(try cli.ok(["customers", "import", CLI.fixture("customers.csv")]).contains("4 unchanged"))
+        #expect(FileManager.default.fileExists(atPath: cli.root + "/inbox/K1002"), "import creates the inbox folders")
         let list = try cli.ok(["customers", "list"])
         #expect(list.contains("K1001") && list.contains("suspended"))
         #expect(try cli.ok(["customers", "show", "K1002"]).contains("telefon,mobil,fax"))

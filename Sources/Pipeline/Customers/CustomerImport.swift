@@ -20,7 +20,7 @@ public struct CustomerImport: Sendable {
     public func run(path: String) throws -> Report {
         let customers = try parse(path: path)
         let now = runtime.now
-        return try runtime.database.write { db in
+        let report = try runtime.database.write { db in
             var report = Report()
             for var customer in customers {
                 customer.updatedAt = now
@@ -41,6 +41,11 @@ public struct CustomerImport: Sendable {
             }
             return report
         }
+        // Each customer gets its inbox folder, so ops (or the upload server) can drop files at once.
+        for customer in customers where customer.status != .terminated {
+            try runtime.root.makeFolder(runtime.root.inbox + "/" + customer.id)
+        }
+        return report
     }
 
     static func changes(from old: Customer, to new: Customer) -> [String] {
