@@ -11,6 +11,12 @@ public enum EmailNormalizer {
     /// Internationalized domains (`müller.de`) stay as Unicode, in NFC.
     /// Quoted local parts and IP-literal domains are rejected as invalid characters.
     public static func normalize(_ email: String) -> Result<String, InvalidValue> {
+        if let plain = plainASCII(email) { return .success(plain) }
+        return normalizeFully(email)
+    }
+
+    /// The rules on Unicode scalars, for every input (the fast path is a shortcut to the same result).
+    static func normalizeFully(_ email: String) -> Result<String, InvalidValue> {
         var address = email.trimmingBlanks()
         if address.isEmpty { return .failure(.empty) }
         if address.utf8.count >= 7, address.prefix(7).lowercased() == "mailto:" {
@@ -35,6 +41,44 @@ public enum EmailNormalizer {
             return .failure(InvalidValue(problem))
         }
         return .success(lowered)
+    }
+
+    /// The common case in bytes: an ASCII address without wrapping that breaks
+    /// no rule of `syntaxProblem`, trimmed and lower-cased. Anything else
+    /// (non-ASCII, `mailto:`, brackets, any rule broken) returns nil and takes
+    /// the full path, which also finds the reason.
+    private static func plainASCII(_ email: String) -> String? {
+        var bytes = Array(email.utf8)
+        func isBlank(_ b: UInt8) -> Bool { b == 0x20 || (0x09...0x0D).contains(b) }
+        while let last = bytes.last, isBlank(last) { bytes.removeLast() }
+        var start = 0
+        while start < bytes.count, isBlank(bytes[start]) { start += 1 }
+        guard start < bytes.count, bytes.count - start <= 254 else { return nil }
+        var at = -1
+        for i in start..<bytes.count {
+            let b = bytes[i]
+            if b >= 0x80 || b == UInt8(ascii: "<") || b == UInt8(ascii: ">") || b == UInt8(ascii: ":") || isBlank(b) { return nil }
+            if b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") { bytes[i] = b | 0x20 }
+            if b == UInt8(ascii: "@") {
+                if at >= 0 { return nil }
+                at = i
+            }
+        }
+        guard at > start, at < bytes.count - 1, at - start <= 64 else { return nil }
+        let local = bytes[start..<at], domain = bytes[(at + 1)...]
+        for part in [local, domain] {
+            if part.first == UInt8(ascii: ".") || part.last == UInt8(ascii: ".") { return nil }
+            if zip(part, part.dropFirst()).contains(where: { $0 == UInt8(ascii: ".") && $1 == UInt8(ascii: ".") }) { return nil }
+        }
+        guard local.allSatisfy({ isLocalPartCharacter(Unicode.Scalar($0)) }),
+              domain.allSatisfy({ isDomainCharacter(Unicode.Scalar($0)) })
+        else { return nil }
+        let labels = domain.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        guard labels.count >= 2,
+              !labels.contains(where: { $0.first == UInt8(ascii: "-") || $0.last == UInt8(ascii: "-") }),
+              let top = labels.last, top.count >= 2, !top.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
+        else { return nil }
+        return String(decoding: bytes[start...], as: UTF8.self)
     }
 
     /// The first syntax rule the address breaks, if any.

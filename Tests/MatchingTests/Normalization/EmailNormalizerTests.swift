@@ -56,3 +56,36 @@ import Testing
         #expect(EmailNormalizer.normalize(input) == .failure(InvalidValue(reason)))
     }
 }
+
+@Suite("E-mail fast path agrees with the full rules")
+struct EmailFastPathTests {
+    /// Random strings from the characters the rules care about: the byte-level
+    /// shortcut must give exactly what the scalar-level rules give.
+    @Test func randomAddressesMatchTheFullPath() {
+        var state: UInt64 = 12345
+        func next(_ n: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33) % n
+        }
+        func word(_ alphabet: String, _ maxLength: Int) -> String {
+            let chars = Array(alphabet)
+            return String((0..<(1 + next(maxLength))).map { _ in chars[next(chars.count)] })
+        }
+        var successes = 0
+        for _ in 0..<50_000 {
+            // Mostly plausible addresses, with a rule broken now and then.
+            var text = word("aB9._-+#'", 6) + "@" + (0..<(1 + next(3))).map { _ in word("aB9-", 4) }.joined(separator: ".")
+            if next(4) == 0 {
+                let noise = Array(" @.:<>\t-9ä")
+                var chars = Array(text)
+                chars.insert(noise[next(noise.count)], at: next(chars.count + 1))
+                text = String(chars)
+            }
+            if next(8) == 0 { text = " " + text + "\t" }
+            let fast = EmailNormalizer.normalize(text)
+            #expect(fast == EmailNormalizer.normalizeFully(text), "\(text)")
+            if case .success = fast { successes += 1 }
+        }
+        #expect(successes > 100, "the generator must produce valid addresses too")
+    }
+}
