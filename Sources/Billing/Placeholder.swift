@@ -1,1 +1,0 @@
-// Billing module (issues 5 and 6)
