@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import Matching
 import Store
 
@@ -59,11 +60,15 @@ public struct InboxRun: Sendable {
                 continue
             }
             guard let job = try Claim(runtime: runtime).take(file) else { continue }
+            runtime.logger.info("claimed inbox/\(file.customerId)/\(file.name) as job \(job.id)")
             if let problem = Self.customerProblem(file.customerId, customer) {
                 report.outcomes.append(try JobRejection(runtime: runtime).reject(job, message: problem))
                 continue
             }
             report.outcomes.append(JobRunner(runtime: runtime).resume(job))
+        }
+        for case .done(let jobId) in report.outcomes {
+            runtime.logger.info("job \(jobId) done")
         }
         // New messages and those a failed sendmail left queued.
         report.notices += MailDelivery(runtime: runtime).deliverPending()

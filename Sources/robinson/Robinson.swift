@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 
 @main
 struct Robinson: AsyncParsableCommand {
@@ -30,6 +31,8 @@ struct Robinson: AsyncParsableCommand {
     static func main() async {
         // A sendmail that exits early must not kill us with SIGPIPE.
         signal(SIGPIPE, SIG_IGN)
+        // Diagnostics go to stderr; stdout carries only what a command reports.
+        LoggingSystem.bootstrap(StreamLogHandler.standardError)
         await main(GlobalOptions.movingLeadingOptionsToEnd(Array(CommandLine.arguments.dropFirst())))
     }
 }
