@@ -148,6 +148,16 @@ struct CommandTests {
         #expect(try cli.read(cli.root + "/three.csv") == (try cli.read(cli.root + "/one.csv")))
     }
 
+    @Test func evalPassesOnASmallSetAndLeavesNothingBehind() throws {
+        let cli = try CLI()
+        let keep = cli.root + "/eval"
+        let out = try cli.ok(["eval", "--rows", "1500", "--seed", "5", "--keep", keep])
+        #expect(out.contains("all rows") && out.contains("100.00 %"), "\(out)")
+        #expect(FileManager.default.fileExists(atPath: keep + "/expected.csv"))
+        let bad = try cli.run(["eval", "--rows", "0"])
+        #expect(bad.status != 0)
+    }
+
     @Test func matchRefusesBadInputAndLeavesNoOutput() throws {
         let cli = try CLI()
         try cli.setUp()
