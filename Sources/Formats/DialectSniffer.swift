@@ -83,6 +83,13 @@ public enum DialectSniffer {
     ) throws(InputError) -> TextEncoding {
         let body = sample[(hasBOM ? 3 : 0)...]
         guard let invalid = UTF8Check.firstInvalid(body, allowCutEnd: !sampleIsWholeFile) else { return .utf8 }
+        // Mostly UTF-8 with some rows pasted from a Windows-1252 source: read it as
+        // UTF-8; the rows that break it are decoded as Windows-1252 one by one.
+        let census = UTF8Check.census(body, allowCutEnd: !sampleIsWholeFile)
+        if census.multiByte > 0, census.multiByte >= census.invalid {
+            if let undefined = census.firstUndefined { throw undecodable(sample, at: undefined, path: path) }
+            return .utf8
+        }
         // A BOM promises UTF-8; bytes that break it are damage, not another encoding.
         if hasBOM { throw undecodable(sample, at: invalid, path: path) }
         if let undefined = body.firstIndex(where: { !Windows1252.isDefined($0) }) {

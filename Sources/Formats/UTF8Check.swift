@@ -32,4 +32,39 @@ enum UTF8Check {
         }
         return nil
     }
+
+    /// How many multi-byte UTF-8 characters and how many invalid bytes `bytes`
+    /// holds, and where the first invalid byte is that Windows-1252 does not
+    /// define either. Tells a UTF-8 file with a few pasted Windows-1252 rows
+    /// from a Windows-1252 file: German text in Windows-1252 almost never
+    /// forms valid UTF-8 sequences.
+    static func census(_ bytes: ArraySlice<UInt8>, allowCutEnd: Bool) -> (multiByte: Int, invalid: Int, firstUndefined: Int?) {
+        var multiByte = 0, invalid = 0
+        var firstUndefined: Int?
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            if bytes[i] < 0x80 {
+                i += 1
+                continue
+            }
+            let rest = bytes[i...]
+            let bad = firstInvalid(rest.prefix(4), allowCutEnd: true) == i
+            if bad {
+                invalid += 1
+                if firstUndefined == nil, !Windows1252.isDefined(bytes[i]) { firstUndefined = i }
+                i += 1
+            } else {
+                let lead = bytes[i]
+                let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+                if i + length > bytes.endIndex && !allowCutEnd {
+                    invalid += 1
+                    i += 1
+                    continue
+                }
+                multiByte += 1
+                i += length
+            }
+        }
+        return (multiByte, invalid, firstUndefined)
+    }
 }

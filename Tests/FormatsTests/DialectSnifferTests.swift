@@ -70,8 +70,17 @@ private func latin1(_ text: String) -> [UInt8] { TextDecoding.encode(text, as: .
             name: "UTF-8 cut mid-character in a partial sample", bytes: Array(utf8("Name;Ort\nMüller;Kö").dropLast()),
             wholeFile: false, encoding: .utf8, hasBOM: false),
         EncodingCase(
-            name: "same bytes as a whole file are not UTF-8", bytes: Array(utf8("Name;Ort\nMüller;Kö").dropLast()),
-            encoding: .iso88591, hasBOM: false),
+            // More valid UTF-8 characters than broken bytes: UTF-8, damaged at the end.
+            name: "same bytes as a whole file stay UTF-8", bytes: Array(utf8("Name;Ort\nMüller;Kö").dropLast()),
+            encoding: .utf8, hasBOM: false),
+        EncodingCase(
+            name: "UTF-8 with one row pasted from Windows-1252",
+            bytes: utf8("Name;Ort\nMüller;Köln\nGroß;Gießen\n") + [0x4D, 0xFC, 0x6C, 0x6C, 0x65, 0x72, 0x3B, 0x4B, 0xF6, 0x6C, 0x6E, 0x0A],
+            encoding: .utf8, hasBOM: false),
+        EncodingCase(
+            name: "Windows-1252 with one accidental UTF-8-like pair stays Windows-1252",
+            bytes: [0x4D, 0xFC, 0x6C, 0x6C, 0x65, 0x72, 0x3B, 0x4B, 0xF6, 0x6C, 0x6E, 0x0A, 0x47, 0x72, 0x6F, 0xDF, 0x3B, 0xC3, 0xA4, 0x0A, 0x80, 0x0A],
+            encoding: .windows1252, hasBOM: false),
         EncodingCase(
             name: "Windows-1252 with euro and German quotes",
             bytes: cp1252("Name;Betrag;Notiz\r\nMüller;5 €;„Stammkunde“\r\n"), encoding: .windows1252, hasBOM: false),

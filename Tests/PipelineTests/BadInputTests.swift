@@ -61,6 +61,25 @@ struct BadInputTests {
         #expect(lines[1].hasSuffix(";ja;\"post;telefon\";person,telefon"))
     }
 
+    @Test func mixedEncodingRowsAreReadAndCounted() throws {
+        let f = try PipelineFixture()
+        // UTF-8 file (with an umlaut in the header) where one row was pasted from a Windows-1252 source.
+        let pasted: [UInt8] = [0x50, 0x65, 0x74, 0x72, 0x61, 0x3B, 0x4D, 0xFC, 0x6C, 0x6C, 0x65, 0x72] // "Petra;M\u{FC}ller" in Windows-1252
+            + Array(";Hauptstr. 5a;10115;".utf8)
+        let bytes = Array("Vorname;Name;Straße;PLZ;Telefon\nHans;Müller;Hauptstr. 5a;10115;\n".utf8) + pasted + [0x0A]
+        _ = try f.write(bytes, customer: "K1001", name: "gemischt.csv")
+        let report = try f.run()
+        #expect(!report.hasFailures, "\(report.problemLines)")
+        let job = try #require(try f.jobs().first)
+        let lines = split(try f.read(job.outputPath!), by: [10])
+        #expect(lines[0] == Array("Vorname;Name;Straße;PLZ;Telefon;robinson;robinson_listen;robinson_grund".utf8))
+        #expect(lines[1] == Array("Hans;Müller;Hauptstr. 5a;10115;;ja;post;person".utf8))
+        // The pasted row keeps its bytes and is matched like the others: Petra at Hans Müller's address.
+        #expect(lines[2] == pasted + Array(";nein;;haushalt".utf8))
+        let summary = String(decoding: try f.read(f.root.outbox + "/K1001/\(job.id)/zusammenfassung.txt"), as: UTF8.self)
+        #expect(summary.contains("Zeilen in Windows-1252 statt UTF-8 (so gelesen): 1"))
+    }
+
     @Test func unknownCustomerFolderIsRejected() throws {
         let f = try PipelineFixture()
         try f.drop(PipelineFixture.fixture("inbox/K1001/crm-export.csv"), customer: "K9999")

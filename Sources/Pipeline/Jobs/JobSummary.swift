@@ -48,6 +48,10 @@ struct JobSummary {
         if description.blankLines > 0 {
             lines.append("Leerzeilen (unverändert übernommen): \(BerlinCalendar.germanCount(description.blankLines))")
         }
+        if description.mixedEncodingRows > 0 {
+            // A UTF-8 file with pasted Windows-1252 text: those rows were read as Windows-1252.
+            lines.append("Zeilen in Windows-1252 statt UTF-8 (so gelesen): \(BerlinCalendar.germanCount(description.mixedEncodingRows))")
+        }
         lines += [
             "",
             "Spalten: robinson = ja (gelistet, nicht bewerben) / nein / pruefen (nicht prüfbar,",
