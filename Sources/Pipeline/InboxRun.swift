@@ -53,6 +53,9 @@ public struct InboxRun: Sendable {
             Dictionary(uniqueKeysWithValues: try Customer.fetchAll(db).map { ($0.id, $0) })
         }
         let now = runtime.now
+        for stray in InboxScanner(root: runtime.root).strayFiles() {
+            report.held.append("held inbox/\(stray): not in a customer folder; move it into inbox/<customer-id>/")
+        }
         for file in InboxScanner(root: runtime.root).files() where InboxScanner.isSettled(file, now: now, seconds: runtime.settings.settleSeconds) {
             let customer = customers[file.customerId]
             if customer?.status == .suspended {

@@ -88,6 +88,15 @@ struct BadInputTests {
         #expect(FileManager.default.fileExists(atPath: f.root.rejected + "/K9999/crm-export.csv.error.txt"))
     }
 
+    @Test func fileOutsideACustomerFolderIsReportedAndKept() throws {
+        let f = try PipelineFixture()
+        let stray = f.root.inbox + "/adressen.csv"
+        try FileManager.default.copyItem(atPath: PipelineFixture.fixture("inbox/K1001/crm-export.csv"), toPath: stray)
+        let report = try f.run()
+        #expect(report.held == ["held inbox/adressen.csv: not in a customer folder; move it into inbox/<customer-id>/"])
+        #expect(FileManager.default.fileExists(atPath: stray))
+    }
+
     @Test func suspendedCustomerFilesAreHeld() throws {
         let f = try PipelineFixture()
         let path = try f.drop(PipelineFixture.fixture("inbox/K1001/crm-export.csv"), customer: "K1004")

@@ -32,6 +32,16 @@ struct InboxScanner {
         return result
     }
 
+    /// Files lying in `inbox/` itself, outside any customer folder: never
+    /// processed (whose are they?), but reported on every run.
+    func strayFiles() -> [String] {
+        let fm = FileManager.default
+        return ((try? fm.contentsOfDirectory(atPath: root.inbox)) ?? []).sorted().filter { name in
+            var isDirectory: ObjCBool = false
+            return !InputName.isIgnored(name) && fm.fileExists(atPath: root.inbox + "/" + name, isDirectory: &isDirectory) && !isDirectory.boolValue
+        }
+    }
+
     /// A file is settled when it has not been written to for `seconds`
     /// (a copy still running keeps touching its mtime).
     static func isSettled(_ file: InboxFile, now: Date, seconds: Int) -> Bool {
