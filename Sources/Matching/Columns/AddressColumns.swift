@@ -61,15 +61,4 @@ public struct AddressColumns: Sendable, Codable, Equatable {
         }
         return columns
     }
-
-    /// A readable mapping for summaries and `--explain` output.
-    public func describe(header: [String]) -> String {
-        func name(_ i: Int?) -> String { i.map { $0 < header.count ? "\"\(header[$0])\"" : "#\($0)" } ?? "-" }
-        return [
-            "first name \(name(firstName))", "last name \(name(lastName))", "full name \(name(fullName))",
-            "street \(name(street))", "house number \(name(houseNumber))", "postcode \(name(postcode))",
-            "city \(name(city))", "phone \(phones.isEmpty ? "-" : phones.map { name($0) }.joined(separator: ","))",
-            "e-mail \(emails.isEmpty ? "-" : emails.map { name($0) }.joined(separator: ","))",
-        ].joined(separator: "; ")
-    }
 }

@@ -11,7 +11,6 @@ public struct InputDescription: Sendable, Codable, Equatable {
     public var rows: Int
     public var blankLines: Int
     public var raggedRows: Int
-    public var firstRaggedLines: [Int]
     /// Rows decoded with the fallback encoding (a mixed file).
     public var mixedEncodingRows: Int
 }

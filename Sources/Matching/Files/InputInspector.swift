@@ -28,7 +28,7 @@ public enum InputInspector {
         var header: [String]?
         var columns = AddressColumns()
         var rows = 0, blank = 0, ragged = 0, mixed = 0
-        var firstRagged: [Int] = []
+        var firstRagged: Int?
         while let chunk = try reader.nextChunk(maxRecords: 65_536) {
             var start = 0
             if header == nil {
@@ -48,7 +48,7 @@ public enum InputInspector {
                 rows += 1
                 if chunk.fieldCount(record) != width {
                     ragged += 1
-                    if firstRagged.count < 10 { firstRagged.append(chunk.records[record].line) }
+                    if firstRagged == nil { firstRagged = chunk.records[record].line }
                 }
                 if dialect.encoding == .utf8, TextDecoding.decode(chunk.content(record), as: .utf8) == nil {
                     mixed += 1
@@ -58,11 +58,11 @@ public enum InputInspector {
         guard let header else { throw InputError.empty(path: path) }
         guard rows > 0 else { throw InputRejection.headerOnly(path: path) }
         if ragged * maxRaggedShare > rows {
-            throw InputRejection.mostlyRagged(path: path, ragged: ragged, rows: rows, firstLine: firstRagged.first ?? 2)
+            throw InputRejection.mostlyRagged(path: path, ragged: ragged, rows: rows, firstLine: firstRagged ?? 2)
         }
         return InputDescription(
             compression: compression, dialect: dialect, header: header, columns: columns, rows: rows,
-            blankLines: blank, raggedRows: ragged, firstRaggedLines: firstRagged, mixedEncodingRows: mixed
+            blankLines: blank, raggedRows: ragged, mixedEncodingRows: mixed
         )
     }
 
