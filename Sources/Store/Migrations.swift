@@ -70,6 +70,80 @@ enum Migrations {
                 t.column("detail", .text).notNull()
             }
         }
+        migrator.registerMigration("v2-billing") { db in
+            // Billing master data on the customer (issue 5); columns are nullable
+            // because customers imported before billing existed lack them.
+            try db.alter(table: "customer") { t in
+                t.add(column: "street", .text)
+                t.add(column: "postcode", .text)
+                t.add(column: "city", .text)
+                t.add(column: "country", .text).notNull().defaults(to: "DE")
+                t.add(column: "invoiceEmail", .text)
+                t.add(column: "vatId", .text)
+                t.add(column: "taxNumber", .text)
+                t.add(column: "customerType", .text).notNull().defaults(to: "business")
+                t.add(column: "paymentMethod", .text).notNull().defaults(to: "transfer")
+                t.add(column: "planId", .text)
+                t.add(column: "contractStart", .text)
+                t.add(column: "buyerReference", .text)
+            }
+            try db.create(table: "plan") { t in
+                t.primaryKey("id", .text)
+                t.column("name", .text).notNull()
+                t.column("monthlyFeeCents", .integer)
+                t.column("annualFeeCents", .integer)
+                t.column("pricePerThousandCents", .integer)
+                t.column("packagePriceCents", .integer)
+                t.column("packageSize", .integer).notNull().defaults(to: 1500)
+                t.column("includedRecords", .integer).notNull().defaults(to: 0)
+                t.column("vatBasisPoints", .integer).notNull().defaults(to: 1900)
+                t.column("dueDays", .integer).notNull().defaults(to: 7)
+                t.column("updatedAt", .datetime).notNull()
+            }
+            try db.create(table: "mandate") { t in
+                t.primaryKey("reference", .text)
+                t.column("customerId", .text).notNull().indexed().references("customer")
+                t.column("iban", .text).notNull()
+                t.column("bic", .text)
+                t.column("signedOn", .text).notNull()
+                t.column("scheme", .text).notNull()
+                t.column("used", .boolean).notNull().defaults(to: false)
+                t.column("lastCollectedOn", .text)
+                t.column("status", .text).notNull().defaults(to: "active")
+                t.column("updatedAt", .datetime).notNull()
+            }
+            // One row per year: the last number handed out. Incremented in the
+            // transaction that stores the invoice, so numbers have no gaps.
+            try db.create(table: "invoiceSequence") { t in
+                t.primaryKey("year", .integer)
+                t.column("lastNumber", .integer).notNull()
+            }
+            try db.create(table: "invoice") { t in
+                t.primaryKey("number", .text)
+                t.column("year", .integer).notNull()
+                t.column("sequence", .integer).notNull()
+                t.column("kind", .text).notNull()
+                t.column("customerId", .text).notNull().indexed()
+                t.column("serviceMonth", .text).notNull().indexed()
+                t.column("issueDate", .text).notNull()
+                t.column("dueDate", .text).notNull()
+                t.column("netCents", .integer).notNull()
+                t.column("vatCents", .integer).notNull()
+                t.column("grossCents", .integer).notNull()
+                t.column("paymentMethod", .text).notNull()
+                t.column("mandateReference", .text)
+                t.column("collectionDate", .text)
+                t.column("cancels", .text)
+                t.column("cancelledBy", .text)
+                t.column("status", .text).notNull()
+                // The immutable document (JSON): what the PDF and the XML show, rendered again
+                // byte for byte if a crash interrupted writing them.
+                t.column("document", .blob).notNull()
+                t.column("documentsWrittenAt", .datetime)
+                t.column("createdAt", .datetime).notNull()
+                t.uniqueKey(["year", "sequence"])
+            }
+        }
         return migrator
     }
 }

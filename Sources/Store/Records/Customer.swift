@@ -1,12 +1,15 @@
 import Foundation
 import GRDB
 
-/// A customer as the pipeline needs it: which lists they booked and where the
-/// "your file is ready" e-mail goes. Billing extends this table later.
+/// A customer: which lists they booked, where e-mails go, and (for billing)
+/// address, tax data, payment method and plan.
 public struct Customer: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
     public enum Status: String, Codable, Sendable, CaseIterable { case active, suspended, terminated }
     /// How the annotated file is written: like the input, always plain, or always zstd.
     public enum OutputCompression: String, Codable, Sendable, CaseIterable { case asInput, none, zstd }
+    /// Businesses and consumers differ in default interest and the 40 € lump sum (§288 BGB).
+    public enum CustomerType: String, Codable, Sendable, CaseIterable { case business, consumer }
+    public enum PaymentMethod: String, Codable, Sendable, CaseIterable { case sepa, transfer }
 
     public var id: String
     public var name: String
@@ -16,6 +19,23 @@ public struct Customer: Codable, Sendable, Equatable, FetchableRecord, Persistab
     public var status: Status
     public var outputCompression: OutputCompression
     public var updatedAt: Date
+
+    // Billing (nil for customers imported before billing existed).
+    public var street: String?
+    public var postcode: String?
+    public var city: String?
+    /// ISO 3166-1 alpha-2.
+    public var country: String = "DE"
+    public var invoiceEmail: String?
+    public var vatId: String?
+    public var taxNumber: String?
+    public var customerType: CustomerType = .business
+    public var paymentMethod: PaymentMethod = .transfer
+    public var planId: String?
+    /// ISO date `YYYY-MM-DD`.
+    public var contractStart: String?
+    /// BT-10: Leitweg-ID for public buyers, otherwise any reference the buyer wants to see.
+    public var buyerReference: String?
 
     public init(id: String, name: String, notifyEmail: String?, lists: String, status: Status = .active,
                 outputCompression: OutputCompression = .asInput, updatedAt: Date) {

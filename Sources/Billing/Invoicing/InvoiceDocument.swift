@@ -1,0 +1,96 @@
+/// Everything an issued invoice or credit note says, frozen when its number
+/// is assigned. The PDF and the XRechnung XML are both rendered from this
+/// value, and it is stored as JSON with the invoice, so a document written
+/// again after a crash is the same document.
+///
+/// Amounts are as printed on an invoice: positive. A credit note
+/// (`kind == .creditNote`) repeats the lines of the invoice it reverses with
+/// positive amounts; its type says it is a reversal (CII type code 381).
+public struct InvoiceDocument: Codable, Sendable, Equatable {
+    public enum Kind: String, Codable, Sendable {
+        case invoice
+        case creditNote
+    }
+
+    public var kind: Kind
+    /// `YYYY-NNNNNN` (BT-1).
+    public var number: String
+    /// BT-2.
+    public var issueDate: CalendarDate
+    /// BT-9; for a credit note the date it is settled by.
+    public var dueDate: CalendarDate
+    /// The months the invoice covers (BT-73/74); a calendar month for monthly billing.
+    public var servicePeriod: ServicePeriod
+    public var seller: Seller
+    public var buyer: Party
+    /// Our customer number (shown on the letter; BT-46 in the XML).
+    public var customerId: String
+    /// BT-10: the buyer's Leitweg-ID, or the customer number when they gave none (BR-DE-15).
+    public var buyerReference: String
+    public var lines: [InvoiceLine]
+    public var payment: PaymentTerms
+    /// For a credit note: the invoice it reverses (BT-25/26) and why.
+    public var precedingInvoice: PrecedingInvoice?
+    /// Free text printed above the totals and carried as BT-22 notes.
+    public var notes: [String]
+
+    public init(kind: Kind, number: String, issueDate: CalendarDate, dueDate: CalendarDate, servicePeriod: ServicePeriod,
+                seller: Seller, buyer: Party, customerId: String, buyerReference: String, lines: [InvoiceLine],
+                payment: PaymentTerms, precedingInvoice: PrecedingInvoice? = nil, notes: [String] = []) {
+        self.kind = kind
+        self.number = number
+        self.issueDate = issueDate
+        self.dueDate = dueDate
+        self.servicePeriod = servicePeriod
+        self.seller = seller
+        self.buyer = buyer
+        self.customerId = customerId
+        self.buyerReference = buyerReference
+        self.lines = lines
+        self.payment = payment
+        self.precedingInvoice = precedingInvoice
+        self.notes = notes
+    }
+
+    /// Net per VAT rate and VAT computed once per rate (BR-CO-17).
+    public var vat: VatBreakdown { VatBreakdown(lines: lines.map { (net: $0.net, rate: $0.vatRate) }) }
+    /// BT-106: sum of the line nets.
+    public var lineTotal: Money { lines.map(\.net).sum() }
+    /// BT-112 (= BT-115, nothing is prepaid).
+    public var gross: Money { vat.gross }
+}
+
+/// The invoice a credit note reverses.
+public struct PrecedingInvoice: Codable, Sendable, Equatable {
+    public var number: String
+    public var issueDate: CalendarDate
+    public var reason: String
+
+    public init(number: String, issueDate: CalendarDate, reason: String) {
+        self.number = number
+        self.issueDate = issueDate
+        self.reason = reason
+    }
+}
+
+/// First and last day of what is billed (both inclusive).
+public struct ServicePeriod: Codable, Sendable, Equatable {
+    public var start: CalendarDate
+    public var end: CalendarDate
+
+    public init(start: CalendarDate, end: CalendarDate) {
+        self.start = start
+        self.end = end
+    }
+
+    /// The whole calendar month.
+    public init(month: YearMonth) {
+        self.init(start: month.firstDay, end: month.lastDay)
+    }
+
+    /// `01.10.2026 – 31.10.2026`, or `Oktober 2026` for exactly one calendar month.
+    public var germanText: String {
+        if start == start.firstOfMonth && end == start.lastOfMonth { return start.yearMonth.germanName }
+        return "\(start.germanString) – \(end.germanString)"
+    }
+}

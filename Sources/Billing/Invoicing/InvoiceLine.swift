@@ -1,0 +1,41 @@
+/// One line of an invoice: `quantity` units at `unitPrice` per `basisQuantity`
+/// units, e.g. 12,345 records at 4.50 € per 1,000 records, or 1 month at 49.00 €.
+public struct InvoiceLine: Codable, Sendable, Equatable {
+    /// 1, 2, 3 … (BT-126).
+    public var position: Int
+    /// What was supplied (BT-153), German: "Grundgebühr Oktober 2026".
+    public var description: String
+    /// A second line of explanation (BT-154), e.g. "12.345 geprüfte Datensätze, davon 1.000 inklusive".
+    public var detail: String?
+    /// BT-129, whole units.
+    public var quantity: Int64
+    /// UN/ECE Rec. 20 unit (BT-130): `MON` month, `ANN` year, `C62` one (records, packages).
+    public var unitCode: String
+    /// The unit as printed on the letter: "Monat", "Jahr", "Datensätze", "Pakete".
+    public var unitLabel: String
+    /// Net price per `basisQuantity` units (BT-146), in cents.
+    public var unitPrice: Money
+    /// BT-149: 1, or 1,000 for a price per 1,000 records.
+    public var basisQuantity: Int64
+    /// `quantity × unitPrice / basisQuantity`, rounded half up once (BT-131).
+    public var net: Money
+    /// BT-152.
+    public var vatRate: Percent
+    /// The line's own period where it differs from the invoice's (annual fee: 12 months ahead).
+    public var period: ServicePeriod?
+
+    public init(position: Int, description: String, detail: String? = nil, quantity: Int64, unitCode: String,
+                unitLabel: String, unitPrice: Money, basisQuantity: Int64 = 1, vatRate: Percent, period: ServicePeriod? = nil) {
+        self.position = position
+        self.description = description
+        self.detail = detail
+        self.quantity = quantity
+        self.unitCode = unitCode
+        self.unitLabel = unitLabel
+        self.unitPrice = unitPrice
+        self.basisQuantity = basisQuantity
+        self.net = unitPrice.times(quantity, per: basisQuantity)
+        self.vatRate = vatRate
+        self.period = period
+    }
+}
