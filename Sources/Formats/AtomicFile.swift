@@ -16,7 +16,10 @@ public enum AtomicFile {
     }
 
     /// Replaces `path` atomically with `data`; the file gets exactly `mode`.
-    public static func write(_ data: some Collection<UInt8>, to path: String, mode: mode_t = 0o600) throws(OutputError) {
+    /// With `syncingFolder: false` the caller fsyncs the folder once after a
+    /// batch of files (``fsyncDirectory(_:)``) instead of once per file.
+    public static func write(_ data: some Collection<UInt8>, to path: String, mode: mode_t = 0o600,
+                             syncingFolder: Bool = true) throws(OutputError) {
         let temporary = temporaryPath(for: path)
         do {
             let sink = try FileSink(path: temporary, mode: mode)
@@ -27,7 +30,7 @@ public enum AtomicFile {
             unlink(temporary)
             throw error
         }
-        try fsyncDirectory(containing: path)
+        if syncingFolder { try fsyncDirectory(containing: path) }
     }
 
     /// Moves a finished temporary file (for example from a ``FileSink`` whose

@@ -1,4 +1,5 @@
 import Foundation
+import Formats
 import Logging
 import Matching
 import Store
@@ -38,7 +39,7 @@ public struct InboxRun: Sendable {
 
     public func run(wait: Bool) throws -> Report {
         var report = Report()
-        guard let lock = try RunLock.acquire(path: runtime.root.lockFile, wait: wait) else {
+        guard let lock = try FileLock.acquire(path: runtime.root.lockFile, wait: wait) else {
             report.skippedBusy = true
             return report
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Formats
 import Store
 
 /// `robinson purge`: deletes what has passed its hold period — the annotated
@@ -16,7 +17,7 @@ public struct Purge: Sendable {
     }
 
     public func run() throws -> Report {
-        guard let lock = try RunLock.acquire(path: runtime.root.lockFile, wait: true) else { return Report() }
+        guard let lock = try FileLock.acquire(path: runtime.root.lockFile, wait: true) else { return Report() }
         defer { withExtendedLifetime(lock) {} }
         let now = runtime.now
         let expired = try runtime.database.read { db in
