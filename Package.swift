@@ -49,7 +49,7 @@ let package = Package(
         .executableTarget(
             name: "robinson",
             dependencies: [
-                "Pipeline", "Matching", "Store", "Formats", "Synthetic",
+                "Pipeline", "Billing", "Matching", "Store", "Formats", "Synthetic",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Logging", package: "swift-log"),

@@ -29,4 +29,20 @@ public final class StateDatabase: Sendable {
     public func write<T>(_ body: (Database) throws -> T) throws -> T {
         try writer.write(body)
     }
+
+    /// A write transaction that takes the write lock at `BEGIN` (IMMEDIATE), so
+    /// that what it reads cannot be changed by another process before it
+    /// writes: check-then-insert (is this month invoiced yet?) stays correct
+    /// when two `robinson bill` processes run at once.
+    @discardableResult
+    public func writeImmediate<T>(_ body: (Database) throws -> T) throws -> T {
+        try writer.writeWithoutTransaction { db in
+            var result: T?
+            try db.inTransaction(.immediate) {
+                result = try body(db)
+                return .commit
+            }
+            return result!
+        }
+    }
 }

@@ -22,7 +22,8 @@ struct Robinson: AsyncParsableCommand {
         """,
         subcommands: [
             InitCommand.self, IndexCommand.self, MatchCommand.self, RunCommand.self,
-            PurgeCommand.self, StatusCommand.self, CustomersCommand.self, AuditCommand.self, EvalCommand.self, GenCommand.self,
+            PurgeCommand.self, StatusCommand.self, CustomersCommand.self,
+            AuditCommand.self, EvalCommand.self, GenCommand.self,
         ]
     )
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Billing
 import Foundation
 import Logging
 import Pipeline
@@ -8,6 +9,7 @@ import Pipeline
 struct CommandContext {
     let root: RuntimeRoot
     let settings: PipelineSettings
+    let billingSettings: BillingSettings
     let clock: @Sendable () -> Date
     let logger: Logger
 
@@ -16,7 +18,7 @@ struct CommandContext {
         umask(0o077)
         let environment = ProcessInfo.processInfo.environment
         root = RuntimeRoot(path: options.root ?? environment["ROBINSON_ROOT"] ?? "./var")
-        settings = try await SettingsLoader.load(file: options.config ?? environment["ROBINSON_CONFIG"])
+        (settings, billingSettings) = try await SettingsLoader.load(file: options.config ?? environment["ROBINSON_CONFIG"])
         clock = try Self.clock(environment["ROBINSON_NOW"])
         var logger = Logger(label: "robinson")
         logger.logLevel = options.verbose ? .info : .warning

@@ -1,3 +1,4 @@
+import Billing
 import Configuration
 import Foundation
 import Matching
@@ -7,7 +8,7 @@ import SystemPackage
 /// Reads settings from the YAML file (if any) and `ROBINSON_*` environment
 /// variables, which win: `inbox.settleSeconds` ← `ROBINSON_INBOX_SETTLE_SECONDS`.
 enum SettingsLoader {
-    static func load(file: String?) async throws -> PipelineSettings {
+    static func load(file: String?) async throws -> (pipeline: PipelineSettings, billing: BillingSettings) {
         var providers: [any ConfigProvider] = [
             KeyMappingProvider(upstream: EnvironmentVariablesProvider()) { key in
                 AbsoluteConfigKey(["robinson"] + key.components)
@@ -20,6 +21,10 @@ enum SettingsLoader {
             providers.append(try await FileProvider<YAMLSnapshot>(filePath: FilePath(file)))
         }
         let config = ConfigReader(providers: providers)
+        return (try pipeline(config), try billing(config))
+    }
+
+    private static func pipeline(_ config: ConfigReader) throws -> PipelineSettings {
         var settings = PipelineSettings()
         settings.settleSeconds = try nonNegative(config.int(forKey: "inbox.settleSeconds", default: settings.settleSeconds), "inbox.settleSeconds")
         settings.holdDays = try positive(config.int(forKey: "retention.holdDays", default: settings.holdDays), "retention.holdDays")
@@ -39,6 +44,38 @@ enum SettingsLoader {
         settings.sendmail = config.string(forKey: "notify.sendmail", default: settings.sendmail)
         settings.mailFrom = config.string(forKey: "notify.from", default: settings.mailFrom)
         settings.downloadLocation = config.string(forKey: "notify.downloadLocation", default: settings.downloadLocation)
+        return settings
+    }
+
+    /// `seller.*` (who we are on every invoice) and `billing.*`; missing seller
+    /// keys are reported by `bill`, not here, so matching runs without them.
+    private static func billing(_ config: ConfigReader) throws -> BillingSettings {
+        var settings = BillingSettings()
+        if let name = config.string(forKey: "seller.name") {
+            let text = { (key: String) in config.string(forKey: ConfigKey("seller." + key), default: "") }
+            let optional = { (key: String) -> String? in
+                let value = text(key)
+                return value.isEmpty ? nil : value
+            }
+            settings.seller = Seller(
+                name: name,
+                address: PostalAddress(street: text("street"), postcode: text("postcode"), city: text("city"),
+                                       country: config.string(forKey: "seller.country", default: "DE")),
+                vatId: optional("vatId"), taxNumber: optional("taxNumber"),
+                contact: Seller.Contact(name: text("contact.name"), phone: text("contact.phone"), email: text("contact.email")),
+                email: text("email"), creditorIdentifier: optional("creditorId"),
+                iban: text("iban").replacingOccurrences(of: " ", with: "").uppercased(), bic: optional("bic"),
+                bankName: optional("bank"), footer: config.stringArray(forKey: "seller.footer", default: []))
+        }
+        settings.issueWorkingDay = try positive(config.int(forKey: "billing.issueWorkingDay", default: settings.issueWorkingDay), "billing.issueWorkingDay")
+        settings.collection.dayOfMonth = try positive(config.int(forKey: "billing.collectionDay", default: settings.collection.dayOfMonth), "billing.collectionDay")
+        if let days = config.int(forKey: "billing.preNotificationCalendarDays") {
+            settings.collection.preNotification = .calendarDays(try nonNegative(days, "billing.preNotificationCalendarDays"))
+        } else {
+            settings.collection.preNotification = .workingDays(try nonNegative(
+                config.int(forKey: "billing.preNotificationWorkingDays", default: 3), "billing.preNotificationWorkingDays"))
+        }
+        settings.xrechnungSchema = config.string(forKey: "billing.xrechnungSchema").flatMap { $0.isEmpty ? nil : $0 }
         return settings
     }
 

@@ -1,0 +1,16 @@
+/// How invoices are issued; the CLI fills it from the `seller.*` and
+/// `billing.*` configuration keys (README, "Configuration").
+public struct BillingSettings: Sendable {
+    /// Us, as printed on every invoice; nil until configured.
+    public var seller: Seller?
+    /// Invoices for a month are dated on this working day of the following
+    /// month (1 = the first working day, 001 §5.2), or on the day of the run if later.
+    public var issueWorkingDay = 1
+    /// When SEPA invoices are collected; printed in the pre-notification.
+    public var collection = CollectionDateRule()
+    /// An XSD (for example Factur-X EN 16931) every XRechnung file is
+    /// validated against before it is written; nil = only our own rule checks.
+    public var xrechnungSchema: String?
+
+    public init() {}
+}

@@ -1,0 +1,55 @@
+import Foundation
+import Formats
+import Store
+
+/// `robinson invoice cancel NUMBER --reason TEXT`: an issued invoice never
+/// changes; it is reversed by a credit note (Rechnungskorrektur) with its own
+/// number from the same sequence, dated today, repeating the invoice's lines.
+public struct InvoiceCancellation: Sendable {
+    public let context: BillingContext
+
+    public init(context: BillingContext) {
+        self.context = context
+    }
+
+    /// Issues the credit note and writes its documents; returns its record.
+    public func cancel(number: String, reason: String) throws -> InvoiceRecord {
+        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !reason.isEmpty else { throw BillingRunError.emptyReason }
+        guard let lock = try FileLock.acquire(path: context.lockFile, wait: true) else { throw BillingRunError.locked }
+        defer { withExtendedLifetime(lock) {} }
+        let now = context.now
+        let today = context.today
+        let creditNote = try context.database.writeImmediate { db in
+            guard let original = try InvoiceRecord.fetchOne(db, key: number) else { throw BillingRunError.notFound(number) }
+            guard original.kind == .invoice else { throw BillingRunError.notCancellable(number, why: "it is itself a credit note") }
+            guard original.status != "cancelled" else {
+                throw BillingRunError.notCancellable(number, why: "it was already cancelled by \(original.cancelledBy ?? "a credit note")")
+            }
+            let document = try InvoiceStorage.decode(original)
+            guard let month = YearMonth(iso: original.serviceMonth) else { throw BillingRunError.notFound(number) }
+            let creditNote = try InvoiceStorage.insert(
+                in: db, kind: .creditNote, serviceMonth: month, issueDate: today,
+                numbering: { creditNumber in
+                    var note = document
+                    note.kind = .creditNote
+                    note.number = creditNumber.description
+                    note.issueDate = today
+                    note.dueDate = today
+                    note.payment = .settlement
+                    note.precedingInvoice = PrecedingInvoice(number: original.number, issueDate: document.issueDate, reason: reason)
+                    note.notes = ["Storno der Rechnung \(original.number) vom \(document.issueDate.germanString): \(reason)"]
+                    return note
+                },
+                mandateReference: nil, cancels: original.number, status: "reversal", now: now)
+            try db.execute(sql: "UPDATE invoice SET status = 'cancelled', cancelledBy = ? WHERE number = ?",
+                           arguments: [creditNote.number, original.number])
+            try db.audit("invoice.cancel", subject: original.number,
+                         detail: "credit note \(creditNote.number), reason: \(reason)", actor: context.actor, at: now)
+            return creditNote
+        }
+        try InvoiceFiles(context: context).completePending()
+        _ = try InvoiceRegister(context: context).write(months: [creditNote.serviceMonth])
+        return creditNote
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import Formats
+import Store
+
+/// The files of issued documents under `billing/<service month>/`:
+/// `2026-000042-K1001-rechnung.pdf` and `.xml` (XRechnung), credit notes
+/// `…-rechnungskorrektur.*`. Names start with the number, so a listing shows
+/// the sequence and any gap at a glance.
+struct InvoiceFiles {
+    let context: BillingContext
+
+    static func baseName(number: String, customerId: String, kind: InvoiceRecord.Kind) -> String {
+        "\(number)-\(customerId)-" + (kind == .invoice ? "rechnung" : "rechnungskorrektur")
+    }
+
+    func paths(for record: InvoiceRecord) -> (pdf: String, xml: String) {
+        let base = context.monthFolder(record.serviceMonth) + "/" + Self.baseName(number: record.number, customerId: record.customerId, kind: record.kind)
+        return (base + ".pdf", base + ".xml")
+    }
+
+    /// Writes the documents of every stored invoice whose files are not
+    /// recorded as written yet (this run's, and any a crash interrupted),
+    /// then records them. Rendering is deterministic, so writing a file
+    /// again gives the same bytes. Returns the numbers written.
+    @discardableResult
+    func completePending() throws -> [String] {
+        let pending = try context.database.read { db in
+            try InvoiceRecord.filter(Column("documentsWrittenAt") == nil).order(Column("year"), Column("sequence")).fetchAll(db)
+        }
+        guard !pending.isEmpty else { return [] }
+        for month in Set(pending.map(\.serviceMonth)) {
+            try makeFolder(context.monthFolder(month))
+        }
+        try render(pending)
+        for month in Set(pending.map(\.serviceMonth)) {
+            try AtomicFile.fsyncDirectory(context.monthFolder(month))
+        }
+        FaultInjection.trip("billing:before-record-documents")
+        let now = context.now
+        try context.database.write { db in
+            for record in pending {
+                try db.execute(sql: "UPDATE invoice SET documentsWrittenAt = ? WHERE number = ?", arguments: [now, record.number])
+                let paths = paths(for: record)
+                try db.audit("invoice.write", subject: record.number,
+                             detail: "\((paths.pdf as NSString).lastPathComponent), \((paths.xml as NSString).lastPathComponent)",
+                             actor: context.actor, at: now)
+            }
+        }
+        return pending.map(\.number)
+    }
+
+    /// Renders and writes in parallel; the first error wins and is rethrown.
+    private func render(_ records: [InvoiceRecord]) throws {
+        let failure = FirstError()
+        let workers = min(context.workers, records.count)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var index = worker
+            while index < records.count, !failure.isSet {
+                do {
+                    try write(records[index])
+                } catch {
+                    failure.record(InvoiceFileError(number: records[index].number, underlying: "\(error)"))
+                }
+                index += workers
+            }
+        }
+        if let error = failure.error { throw error }
+    }
+
+    private func write(_ record: InvoiceRecord) throws {
+        let document = try InvoiceStorage.decode(record)
+        let paths = paths(for: record)
+        let xml = try context.rendering.xml(document)
+        let pdf = try context.rendering.pdf(document)
+        try AtomicFile.write(xml, to: paths.xml, syncingFolder: false)
+        try AtomicFile.write(pdf, to: paths.pdf, syncingFolder: false)
+    }
+
+    func makeFolder(_ path: String) throws {
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    }
+}
+
+/// A document of an issued invoice could not be rendered or written; the
+/// invoice itself stands and the next billing command writes it again.
+public struct InvoiceFileError: Error, Sendable, CustomStringConvertible {
+    public let number: String
+    public let underlying: String
+
+    public var description: String {
+        "invoice \(number): its documents could not be written (\(underlying)). The invoice is issued and keeps its number; "
+            + "fix the cause and run `robinson bill` again, which writes the missing documents."
+    }
+}
+
+/// The first error of several threads.
+final class FirstError: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: (any Error)?
+
+    var isSet: Bool { lock.withLock { stored != nil } }
+    var error: (any Error)? { lock.withLock { stored } }
+
+    func record(_ error: any Error) {
+        lock.withLock { if stored == nil { stored = error } }
+    }
+}

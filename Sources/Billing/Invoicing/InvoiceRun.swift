@@ -1,0 +1,100 @@
+import Foundation
+import Formats
+import Store
+
+/// `robinson bill --month YYYY-MM`: one invoice per customer with anything to
+/// bill for the month, numbered gaplessly, stored, then written as PDF and
+/// XRechnung XML, and the month's register updated.
+///
+/// Crash safety: numbers and invoice rows are committed in one transaction
+/// (all of the month or none); the documents are rendered from the stored
+/// rows afterwards, and any whose writing was interrupted are written by the
+/// next billing command. Running a month again issues nothing new.
+public struct InvoiceRun: Sendable {
+    public let context: BillingContext
+
+    public init(context: BillingContext) {
+        self.context = context
+    }
+
+    /// What the run would issue, without numbers and without writing anything.
+    public func preview(month: YearMonth) throws -> MonthPlan {
+        if context.settings.seller != nil { _ = try context.settings.checkedSeller(sepa: false) }
+        return try context.database.read { db in try MonthPlanner(context: context).plan(month, in: db) }
+    }
+
+    public struct Report: Sendable {
+        public var month: YearMonth
+        /// The invoices this run issued, in number order.
+        public var issued: [InvoiceRecord] = []
+        public var skipped: [SkippedCustomer] = []
+        /// Customers invoiced for the month before this run.
+        public var alreadyIssued: [String: String] = [:]
+        /// Documents written (this run's, plus any left by an interrupted run).
+        public var documentsWritten: [String] = []
+        public var folder: String
+        public var register: String
+    }
+
+    public func issue(month: YearMonth) throws -> Report {
+        guard context.today >= month.next.firstDay else {
+            throw BillingRunError.monthNotOver(month: month, from: month.next.firstDay)
+        }
+        guard let lock = try FileLock.acquire(path: context.lockFile, wait: true) else { throw BillingRunError.locked }
+        defer { withExtendedLifetime(lock) {} }
+
+        let now = context.now
+        // Check the seller before anything gets a number.
+        let sepa = try context.database.read { db in
+            try Customer.filter(Column("paymentMethod") == Customer.PaymentMethod.sepa.rawValue).fetchCount(db) > 0
+        }
+        _ = try context.settings.checkedSeller(sepa: sepa)
+
+        let (plan, issued) = try context.database.writeImmediate { db in
+            // Planned inside the write transaction: a second run started at the same time sees these invoices.
+            let plan = try MonthPlanner(context: context).plan(month, in: db)
+            var issued: [InvoiceRecord] = []
+            for draft in plan.drafts {
+                let record = try InvoiceStorage.insert(
+                    in: db, kind: .invoice, serviceMonth: month, issueDate: draft.document.issueDate,
+                    numbering: draft.numbered, mandateReference: draft.mandateReference, cancels: nil, status: "open", now: now)
+                try db.audit("invoice.issue", subject: record.number,
+                             detail: "customer \(record.customerId), month \(month), gross \(Money(cents: record.grossCents))",
+                             actor: context.actor, at: now)
+                issued.append(record)
+            }
+            return (plan, issued)
+        }
+        FaultInjection.trip("billing:after-numbers")
+
+        let files = InvoiceFiles(context: context)
+        let written = try files.completePending()
+        let registers = try InvoiceRegister(context: context).write(months: Set(issued.map(\.serviceMonth) + [month.isoString]))
+        return Report(month: month, issued: issued, skipped: plan.skipped, alreadyIssued: plan.alreadyIssued,
+                      documentsWritten: written, folder: context.monthFolder(month.isoString),
+                      register: registers.first { $0.hasSuffix("\(month.isoString).csv") } ?? "")
+    }
+}
+
+public enum BillingRunError: Error, Sendable, CustomStringConvertible {
+    case monthNotOver(month: YearMonth, from: CalendarDate)
+    case locked
+    case notFound(String)
+    case notCancellable(String, why: String)
+    case emptyReason
+
+    public var description: String {
+        switch self {
+        case .monthNotOver(let month, let from):
+            "\(month) is not over yet: its usage is still growing. Bill it from \(from.germanString) on, or look at it now with --dry-run."
+        case .locked:
+            "another billing command holds state/billing.lock"
+        case .notFound(let number):
+            "there is no invoice \(number); `robinson invoice list` shows the numbers"
+        case .notCancellable(let number, let why):
+            "invoice \(number) cannot be cancelled: \(why)"
+        case .emptyReason:
+            "a cancellation needs a reason (--reason), which is printed on the credit note"
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import Store
+
+/// What the invoice run for one service month would issue: the drafts, the
+/// customers it cannot bill (with the reason) and those already invoiced.
+public struct MonthPlan: Sendable {
+    public var month: YearMonth
+    public var drafts: [InvoiceDraft] = []
+    public var skipped: [SkippedCustomer] = []
+    /// Customer id → number of the invoice already issued for this month.
+    public var alreadyIssued: [String: String] = [:]
+
+    /// Net, VAT and gross over all drafts.
+    public var totals: (net: Money, vat: Money, gross: Money) {
+        let vats = drafts.map(\.document.vat)
+        return (vats.map(\.net).sum(), vats.map(\.vat).sum(), vats.map(\.gross).sum())
+    }
+}
+
+/// Builds the ``MonthPlan`` from the master data and the usage records.
+///
+/// Who is billed: active and suspended customers (a suspension for arrears
+/// does not end the contract, 001 §5.4) get fees and usage; terminated
+/// customers only the usage recorded in the month.
+struct MonthPlanner {
+    let context: BillingContext
+
+    func plan(_ month: YearMonth, in db: Database) throws -> MonthPlan {
+        var plan = MonthPlan(month: month)
+        let monthText = month.isoString
+        let usage = try Dictionary(
+            Row.fetchAll(db, sql: "SELECT customerId, SUM(rowsChecked) AS rows FROM usageRecord WHERE month = ? GROUP BY customerId",
+                         arguments: [monthText]).map { (row: Row) in (row["customerId"] as String, row["rows"] as Int64) },
+            uniquingKeysWith: +)
+        for row in try Row.fetchAll(db, sql: """
+            SELECT customerId, number FROM invoice
+            WHERE kind = 'invoice' AND serviceMonth = ? AND status != 'cancelled'
+            """, arguments: [monthText]) {
+            plan.alreadyIssued[row["customerId"]] = row["number"]
+        }
+        let plans = try Dictionary(Plan.fetchAll(db).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let mandates = try Dictionary(grouping: Mandate.filter(Column("status") == Mandate.Status.active.rawValue).fetchAll(db), by: \.customerId)
+        let issueDate = self.issueDate(for: month)
+
+        for customer in try Customer.order(Column("id")).fetchAll(db) {
+            let records = usage[customer.id] ?? 0
+            guard customer.status != .terminated || records > 0 else { continue }
+            guard plan.alreadyIssued[customer.id] == nil else { continue }
+            do {
+                let billing = try CustomerBilling(customer)
+                guard let stored = plans[billing.planId] else {
+                    throw BillingGap("plan '\(billing.planId)' does not exist; import plans.csv first")
+                }
+                let terms = PriceTerms(stored)
+                let charges = MonthCharges(terms: terms, contractStart: billing.contractStart)
+                let lines = charges.lines(month: month, recordsChecked: records, feesApply: customer.status != .terminated)
+                guard !lines.isEmpty else { continue }
+                let mandate = mandates[customer.id]?.max { $0.signedOn < $1.signedOn }
+                let draft = try draft(billing, month: month, lines: lines, terms: terms, issueDate: issueDate, mandate: mandate)
+                plan.drafts.append(draft)
+            } catch {
+                plan.skipped.append(SkippedCustomer(customerId: customer.id, reason: error.reason))
+            }
+        }
+        return plan
+    }
+
+    /// The configured working day of the following month, or today if that has passed:
+    /// an invoice is never dated before it was written.
+    func issueDate(for month: YearMonth) -> CalendarDate {
+        let calendar = GermanWorkingDays()
+        let planned = calendar.addingBusinessDays(context.settings.issueWorkingDay - 1, to: calendar.firstWorkingDay(of: month.next))
+        return max(planned, context.today)
+    }
+
+    private func draft(_ billing: CustomerBilling, month: YearMonth, lines: [InvoiceLine], terms: PriceTerms,
+                       issueDate: CalendarDate, mandate: Mandate?) throws(BillingGap) -> InvoiceDraft {
+        guard let seller = context.settings.seller else { throw BillingGap("no seller configured") }
+        let payment: PaymentTerms
+        var dueDate = issueDate.adding(days: terms.dueDays)
+        switch billing.customer.paymentMethod {
+        case .sepa:
+            guard let mandate else {
+                throw BillingGap("pays by SEPA direct debit but has no active mandate; import mandates.csv or set payment_method to transfer")
+            }
+            guard let creditorId = seller.creditorIdentifier else { throw BillingGap("seller.creditorId is not configured") }
+            let collection = context.settings.collection.date(serviceMonth: month, invoiceDate: issueDate, fileCreated: issueDate)
+            // A debited invoice is due when it is collected.
+            dueDate = collection
+            payment = .directDebit(.init(mandateReference: mandate.reference, creditorIdentifier: creditorId,
+                                         debtorIban: mandate.iban, collectionDate: collection))
+        case .transfer:
+            payment = .transfer(.init(iban: seller.iban, bic: seller.bic, bankName: seller.bankName,
+                                      accountHolder: seller.name, reference: ""))
+        }
+        let document = InvoiceDocument(
+            kind: .invoice, number: "", issueDate: issueDate, dueDate: dueDate, servicePeriod: ServicePeriod(month: month),
+            seller: seller, buyer: billing.party, customerId: billing.customer.id, buyerReference: billing.buyerReference,
+            lines: lines, payment: payment)
+        return InvoiceDraft(customerId: billing.customer.id, month: month, document: document,
+                            mandateReference: mandate.flatMap { billing.customer.paymentMethod == .sepa ? $0.reference : nil })
+    }
+}
+
+private extension Error {
+    var reason: String { (self as? BillingGap)?.reason ?? "\(self)" }
+}
