@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Synthetic
 
 struct GenCommand: AsyncParsableCommand {
@@ -6,7 +7,7 @@ struct GenCommand: AsyncParsableCommand {
         commandName: "gen",
         abstract: "Write synthetic test data: address files and list deliveries (for benchmarks).",
         discussion: "All data is invented and deterministic: the same arguments always give the same bytes.",
-        subcommands: [GenInputCommand.self, GenDeliveryCommand.self]
+        subcommands: [GenInputCommand.self, GenDeliveryCommand.self, GenBillingCommand.self]
     )
 }
 
@@ -45,6 +46,27 @@ struct GenDeliveryCommand: AsyncParsableCommand {
     func run() async throws {
         try await reporting {
             try BenchmarkData.writeDelivery(post: post, telefon: telefon, mobil: mobil, email: email, seed: seed, to: output)
+        }
+    }
+}
+
+struct GenBillingCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "billing",
+        abstract: "Billing master data: plans.csv, customers.csv and mandates.csv (for the invoice benchmark)."
+    )
+
+    @Option(help: "Customers.") var customers = 10_000
+    @Option(help: "Seed of the generator.") var seed: UInt64 = 1
+    @Option(help: ArgumentHelp("Folder for the three files.", valueName: "dir")) var out: String
+
+    func run() async throws {
+        try await reporting {
+            let files = BillingMasterData.generate(customers: customers, seed: seed)
+            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+            for (name, text) in [("plans.csv", files.plans), ("customers.csv", files.customers), ("mandates.csv", files.mandates)] {
+                try text.write(toFile: out + "/" + name, atomically: true, encoding: .utf8)
+            }
         }
     }
 }
