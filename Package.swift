@@ -3,6 +3,8 @@ import PackageDescription
 
 // Module layout (DESIGN §4): imports point down this list only.
 //   robinson (CLI) → Pipeline → Matching, Store, Formats; robinson → Synthetic (test data only)
+//   robinson → MasterData → Billing, Matching, Store, Formats; Billing → Store, Formats
+//   (Pipeline and Billing never import each other: they meet in the state database)
 //   Matching → Formats, CHMAC ; Formats → CZstd, CZlib
 let strict: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
@@ -37,6 +39,8 @@ let package = Package(
         .target(name: "Synthetic", swiftSettings: strict),
         // Billing: money, calendars, bank identifiers, invoices, SEPA, dunning (issues 5 and 6).
         .target(name: "Billing", dependencies: ["Store", "Formats"], swiftSettings: strict),
+        // Master data imports (customers, plans, mandates): validated with Billing's and Matching's rules.
+        .target(name: "MasterData", dependencies: ["Billing", "Matching", "Store", "Formats"], swiftSettings: strict),
         .target(name: "Store", dependencies: [.product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
         .target(
             name: "Pipeline",
@@ -49,7 +53,7 @@ let package = Package(
         .executableTarget(
             name: "robinson",
             dependencies: [
-                "Pipeline", "Billing", "Matching", "Store", "Formats", "Synthetic",
+                "Pipeline", "Billing", "MasterData", "Matching", "Store", "Formats", "Synthetic",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Logging", package: "swift-log"),
@@ -60,6 +64,7 @@ let package = Package(
         .testTarget(name: "FormatsTests", dependencies: ["Formats"], swiftSettings: strict),
         .testTarget(name: "MatchingTests", dependencies: ["Matching", "Formats"], swiftSettings: strict),
         .testTarget(name: "BillingTests", dependencies: ["Billing"], swiftSettings: strict),
+        .testTarget(name: "MasterDataTests", dependencies: ["MasterData", "Billing", "Store", "Formats"], swiftSettings: strict),
         .testTarget(name: "StoreTests", dependencies: ["Store"], swiftSettings: strict),
         .testTarget(
             name: "SyntheticTests",
@@ -68,7 +73,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PipelineTests",
-            dependencies: ["Pipeline", "Matching", "Store", "Formats", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["Pipeline", "MasterData", "Matching", "Store", "Formats", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
         .testTarget(name: "RobinsonCLITests", dependencies: ["robinson", "Store"], swiftSettings: strict),

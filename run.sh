@@ -34,7 +34,9 @@ demo() {
     export ROBINSON_INBOX_SETTLE_SECONDS=0
 
     "$bin" init
+    "$bin" plans import Fixtures/plans.csv
     "$bin" customers import Fixtures/customers.csv
+    "$bin" mandates import Fixtures/mandates.csv
     "$bin" index build Fixtures/robinson-lists.csv
     for folder in Fixtures/inbox/*/; do
         customer="$(basename "$folder")"

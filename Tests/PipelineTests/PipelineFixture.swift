@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import MasterData
 import Matching
 import Pipeline
 import Store
@@ -23,7 +24,10 @@ final class PipelineFixture: @unchecked Sendable {
         try root.create()
         try HashingKey.createIfAbsent(path: root.defaultKeyFile)
         _ = try StateDatabase(path: root.database)
-        _ = try CustomerImport(runtime: runtime()).run(path: Self.fixture("customers.csv"))
+        let masterData = MasterDataImport(database: try runtime().database, actor: "test@host", now: now)
+        _ = try PlanImport(masterData).run(path: Self.fixture("plans.csv"))
+        _ = try CustomerImport(masterData).run(path: Self.fixture("customers.csv"))
+        for id in ["K1001", "K1002", "K1003", "K1004"] { try root.makeFolder(root.inbox + "/" + id) }
         if buildIndex {
             let runtime = try runtime()
             _ = try IndexBuilder(directory: runtime.indexDirectory, fingerprinter: try runtime.fingerprinter(), workers: 2)

@@ -77,11 +77,18 @@ final class CLI: @unchecked Sendable {
                       stderr: String(decoding: stderr, as: UTF8.self))
     }
 
-    /// init + customers + index from the fixtures.
+    /// init + plans, customers and mandates + index from the fixtures.
     func setUp() throws {
         try ok(["init"])
-        try ok(["customers", "import", Self.fixture("customers.csv")])
+        try importMasterData()
         try ok(["index", "build", Self.fixture("robinson-lists.csv")])
+    }
+
+    /// Plans, customers and mandates from `Fixtures/`, in the order they depend on each other.
+    func importMasterData() throws {
+        try ok(["plans", "import", Self.fixture("plans.csv")])
+        try ok(["customers", "import", Self.fixture("customers.csv")])
+        try ok(["mandates", "import", Self.fixture("mandates.csv")])
     }
 
     /// Copies a file into the inbox, an hour old (settled).

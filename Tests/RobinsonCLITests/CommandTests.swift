@@ -42,6 +42,7 @@ struct CommandTests {
     @Test func customersImportListShowAndBadLine() throws {
         let cli = try CLI()
         try cli.ok(["init"])
+        #expect(try cli.ok(["plans", "import", CLI.fixture("plans.csv")]).contains("4 new"))
         #expect(try cli.ok(["customers", "import", CLI.fixture("customers.csv")]).contains("4 new"))
         #expect(try cli.ok(["customers", "import", CLI.fixture("customers.csv")]).contains("4 unchanged"))
         #expect(FileManager.default.fileExists(atPath: cli.root + "/inbox/K1002"), "import creates the inbox folders")
@@ -50,7 +51,12 @@ struct CommandTests {
         #expect(try cli.ok(["customers", "show", "K1002"]).contains("telefon,mobil,fax"))
 
         let bad = cli.root + "/bad-customers.csv"
-        try "id;name;notify_email;lists\nK2001;Gut;a@b.example;post\nK2002;Schlecht;a@b.example;brief\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        try """
+        id;name;street;postcode;city;invoice_email;type;payment_method;plan;contract_start;lists
+        K2001;Gut;Weg 1;10115;Berlin;a@b.example;business;transfer;basis;2026-01-01;post
+        K2002;Schlecht;Weg 2;10115;Berlin;a@b.example;business;transfer;basis;2026-01-01;brief
+
+        """.write(toFile: bad, atomically: true, encoding: .utf8)
         let result = try cli.run(["customers", "import", bad])
         #expect(result.status == 1)
         #expect(result.stderr.contains("line 3, field lists"))

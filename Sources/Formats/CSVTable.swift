@@ -1,19 +1,20 @@
 import Foundation
-import Formats
 
-/// A small master-data CSV read whole, with named columns and line numbers
-/// for error messages.
-struct CSVTable {
-    struct Row {
-        let line: Int
-        let values: [String: String]
-        subscript(_ column: String) -> String { values[column]?.trimmingCharacters(in: .whitespaces) ?? "" }
+/// A small master-data CSV read whole (dialect and encoding detected), with
+/// columns by lower-cased header name and line numbers for error messages.
+public struct CSVTable: Sendable {
+    public struct Row: Sendable {
+        /// The line the record starts on (1 = the header).
+        public let line: Int
+        public let values: [String: String]
+        /// The trimmed value of `column`, "" when the column is absent.
+        public subscript(_ column: String) -> String { values[column]?.trimmingCharacters(in: .whitespaces) ?? "" }
     }
 
-    let path: String
-    let rows: [Row]
+    public let path: String
+    public let rows: [Row]
 
-    static func read(path: String, required: [String]) throws -> CSVTable {
+    public static func read(path: String, required: [String]) throws -> CSVTable {
         let data = try readAll(try openByteSource(path: path))
         let dialect = try DialectSniffer.sniff(sample: data, sampleIsWholeFile: true, path: path)
         let reader = RecordReader(source: try openByteSource(path: path), dialect: dialect, path: path)
@@ -43,7 +44,8 @@ struct CSVTable {
         return CSVTable(path: path, rows: rows)
     }
 
-    func error(_ row: Row, field: String, _ message: String) -> MasterDataError {
+    /// An error naming this file, the row's line and `field`.
+    public func error(_ row: Row, field: String, _ message: String) -> MasterDataError {
         MasterDataError(path: path, line: row.line, field: field, message: message)
     }
 }
@@ -55,7 +57,14 @@ public struct MasterDataError: Error, Sendable, CustomStringConvertible {
     public let field: String?
     public let message: String
 
+    public init(path: String, line: Int, field: String?, message: String) {
+        self.path = path
+        self.line = line
+        self.field = field
+        self.message = message
+    }
+
     public var description: String {
-        "\(path), line \(line)\(field.map { ", field \($0)" } ?? ""): \(message). Nothing was imported; fix the line and import the file again."
+        "\(path), line \(line)\(field.map { ", field \($0)" } ?? ""): \(message.hasSuffix(".") ? String(message.dropLast()) : message). Nothing was imported; fix the line and import the file again."
     }
 }
