@@ -90,10 +90,11 @@ struct InvoiceRunTests {
         #expect(!FileManager.default.fileExists(atPath: fixture.root + "/billing"))
     }
 
-    @Test("a month that is not over is refused")
-    func monthNotOver() throws {
+    @Test("nothing is issued before the planned issue date (the month is not complete, no invoice dated ahead)",
+          arguments: ["2026-10-31T23:00:00+01:00", "2026-11-01T12:00:00+01:00"])
+    func tooEarly(now: String) throws {
         let fixture = try fixture()
-        fixture.setNow("2026-10-31T23:00:00+01:00")
+        fixture.setNow(now)
         #expect(throws: BillingRunError.self) { try InvoiceRun(context: fixture.context).issue(month: Self.october) }
         #expect(try fixture.invoices().isEmpty)
     }

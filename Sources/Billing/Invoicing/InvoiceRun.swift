@@ -37,9 +37,10 @@ public struct InvoiceRun: Sendable {
     }
 
     public func issue(month: YearMonth) throws -> Report {
-        guard context.today >= month.next.firstDay else {
-            throw BillingRunError.monthNotOver(month: month, from: month.next.firstDay)
-        }
+        // Not before the planned issue date: the month's usage is complete and no
+        // invoice is dated in the future. Cron may therefore call `bill` daily.
+        let planned = MonthPlanner(context: context).plannedIssueDate(for: month)
+        guard context.today >= planned else { throw BillingRunError.tooEarly(month: month, from: planned) }
         guard let lock = try FileLock.acquire(path: context.lockFile, wait: true) else { throw BillingRunError.locked }
         defer { withExtendedLifetime(lock) {} }
 
@@ -77,7 +78,7 @@ public struct InvoiceRun: Sendable {
 }
 
 public enum BillingRunError: Error, Sendable, CustomStringConvertible {
-    case monthNotOver(month: YearMonth, from: CalendarDate)
+    case tooEarly(month: YearMonth, from: CalendarDate)
     case locked
     case notFound(String)
     case notCancellable(String, why: String)
@@ -85,8 +86,8 @@ public enum BillingRunError: Error, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .monthNotOver(let month, let from):
-            "\(month) is not over yet: its usage is still growing. Bill it from \(from.germanString) on, or look at it now with --dry-run."
+        case .tooEarly(let month, let from):
+            "the invoices for \(month) are issued on \(from.germanString) (billing.issueWorkingDay); nothing was issued. Run bill on or after that day, or look at the month now with --dry-run."
         case .locked:
             "another billing command holds state/billing.lock"
         case .notFound(let number):

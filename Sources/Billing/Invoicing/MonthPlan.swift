@@ -68,9 +68,13 @@ struct MonthPlanner {
     /// The configured working day of the following month, or today if that has passed:
     /// an invoice is never dated before it was written.
     func issueDate(for month: YearMonth) -> CalendarDate {
+        max(plannedIssueDate(for: month), context.today)
+    }
+
+    /// The `billing.issueWorkingDay`-th working day of the month after `month`.
+    func plannedIssueDate(for month: YearMonth) -> CalendarDate {
         let calendar = GermanWorkingDays()
-        let planned = calendar.addingBusinessDays(context.settings.issueWorkingDay - 1, to: calendar.firstWorkingDay(of: month.next))
-        return max(planned, context.today)
+        return calendar.addingBusinessDays(context.settings.issueWorkingDay - 1, to: calendar.firstWorkingDay(of: month.next))
     }
 
     private func draft(_ billing: CustomerBilling, month: YearMonth, lines: [InvoiceLine], terms: PriceTerms,
