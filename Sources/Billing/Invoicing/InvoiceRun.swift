@@ -19,8 +19,16 @@ public struct InvoiceRun: Sendable {
 
     /// What the run would issue, without numbers and without writing anything.
     public func preview(month: YearMonth) throws -> MonthPlan {
-        if context.settings.seller != nil { _ = try context.settings.checkedSeller(sepa: false) }
+        try checkSeller()
         return try context.database.read { db in try MonthPlanner(context: context).plan(month, in: db) }
+    }
+
+    /// Refuses to plan or issue anything while the seller lacks what an invoice must show.
+    private func checkSeller() throws {
+        let sepa = try context.database.read { db in
+            try Customer.filter(Column("paymentMethod") == Customer.PaymentMethod.sepa.rawValue).fetchCount(db) > 0
+        }
+        _ = try context.settings.checkedSeller(sepa: sepa)
     }
 
     public struct Report: Sendable {
@@ -45,11 +53,7 @@ public struct InvoiceRun: Sendable {
         defer { withExtendedLifetime(lock) {} }
 
         let now = context.now
-        // Check the seller before anything gets a number.
-        let sepa = try context.database.read { db in
-            try Customer.filter(Column("paymentMethod") == Customer.PaymentMethod.sepa.rawValue).fetchCount(db) > 0
-        }
-        _ = try context.settings.checkedSeller(sepa: sepa)
+        try checkSeller()
 
         let (plan, issued) = try context.database.writeImmediate { db in
             // Planned inside the write transaction: a second run started at the same time sees these invoices.
