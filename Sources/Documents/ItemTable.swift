@@ -3,7 +3,7 @@
 public struct ItemTable: Sendable, Equatable {
     public var columns: [Column]
     public var rows: [Row]
-    /// The column under which a row's detail lines are printed.
+    /// The column where a row's detail lines start; they may extend to the table's right edge.
     public var detailColumn: Int
 
     public init(columns: [Column], rows: [Row], detailColumn: Int = 0) {

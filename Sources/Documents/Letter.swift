@@ -20,17 +20,20 @@ public struct Letter: Sendable, Equatable {
     public var paragraphs: [String]
     /// The item table; `nil` for a letter without one.
     public var table: ItemTable?
+    /// Paragraphs between the table and the totals (remarks on the items).
+    public var notes: [String]
     /// Label/value pairs under the table, right-aligned, with a rule above; the last is bold.
     public var totals: [LabeledValue]
     /// Paragraphs after the totals.
     public var closing: [String]
-    /// Small columns at the bottom of every page; each inner array is one column's lines.
+    /// Small columns at the bottom of every page, spread over the text width;
+    /// each inner array is one column's lines (not wrapped: keep them short).
     public var footer: [[String]]
     /// The PDF's document information.
     public var metadata: LetterMetadata
 
     public init(letterhead: Letterhead, returnAddress: String, recipient: [String], info: [LabeledValue] = [],
-                title: String, paragraphs: [String] = [], table: ItemTable? = nil, totals: [LabeledValue] = [],
+                title: String, paragraphs: [String] = [], table: ItemTable? = nil, notes: [String] = [], totals: [LabeledValue] = [],
                 closing: [String] = [], footer: [[String]] = [], metadata: LetterMetadata) {
         self.letterhead = letterhead
         self.returnAddress = returnAddress
@@ -39,6 +42,7 @@ public struct Letter: Sendable, Equatable {
         self.title = title
         self.paragraphs = paragraphs
         self.table = table
+        self.notes = notes
         self.totals = totals
         self.closing = closing
         self.footer = footer

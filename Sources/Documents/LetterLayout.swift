@@ -18,6 +18,7 @@ struct LetterLayout {
         layout.placeHead(letter)
         layout.placeParagraphs(letter.paragraphs)
         if let table = letter.table { layout.placeTable(table) }
+        layout.placeParagraphs(letter.notes)
         layout.placeTotals(letter.totals)
         layout.placeParagraphs(letter.closing)
         layout.placePageFurniture(footer: letter.footer)
@@ -85,7 +86,8 @@ struct LetterLayout {
                 wrap(index < row.cells.count ? row.cells[index] : "", width: G.mm(table.columns[index].width) - G.mm(2),
                      style: .tableCell)
             }
-            let detailWidth = G.mm(table.columns[table.detailColumn].width) - G.mm(2)
+            // Details run below the cells, so they may use the width up to the table's right edge.
+            let detailWidth = lefts.last! - lefts[table.detailColumn]
             let details = row.detail.map { wrap($0, width: detailWidth, style: .tableDetail) } ?? []
             let height = Double(cells.map(\.count).max() ?? 1) * TextStyle.tableCell.leading
                 + Double(details.count) * TextStyle.tableDetail.leading + G.mm(1.5)
@@ -149,7 +151,10 @@ struct LetterLayout {
 
     private mutating func placePageFurniture(footer: [[String]]) {
         let count = pages.count
-        let columnWidth = footer.isEmpty ? 0 : G.textWidth / Double(footer.count)
+        // Columns as wide as their longest line, with equal gaps: footer lines differ too much in length for a fixed grid.
+        let widths = footer.map { lines in lines.map { canvas.width(of: $0, style: .footer) }.max() ?? 0 }
+        let gap = footer.count > 1 ? max(G.mm(3), (G.textWidth - widths.reduce(0, +)) / Double(footer.count - 1)) : 0
+        let lefts = widths.reduce(into: [G.left]) { $0.append($0.last! + $1 + gap) }
         for index in pages.indices {
             var marks = pages[index]
             let number = "Seite \(index + 1) von \(count)"
@@ -158,7 +163,7 @@ struct LetterLayout {
                 marks.append(.rule(from: G.left, to: G.right, y: G.footerRule, width: 0.3))
                 for (column, lines) in footer.enumerated() {
                     for (lineIndex, line) in lines.enumerated() {
-                        marks.append(.text(line, x: G.left + Double(column) * columnWidth,
+                        marks.append(.text(line, x: lefts[column],
                                            y: G.footerFirstBaseline + Double(lineIndex) * TextStyle.footer.leading, style: .footer))
                     }
                 }

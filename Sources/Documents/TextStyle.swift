@@ -16,7 +16,7 @@ struct TextStyle: Equatable {
     static let tableHeader = TextStyle(bold: true, size: 8.5)
     static let tableCell = TextStyle(size: 9)
     static let tableDetail = TextStyle(size: 7.5, gray: 0.35)
-    static let footer = TextStyle(size: 6.5, gray: 0.3)
+    static let footer = TextStyle(size: 6, gray: 0.3)
 
     /// Baseline-to-baseline distance for this size.
     var leading: Double { size * 1.3 }
