@@ -89,7 +89,8 @@ struct LetterLayout {
             // Details run below the cells, so they may use the width up to the table's right edge.
             let detailWidth = lefts.last! - lefts[table.detailColumn]
             let details = row.detail.map { wrap($0, width: detailWidth, style: .tableDetail) } ?? []
-            let height = Double(cells.map(\.count).max() ?? 1) * TextStyle.tableCell.leading
+            let cellLines = cells.map(\.count).max() ?? 1
+            let height = Double(cellLines) * TextStyle.tableCell.leading
                 + Double(details.count) * TextStyle.tableDetail.leading + G.mm(1.5)
 
             if y + height > G.contentBottom {
@@ -106,7 +107,7 @@ struct LetterLayout {
                     }
                 }
             }
-            y += Double((cells.map(\.count).max() ?? 1) - 1) * TextStyle.tableCell.leading
+            y += Double(cellLines - 1) * TextStyle.tableCell.leading
             for line in details {
                 y += TextStyle.tableDetail.leading
                 text(line, x: lefts[table.detailColumn], y: y, style: .tableDetail)
