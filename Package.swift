@@ -3,9 +3,9 @@ import PackageDescription
 
 // Module layout (DESIGN §4): imports point down this list only.
 //   robinson (CLI) → Pipeline → Matching, Store, Formats; robinson → Synthetic (test data only)
-//   robinson → MasterData → Billing, Matching, Store, Formats; Billing → Store, Formats
+//   robinson → MasterData → Billing, Matching, Store, Formats; Billing → Store, Formats, Documents
 //   (Pipeline and Billing never import each other: they meet in the state database)
-//   Matching → Formats, CHMAC ; Formats → CZstd, CZlib
+//   Matching → Formats, CHMAC ; Formats → CZstd, CZlib ; Documents → CCairo
 let strict: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("MemberImportVisibility"),
@@ -32,13 +32,17 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CZstd", providers: [.apt(["libzstd-dev"])]),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        // cairo draws the PDF letters; FreeType loads the DejaVu TTF files so the embedded font is exactly that one.
+        .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev", "libfreetype-dev"])]),
         .target(name: "CHMAC", linkerSettings: [.linkedLibrary("crypto")]),
         .target(name: "Formats", dependencies: ["CZstd", "CZlib"], swiftSettings: strict),
         .target(name: "Matching", dependencies: ["Formats", "CHMAC"], swiftSettings: strict),
         // Deterministic synthetic people, deliveries and address files: accuracy evaluation and benchmark data.
         .target(name: "Synthetic", swiftSettings: strict),
         // Billing: money, calendars, bank identifiers, invoices, SEPA, dunning (issues 5 and 6).
-        .target(name: "Billing", dependencies: ["Store", "Formats"], swiftSettings: strict),
+        .target(name: "Billing", dependencies: ["Store", "Formats", "Documents"], swiftSettings: strict),
+        // Documents: a domain-free DIN 5008 letter rendered to PDF (invoices, dunning letters).
+        .target(name: "Documents", dependencies: ["CCairo"], swiftSettings: strict),
         // Master data imports (customers, plans, mandates): validated with Billing's and Matching's rules.
         .target(name: "MasterData", dependencies: ["Billing", "Matching", "Store", "Formats"], swiftSettings: strict),
         .target(name: "Store", dependencies: [.product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
@@ -65,6 +69,7 @@ let package = Package(
         .testTarget(name: "MatchingTests", dependencies: ["Matching", "Formats"], swiftSettings: strict),
         .testTarget(name: "BillingTests", dependencies: ["Billing"], swiftSettings: strict),
         .testTarget(name: "MasterDataTests", dependencies: ["MasterData", "Billing", "Store", "Formats"], swiftSettings: strict),
+        .testTarget(name: "DocumentsTests", dependencies: ["Documents"], swiftSettings: strict),
         .testTarget(name: "StoreTests", dependencies: ["Store"], swiftSettings: strict),
         .testTarget(
             name: "SyntheticTests",

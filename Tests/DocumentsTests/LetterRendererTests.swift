@@ -1,0 +1,96 @@
+import Documents
+import Foundation
+import Testing
+
+struct LetterRendererTests {
+    let renderer: LetterRenderer
+
+    init() throws {
+        renderer = try LetterRenderer.dejaVuSans()
+    }
+
+    @Test func printsEveryPartOfTheLetterWithUmlautsAndEuro() throws {
+        let pdf = try renderer.pdf(SampleLetters.letter())
+        #expect(pdf.starts(with: Array("%PDF-".utf8)))
+        let text = try Poppler.text(pdf)
+        for expected in ["Müller & Söhne GmbH", "Bäckerei Groß KG", "Königsallee 5", "40212 Düsseldorf",
+                         "Kundennummer", "K4711", "Übersicht über geprüfte Größen", "Sehr geehrte Damen und Herren",
+                         "Bezeichnung", "Prüfung Nr. 2", "Größe: 2", "Gesamtbetrag", "9.999,99 €",
+                         "Mit freundlichen Grüßen", "USt-IdNr. DE123456789", "Seite 1 von 1"] {
+            #expect(text.contains(expected), "missing \(expected)")
+        }
+    }
+
+    @Test func embedsDejaVuSansRegularAndBold() throws {
+        let fonts = try Poppler.fonts(try renderer.pdf(SampleLetters.letter()))
+        // Rows after the two header lines: name type encoding emb sub uni object-id generation.
+        let rows = fonts.split(separator: "\n").dropFirst(2).map { $0.split(separator: " ").map(String.init) }
+        #expect(rows.count == 2)
+        #expect(rows.contains { $0.first?.hasSuffix("+DejaVuSans") == true })
+        #expect(rows.contains { $0.first?.hasSuffix("+DejaVuSans-Bold") == true })
+        for row in rows {
+            #expect(row.count == 8 && row[3] == "yes", "not embedded: \(row)")
+        }
+    }
+
+    @Test func documentInformationComesFromTheMetadata() throws {
+        let info = try Poppler.info(try renderer.pdf(SampleLetters.letter()))
+        #expect(info["Title"] == "Übersicht 42")
+        #expect(info["Author"] == "Müller & Söhne GmbH")
+        #expect(info["Subject"] == "Prüfung")
+        #expect(info["Creator"] == "robinson")
+        #expect(info["CreationDate"] == "2026-11-02T11:00:00Z")
+        #expect(info["Page size"] == "595.276 x 841.89 pts (A4)")
+    }
+
+    @Test func sameLetterGivesSameBytes() throws {
+        let first = try renderer.pdf(SampleLetters.letter())
+        Thread.sleep(forTimeInterval: 1.1)
+        #expect(try renderer.pdf(SampleLetters.letter()) == first)
+    }
+
+    @Test func longTableContinuesOnPageTwoWithHeaderRepeated() throws {
+        let pdf = try renderer.pdf(SampleLetters.letter(rows: 60, details: false))
+        let pages = try Poppler.text(pdf).split(separator: "\u{0C}")
+        #expect(try Poppler.info(pdf)["Pages"] == "2")
+        let second = try #require(pages.count >= 2 ? String(pages[1]) : nil)
+        #expect(second.contains("Seite 2 von 2"))
+        #expect(second.contains("Bezeichnung"))
+        #expect(!second.contains("Übersicht über geprüfte Größen"))
+        #expect(second.contains("Einzelpreis"))
+        #expect(second.contains("Prüfung Nr. 60"))
+        #expect(second.contains("Gesamtbetrag"))
+        #expect(String(pages[0]).contains("Seite 1 von 2"))
+        #expect(!String(pages[0]).contains("Prüfung Nr. 60"))
+        // Footer on every page.
+        #expect(second.contains("USt-IdNr. DE123456789"))
+    }
+
+    @Test func longParagraphWrapsWithinTheTextWidth() throws {
+        let words = (1...80).map { "Wort\($0)" }.joined(separator: " ")
+        let text = try Poppler.text(try renderer.pdf(SampleLetters.letter(paragraphs: [words])))
+        let lines = text.split(separator: "\n").filter { $0.contains("Wort") }
+        #expect(lines.count >= 4)
+        // Every word printed once, in order, none cut.
+        let printed = lines.flatMap { $0.split(separator: " ") }.filter { $0.hasPrefix("Wort") }
+        #expect(printed.map(String.init) == (1...80).map { "Wort\($0)" })
+    }
+
+    @Test func rendersConcurrently() async throws {
+        let renderer = self.renderer
+        let expected = try renderer.pdf(SampleLetters.letter(rows: 5))
+        let results = try await withThrowingTaskGroup(of: [UInt8].self) { group in
+            for _ in 0..<16 { group.addTask { try renderer.pdf(SampleLetters.letter(rows: 5)) } }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(results.count == 16)
+        #expect(results.allSatisfy { $0 == expected })
+    }
+
+    @Test func missingFontNamesThePathAndThePackage() {
+        #expect(throws: LetterError.fontMissing(path: "/nonexistent/DejaVuSans.ttf")) {
+            try LetterFonts(regular: "/nonexistent/DejaVuSans.ttf", bold: "/nonexistent/DejaVuSans-Bold.ttf")
+        }
+        #expect(LetterError.fontMissing(path: "/x.ttf").description.contains("fonts-dejavu-core"))
+    }
+}
