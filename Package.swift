@@ -5,7 +5,7 @@ import PackageDescription
 //   robinson (CLI) → Pipeline → Matching, Store, Formats; robinson → Synthetic (test data only)
 //   robinson → MasterData → Billing, Matching, Store, Formats; Billing → Store, Formats, Documents
 //   (Pipeline and Billing never import each other: they meet in the state database)
-//   Matching → Formats, CHMAC ; Formats → CZstd, CZlib ; Documents → CCairo
+//   Matching → Formats, CHMAC ; Formats → CZstd, CZlib, CLibXML2 ; Documents → CCairo
 let strict: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("MemberImportVisibility"),
@@ -34,8 +34,10 @@ let package = Package(
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         // cairo draws the PDF letters; FreeType loads the DejaVu TTF files so the embedded font is exactly that one.
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev", "libfreetype-dev"])]),
+        // libxml2 validates XRechnung and pain.008 against their XSDs in-process.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "CHMAC", linkerSettings: [.linkedLibrary("crypto")]),
-        .target(name: "Formats", dependencies: ["CZstd", "CZlib"], swiftSettings: strict),
+        .target(name: "Formats", dependencies: ["CZstd", "CZlib", "CLibXML2"], swiftSettings: strict),
         .target(name: "Matching", dependencies: ["Formats", "CHMAC"], swiftSettings: strict),
         // Deterministic synthetic people, deliveries and address files: accuracy evaluation and benchmark data.
         .target(name: "Synthetic", swiftSettings: strict),

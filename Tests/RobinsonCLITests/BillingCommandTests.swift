@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+
+/// `bill`, `invoice list|cancel` end to end on the fixtures, as the accountant runs them.
+@Suite("Billing commands", .serialized)
+struct BillingCommandTests {
+    static let october = ["ROBINSON_NOW": "2026-10-15T10:00:00+02:00"]
+    static let billingDay = ["ROBINSON_NOW": "2026-11-02T08:00:00+01:00"]
+
+    /// Fixtures imported, two files matched in October, the fixture configuration with the seller.
+    func monthWithUsage() throws -> CLI {
+        let cli = try CLI()
+        cli.environment["ROBINSON_CONFIG"] = CLI.fixture("config.yaml")
+        cli.environment["ROBINSON_INBOX_SETTLE_SECONDS"] = "0"
+        try cli.setUp()
+        try cli.drop(CLI.fixture("inbox/K1001/kunden-excel.csv"), customer: "K1001")
+        try cli.drop(CLI.fixture("inbox/K1003/newsletter.csv.zst"), customer: "K1003")
+        try cli.ok(["run"], env: Self.october)
+        return cli
+    }
+
+    func billingFiles(_ cli: CLI) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: cli.root + "/billing/2026-10")) ?? []).sorted()
+    }
+
+    @Test("dry run, bill, bill again, list, cancel and re-bill")
+    func monthEndToEnd() throws {
+        let cli = try monthWithUsage()
+        let preview = try cli.ok(["bill", "--month", "2026-10", "--dry-run"], env: Self.billingDay)
+        #expect(preview.contains("dry run"))
+        for id in ["K1001", "K1002", "K1003", "K1004"] { #expect(preview.contains(id)) }
+        #expect(preview.contains("Jahresgebühr 01.10.2025") == false)
+        #expect(preview.contains("Jahresgebühr 01.10.2026 – 30.09.2027"))
+        #expect(preview.contains("4 invoices: net"))
+        #expect(try cli.sql("SELECT COUNT(*) FROM invoice") == ["0"])
+        #expect(billingFiles(cli).isEmpty)
+
+        let issued = try cli.ok(["bill", "--month", "2026-10"], env: Self.billingDay)
+        #expect(issued.contains("4 invoices issued, 2026-000001 … 2026-000004"))
+        #expect(issued.contains("billing/2026-10"))
+        #expect(billingFiles(cli).count == 9)
+        #expect(billingFiles(cli).contains("2026-000002-K1002-rechnung.pdf"))
+        #expect(billingFiles(cli).contains("rechnungsausgangsbuch-2026-10.csv"))
+
+        let again = try cli.ok(["bill", "--month", "2026-10"], env: Self.billingDay)
+        #expect(again.contains("nothing new to issue (4 invoices already issued"))
+        #expect(try cli.sql("SELECT COUNT(*) FROM invoice") == ["4"])
+
+        let cancelled = try cli.ok(["invoice", "cancel", "2026-000001", "--reason", "Falscher Tarif"], env: ["ROBINSON_NOW": "2026-11-20T10:00:00+01:00"])
+        #expect(cancelled.contains("cancelled by credit note 2026-000005"))
+        #expect(billingFiles(cli).contains("2026-000005-K1001-rechnungskorrektur.pdf"))
+        let rebilled = try cli.ok(["bill", "--month", "2026-10"], env: ["ROBINSON_NOW": "2026-11-20T10:05:00+01:00"])
+        #expect(rebilled.contains("1 invoices issued, 2026-000006 … 2026-000006"))
+        let list = try cli.ok(["invoice", "list", "--month", "2026-10"])
+        #expect(list.contains("2026-000001") && list.contains("cancelled by 2026-000005"))
+        #expect(list.contains("reverses 2026-000001"))
+        #expect(try cli.sql("SELECT sequence FROM invoice ORDER BY sequence") == ["1", "2", "3", "4", "5", "6"])
+        #expect(try cli.sql("SELECT COUNT(*) FROM auditEntry WHERE action = 'invoice.issue'") == ["5"])
+    }
+
+    @Test("without seller data nothing is billed and the missing keys are named")
+    func sellerMissing() throws {
+        let cli = try monthWithUsage()
+        cli.environment["ROBINSON_CONFIG"] = nil
+        let result = try cli.run(["bill", "--month", "2026-10"], env: Self.billingDay)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("cannot bill: the configuration lacks seller.name"))
+        #expect(try cli.sql("SELECT COUNT(*) FROM invoice") == ["0"])
+    }
+
+    @Test("a month that is not over is refused; --month must be a month")
+    func refusals() throws {
+        let cli = try monthWithUsage()
+        let early = try cli.run(["bill", "--month", "2026-10"], env: ["ROBINSON_NOW": "2026-10-31T12:00:00+01:00"])
+        #expect(early.status == 1)
+        #expect(early.stderr.contains("are issued on 02.11.2026"))
+        #expect(try cli.run(["bill", "--month", "Oktober"], env: Self.billingDay).status != 0)
+    }
+
+    @Test("a crash between numbering and writing: the next run writes the same documents, no number is lost or doubled")
+    func crashAfterNumbers() throws {
+        let cli = try monthWithUsage()
+        let crashed = try cli.run(["bill", "--month", "2026-10"], env: Self.billingDay.merging(["ROBINSON_FAULT": "billing:after-numbers"]) { $1 })
+        #expect(crashed.status == 75)
+        #expect(try cli.sql("SELECT COUNT(*) FROM invoice WHERE documentsWrittenAt IS NULL") == ["4"])
+        #expect(billingFiles(cli).isEmpty)
+        let resumed = try cli.ok(["bill", "--month", "2026-10"], env: Self.billingDay)
+        #expect(resumed.contains("nothing new to issue"))
+        #expect(resumed.contains("documents completed for 4 invoices"))
+        #expect(billingFiles(cli).filter { $0.hasSuffix(".pdf") || $0.hasSuffix(".xml") }.count == 8)
+        #expect(try cli.sql("SELECT sequence FROM invoice ORDER BY sequence") == ["1", "2", "3", "4"])
+    }
+
+    @Test("a crash after writing but before recording: the re-run writes byte-identical files")
+    func crashBeforeRecord() throws {
+        let cli = try monthWithUsage()
+        let crashed = try cli.run(["bill", "--month", "2026-10"], env: Self.billingDay.merging(["ROBINSON_FAULT": "billing:before-record-documents"]) { $1 })
+        #expect(crashed.status == 75)
+        let folder = cli.root + "/billing/2026-10/"
+        let first = try billingFiles(cli).filter { !$0.hasPrefix("rechnungsausgangsbuch") }.map { try Data(contentsOf: URL(fileURLWithPath: folder + $0)) }
+        #expect(first.count == 8)
+        try cli.ok(["bill", "--month", "2026-10"], env: Self.billingDay)
+        let second = try billingFiles(cli).filter { !$0.hasPrefix("rechnungsausgangsbuch") }.map { try Data(contentsOf: URL(fileURLWithPath: folder + $0)) }
+        #expect(first == second)
+        #expect(try cli.sql("SELECT COUNT(*) FROM invoice WHERE documentsWrittenAt IS NULL") == ["0"])
+        #expect(billingFiles(cli).allSatisfy { !$0.contains(".tmp-") })
+    }
+
+    @Test("two bill runs at once issue each invoice once")
+    func concurrentRuns() throws {
+        let cli = try monthWithUsage()
+        let first = try cli.start(["bill", "--month", "2026-10"], env: Self.billingDay)
+        let second = try cli.start(["bill", "--month", "2026-10"], env: Self.billingDay)
+        let results = [cli.finish(first), cli.finish(second)]
+        #expect(results.allSatisfy { $0.status == 0 }, "\(results.map(\.stderr))")
+        #expect(results.filter { $0.stdout.contains("4 invoices issued") }.count == 1)
+        #expect(results.filter { $0.stdout.contains("nothing new to issue") }.count == 1)
+        #expect(try cli.sql("SELECT number FROM invoice ORDER BY number") == ["2026-000001", "2026-000002", "2026-000003", "2026-000004"])
+    }
+}
