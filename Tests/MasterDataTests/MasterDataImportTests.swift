@@ -59,7 +59,7 @@ struct MasterDataImportTests {
         #expect(k1001.lists == "post,telefon,mobil,email")
         #expect(mandate.iban == "DE89370400440532013000")
         #expect(mandate.used)
-        #expect(plan.monthlyFeeCents == 4_900 && plan.pricePerThousandCents == 450 && plan.includedRecords == 1_000)
+        #expect(plan.monthlyFeeCents == 4_900 && plan.pricePerThousandCents == 450 && plan.includedRecords == 0)
         #expect(plan.packageSize == 1_500 && plan.vatBasisPoints == 1_900 && plan.dueDays == 7)
     }
 

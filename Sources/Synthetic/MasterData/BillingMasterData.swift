@@ -19,7 +19,7 @@ public enum BillingMasterData {
         let plans = """
         id;name;monthly_fee;annual_fee;price_per_1000;package_price;package_size;included_records;vat_rate;due_days
         basis;Basis;49,00;;4,50;;;1000;19;7
-        paket;Paket;;;;19,90;1500;0;19;7
+        paket;Paket;9,90;;;19,90;1500;0;19;7
         jahr;Jahr;;590,00;;;;0;19;14
         profi;Profi;149,00;;2,90;;;10000;19;7
 
