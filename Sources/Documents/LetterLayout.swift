@@ -18,7 +18,7 @@ struct LetterLayout {
         layout.placeHead(letter)
         layout.placeParagraphs(letter.paragraphs)
         if let table = letter.table { layout.placeTable(table) }
-        layout.placeParagraphs(letter.notes)
+        layout.placeNotes(letter.notes)
         layout.placeTotals(letter.totals)
         layout.placeParagraphs(letter.closing)
         layout.placePageFurniture(footer: letter.footer)
@@ -74,6 +74,14 @@ struct LetterLayout {
             }
             y += G.mm(2.5)
         }
+    }
+
+    /// Notes under the table: the table leaves the cursor at the top of the
+    /// next line, paragraphs expect a baseline, so step down one line first.
+    private mutating func placeNotes(_ notes: [String]) {
+        guard !notes.isEmpty else { return }
+        y += TextStyle.body.size + G.mm(2)
+        placeParagraphs(notes)
     }
 
     private mutating func placeTable(_ table: ItemTable) {

@@ -49,6 +49,11 @@ struct CommandTests {
         let list = try cli.ok(["customers", "list"])
         #expect(list.contains("K1001") && list.contains("suspended"))
         #expect(try cli.ok(["customers", "show", "K1002"]).contains("telefon,mobil,fax"))
+        #expect(try cli.ok(["mandates", "import", CLI.fixture("mandates.csv")]).contains("3 new"))
+        let shown = try cli.ok(["customers", "show", "K1001"])
+        #expect(shown.contains("K1001-M01  CORE  DE…3000"), "the mandate with its IBAN masked")
+        #expect(!shown.contains("0532013000"), "never the full IBAN")
+        #expect(try cli.ok(["plans", "list"]).contains("49,00 € a month; 4,50 € per 1.000 records"))
 
         let bad = cli.root + "/bad-customers.csv"
         try """

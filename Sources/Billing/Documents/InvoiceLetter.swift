@@ -24,7 +24,8 @@ public enum InvoiceLetter {
             title: wording.title,
             paragraphs: [wording.introduction],
             table: InvoiceItems.table(document, sign: wording.sign),
-            notes: document.notes,
+            // A credit note's note repeats what its introduction already says (invoice and reason).
+            notes: document.kind == .creditNote ? [] : document.notes,
             totals: InvoiceItems.totals(document, sign: wording.sign),
             closing: [InvoicePaymentText.paragraph(document), "Mit freundlichen Grüßen\n\(document.seller.name)"],
             footer: InvoiceParties.footer(document.seller),
