@@ -1,7 +1,9 @@
 /// A table of items with a header row. When it does not fit on the page it
 /// continues on the next one with the header repeated; a row is never split.
 public struct ItemTable: Sendable, Equatable {
+    /// Left to right, starting at the left text margin.
     public var columns: [Column]
+    /// Top to bottom, in the order given.
     public var rows: [Row]
     /// The column where a row's detail lines start; they may extend to the table's right edge.
     public var detailColumn: Int
@@ -18,9 +20,11 @@ public struct ItemTable: Sendable, Equatable {
             case right
         }
 
+        /// Printed bold above the column, and again on every continuation page.
         public var header: String
         /// Millimetres; the columns together should not exceed the 165 mm text width.
         public var width: Double
+        /// Right for amounts and quantities, so that the digits line up.
         public var alignment: Alignment
 
         public init(_ header: String, width: Double, alignment: Alignment = .left) {

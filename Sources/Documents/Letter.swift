@@ -52,7 +52,9 @@ public struct Letter: Sendable, Equatable {
 
 /// The sender as printed top right.
 public struct Letterhead: Sendable, Equatable {
+    /// The sender's name, bold.
     public var name: String
+    /// Address, phone, e-mail …, one per line, small.
     public var lines: [String]
 
     public init(name: String, lines: [String]) {
@@ -63,7 +65,9 @@ public struct Letterhead: Sendable, Equatable {
 
 /// One row of the info block or of the totals.
 public struct LabeledValue: Sendable, Equatable {
+    /// Left, e.g. `Rechnungsnummer`.
     public var label: String
+    /// Right-aligned, e.g. `2026-000042`.
     public var value: String
 
     public init(_ label: String, _ value: String) {
@@ -74,9 +78,12 @@ public struct LabeledValue: Sendable, Equatable {
 
 /// What PDF viewers show as document properties.
 public struct LetterMetadata: Sendable, Equatable {
+    /// Shown by viewers in place of the file name.
     public var title: String
+    /// Who wrote the letter: the sender.
     public var author: String
     public var subject: String
+    /// The program that made it.
     public var creator: String
     /// Passed in, never "now", so the same letter gives the same bytes.
     public var creationDate: Date

@@ -36,6 +36,9 @@ struct LetterLayout {
             baseline += TextStyle.small.leading
         }
 
+        for mark in G.foldMarks { add(.rule(from: G.mm(4), to: G.mm(8), y: mark, width: 0.3)) }
+        add(.rule(from: G.mm(4), to: G.mm(10), y: G.punchMark, width: 0.3))
+
         let returnWidth = canvas.width(of: letter.returnAddress, style: .returnAddress)
         text(letter.returnAddress, x: G.windowText, y: G.returnAddressBaseline, style: .returnAddress)
         add(.rule(from: G.windowText, to: G.windowText + returnWidth, y: G.returnAddressBaseline + 1.5, width: 0.3))

@@ -2,6 +2,7 @@
 /// several threads at once: every call has its own cairo surface; only the
 /// loaded font faces are shared.
 public struct LetterRenderer: Sendable {
+    /// The regular and bold face every letter is set in.
     public let fonts: LetterFonts
 
     public init(fonts: LetterFonts) {

@@ -23,6 +23,11 @@ enum PageGeometry {
     /// The subject line, at the earliest under the window.
     static let titleBaseline = mm(103)
 
+    /// Fold marks (form B: 105 and 210 mm) and the hole-punch mark (148.5 mm)
+    /// at the left edge of the first page, so the window shows the address after folding.
+    static let foldMarks = [mm(105), mm(210)]
+    static let punchMark = mm(148.5)
+
     /// Where continuation pages start and where content must end.
     static let continuationTop = mm(25)
     static let contentBottom = mm(265)

@@ -88,6 +88,18 @@ struct InvoiceLetterTests {
         #expect(text.contains("1 Jahr"))
     }
 
+    @Test func netAndVatArePrintedPerRate() throws {
+        var document = SampleInvoices.directDebit()
+        document.lines.append(InvoiceLine(position: 3, description: "Versand Prüfbericht (Druck)", quantity: 1, unitCode: "C62",
+                                          unitLabel: "Stück", unitPrice: Money(cents: 1_000), vatRate: Percent(7)))
+        let text = try PdfText.text(try InvoiceLetter.pdf(document))
+        // 19 %: 100,05 € → 19,01 €; 7 %: 10,00 € → 0,70 €; gross 129,76 €.
+        for string in ["Summe netto", "110,05 €", "Umsatzsteuer 19 % auf 100,05 €", "19,01 €",
+                       "Umsatzsteuer 7 % auf 10,00 €", "0,70 €", "129,76 €", "Wir ziehen den Betrag von 129,76 €"] {
+            #expect(text.contains(string), "missing \(string)")
+        }
+    }
+
     /// pdftotext breaks wrapped paragraphs; sentences are compared with line breaks as spaces.
     private func singleLine(_ text: String) -> String {
         text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")

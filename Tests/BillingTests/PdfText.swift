@@ -1,6 +1,6 @@
 import Foundation
 
-/// poppler-utils on PDF bytes: what a reader of the invoice sees.
+/// poppler-utils (found through PATH) on PDF bytes: what a reader of the invoice sees.
 enum PdfText {
     /// `pdftotext -layout`, pages separated by form feeds.
     static func text(_ pdf: [UInt8]) throws -> String {
@@ -27,8 +27,9 @@ enum PdfText {
         try Data(pdf).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/" + tool)
-        process.arguments = arguments + [file.path] + trailing
+        // env looks the tool up in PATH.
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [tool] + arguments + [file.path] + trailing
         let pipe = Pipe()
         process.standardOutput = pipe
         try process.run()

@@ -76,6 +76,24 @@ struct LetterRendererTests {
         #expect(printed.map(String.init) == (1...80).map { "Wort\($0)" })
     }
 
+    @Test func wordsWiderThanTheirColumnAreCutAndStayInside() throws {
+        let long = String(repeating: "Donaudampfschifffahrtsgesellschaftskapitän", count: 4)
+        var letter = SampleLetters.letter(paragraphs: ["Bitte wenden Sie sich an \(long)."])
+        letter.table?.rows[0].cells[1] = "Xylophonorchesterprobenraumschlüsselverwaltungsvorschrift"
+        let words = try Poppler.words(try renderer.pdf(letter))
+
+        let rightMargin = 190 * 72 / 25.4
+        #expect(!words.isEmpty)
+        #expect(words.allSatisfy { $0.xMax <= rightMargin + 0.5 }, "\(words.filter { $0.xMax > rightMargin + 0.5 }.map(\.text))")
+        #expect(words.map(\.text).joined().contains(long + "."), "every character printed, in order")
+
+        // The description column ends 12 + 83 mm after the 25 mm margin.
+        let pieces = words.filter { "Xylophonorchesterprobenraumschlüsselverwaltungsvorschrift".contains($0.text) && $0.text.count > 3 }
+        #expect(pieces.count >= 2)
+        #expect(pieces.allSatisfy { $0.xMax <= (25 + 12 + 83) * 72 / 25.4 })
+        #expect(pieces.map(\.text).joined() == "Xylophonorchesterprobenraumschlüsselverwaltungsvorschrift")
+    }
+
     @Test func rendersConcurrently() async throws {
         let renderer = self.renderer
         let expected = try renderer.pdf(SampleLetters.letter(rows: 5))
