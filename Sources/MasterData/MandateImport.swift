@@ -26,7 +26,7 @@ public struct MandateImport: Sendable {
         changes.compare("scheme", \.scheme)
         changes.compare("used", \.used)
         changes.compare("status", \.status)
-        // A re-import must not forget that a mandate was used (the bank wants RCUR then) or when.
+        // A re-import must not forget that a mandate was used (the bank wants RCUR then), when, or that it became unusable.
         let stored = try target.database.read { db in
             try Dictionary(Mandate.fetchAll(db).map { ($0.reference, $0) }, uniquingKeysWith: { a, _ in a })
         }
@@ -35,6 +35,8 @@ public struct MandateImport: Sendable {
             if let old = stored[mandate.reference] {
                 mandate.used = mandate.used || old.used
                 mandate.lastCollectedOn = old.lastCollectedOn
+                // A bank said this mandate is gone (AC04, MD01, MD07): a new mandate gets a new reference.
+                if old.status == .unusable { mandate.status = .unusable }
             }
             return mandate
         }

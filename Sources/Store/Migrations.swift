@@ -144,6 +144,84 @@ enum Migrations {
                 t.uniqueKey(["year", "sequence"])
             }
         }
+        migrator.registerMigration("v3-collection") { db in
+            // What happened to an invoice's money (issue 6): paid so far, the last
+            // return, the dunning level reached.
+            try db.alter(table: "invoice") { t in
+                t.add(column: "paidCents", .integer).notNull().defaults(to: 0)
+                t.add(column: "returnReason", .text)
+                t.add(column: "presentAgain", .boolean).notNull().defaults(to: false)
+                t.add(column: "dunningLevel", .integer).notNull().defaults(to: 0)
+                t.add(column: "settledOn", .text)
+            }
+            // One pain.008 file.
+            try db.create(table: "collection") { t in
+                t.primaryKey("messageId", .text)
+                t.column("scheme", .text).notNull()
+                t.column("createdAt", .datetime).notNull()
+                t.column("path", .text).notNull()
+                t.column("transactions", .integer).notNull()
+                t.column("sumCents", .integer).notNull()
+            }
+            // One debit in a pain.008 file; an invoice has several only when re-presented after a return.
+            try db.create(table: "collectionItem") { t in
+                t.column("messageId", .text).notNull().references("collection")
+                t.column("invoiceNumber", .text).notNull().indexed().references("invoice")
+                t.column("sequenceType", .text).notNull()
+                t.column("collectionDate", .text).notNull()
+                t.column("amountCents", .integer).notNull()
+                t.column("mandateReference", .text).notNull()
+                t.column("status", .text).notNull().defaults(to: "sent")
+                t.primaryKey(["messageId", "invoiceNumber"])
+            }
+            // Money received: credit transfers, manual bookings; a debit counts when not returned.
+            try db.create(table: "payment") { t in
+                t.autoIncrementedPrimaryKey("id")
+                // Identifies the bank entry (or manual booking) so a file imported twice books once.
+                t.column("entryReference", .text).notNull().unique()
+                t.column("invoiceNumber", .text).indexed()
+                t.column("amountCents", .integer).notNull()
+                t.column("bookedOn", .text).notNull()
+                t.column("source", .text).notNull()
+                t.column("remittance", .text)
+                t.column("createdAt", .datetime).notNull()
+            }
+            // A returned or rejected debit.
+            try db.create(table: "bankReturn") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("entryReference", .text).notNull().unique()
+                t.column("endToEndId", .text).notNull()
+                t.column("invoiceNumber", .text).indexed()
+                t.column("amountCents", .integer).notNull()
+                t.column("reason", .text).notNull()
+                t.column("returnedOn", .text).notNull()
+                t.column("source", .text).notNull()
+                t.column("createdAt", .datetime).notNull()
+            }
+            // Fees and interest owed beside invoices: billed on the next invoice (or collected with the next debit).
+            try db.create(table: "charge") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("customerId", .text).notNull().indexed()
+                // returnFee, dunningFee, interest, lumpSum
+                t.column("kind", .text).notNull()
+                t.column("amountCents", .integer).notNull()
+                t.column("description", .text).notNull()
+                t.column("relatesTo", .text)
+                t.column("createdOn", .text).notNull()
+                t.column("billedOn", .text)
+                t.column("billedInvoice", .text)
+            }
+            // A reminder or dunning letter sent for an invoice.
+            try db.create(table: "dunningNotice") { t in
+                t.column("invoiceNumber", .text).notNull().references("invoice")
+                t.column("level", .integer).notNull()
+                t.column("sentOn", .text).notNull()
+                t.column("path", .text).notNull()
+                t.column("feeCents", .integer).notNull()
+                t.column("interestCents", .integer).notNull()
+                t.primaryKey(["invoiceNumber", "level"])
+            }
+        }
         return migrator
     }
 }

@@ -36,6 +36,19 @@ public struct InvoiceRecord: Codable, Sendable, Equatable, FetchableRecord, Pers
     public var document: Data
     public var documentsWrittenAt: Date?
     public var createdAt: Date
+    /// Received so far (transfers, manual bookings, debits not returned), cents.
+    public var paidCents: Int64 = 0
+    /// The reason code of the last returned debit.
+    public var returnReason: String?
+    /// Collect once more on the next collection date (after AM04/MS03).
+    public var presentAgain = false
+    /// The highest reminder or dunning level sent (0 = none).
+    public var dunningLevel = 0
+    /// The day the invoice was paid in full.
+    public var settledOn: String?
+
+    /// Gross minus what was received.
+    public var openCents: Int64 { grossCents - paidCents }
 
     public init(number: String, year: Int, sequence: Int, kind: Kind, customerId: String, serviceMonth: String,
                 issueDate: String, dueDate: String, netCents: Int64, vatCents: Int64, grossCents: Int64,
