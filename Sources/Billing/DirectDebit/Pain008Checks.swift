@@ -1,0 +1,74 @@
+import Foundation
+import Formats
+
+/// The rules a German bank applies to a pain.008 that an XSD cannot express,
+/// checked on the written XML before it is stored: counts and control sums,
+/// identifiers, lengths, character set, amounts, dates, one scheme per file,
+/// structured creditor address. Integers only.
+public enum Pain008Checks {
+    public static func check(_ xml: [UInt8], created: CalendarDate) -> [String] {
+        let query: XMLQuery
+        do { query = try XMLQuery(xml, namespaces: ["p": Pain008Writer.namespace]) } catch { return ["not well-formed XML"] }
+        var problems: [String] = []
+        let root = "/p:Document/p:CstmrDrctDbtInitn"
+
+        func amounts(_ path: String) -> [Int64]? {
+            let texts = query.strings(path)
+            let values = texts.compactMap(XMLAmount.cents)
+            return values.count == texts.count ? values : nil
+        }
+        guard let all = amounts(root + "/p:PmtInf/p:DrctDbtTxInf/p:InstdAmt") else { return ["an InstdAmt is not an amount with two decimals"] }
+        for amount in all where amount < 1 || amount > 99_999_999_999 {
+            problems.append("InstdAmt \(amount) cents is outside 0.01 … 999,999,999.99")
+        }
+        if query.string(root + "/p:GrpHdr/p:NbOfTxs") != String(all.count) { problems.append("GrpHdr/NbOfTxs does not count the transactions") }
+        if query.string(root + "/p:GrpHdr/p:CtrlSum").flatMap(XMLAmount.cents) != all.reduce(0, +) {
+            problems.append("GrpHdr/CtrlSum is not the sum of the amounts")
+        }
+        let groups = query.count(root + "/p:PmtInf")
+        for index in 1...max(groups, 1) where groups > 0 {
+            let group = root + "/p:PmtInf[\(index)]"
+            let values = amounts(group + "/p:DrctDbtTxInf/p:InstdAmt") ?? []
+            if query.string(group + "/p:NbOfTxs") != String(values.count) { problems.append("PmtInf \(index): NbOfTxs wrong") }
+            if query.string(group + "/p:CtrlSum").flatMap(XMLAmount.cents) != values.reduce(0, +) { problems.append("PmtInf \(index): CtrlSum wrong") }
+            if let text = query.string(group + "/p:ReqdColltnDt"), let date = CalendarDate(iso: text) {
+                if !TargetCalendar().isBusinessDay(date) { problems.append("PmtInf \(index): \(text) is not a TARGET business day") }
+                if date <= created { problems.append("PmtInf \(index): collection date \(text) is not after the file's creation") }
+            } else {
+                problems.append("PmtInf \(index): ReqdColltnDt missing or not a date")
+            }
+            if (query.string(group + "/p:Cdtr/p:PstlAdr/p:TwnNm") ?? "").isEmpty || (query.string(group + "/p:Cdtr/p:PstlAdr/p:Ctry") ?? "").isEmpty {
+                problems.append("PmtInf \(index): the creditor address needs TwnNm and Ctry")
+            }
+        }
+        if Set(query.strings(root + "/p:PmtInf/p:PmtTpInf/p:LclInstrm/p:Cd")).count > 1 { problems.append("CORE and B2B mixed in one file") }
+        let identifiers = query.strings(root + "/p:GrpHdr/p:MsgId") + query.strings(root + "/p:PmtInf/p:PmtInfId")
+            + query.strings("//p:EndToEndId") + query.strings("//p:MndtId")
+        for identifier in identifiers {
+            do { _ = try SepaIdentifier(identifier) } catch { problems.append("identifier '\(identifier)': \(error)") }
+        }
+        for name in query.strings("//p:Nm") where name.count > SepaText.nameLimit || !name.allSatisfy(SepaCharacterSet.contains) {
+            problems.append("name '\(name)' is longer than 70 characters or outside the SEPA character set")
+        }
+        for text in query.strings("//p:Ustrd") where text.count > SepaText.remittanceLimit || !text.allSatisfy(SepaCharacterSet.contains) {
+            problems.append("remittance '\(text)' is longer than 140 characters or outside the SEPA character set")
+        }
+        for iban in query.strings("//p:IBAN") {
+            do { _ = try Iban(iban) } catch { problems.append("IBAN \(Iban.maskedText(iban)): \(error)") }
+        }
+        for bic in query.strings("//p:BICFI") {
+            do { _ = try Bic(bic) } catch { problems.append("BIC \(bic): \(error)") }
+        }
+        for id in query.strings("//p:CdtrSchmeId/p:Id/p:PrvtId/p:Othr/p:Id") {
+            do { _ = try CreditorIdentifier(id) } catch { problems.append("creditor identifier \(id): \(error)") }
+        }
+        return problems
+    }
+}
+
+extension Iban {
+    /// The first two and last four characters of any text, for messages about an invalid IBAN.
+    static func maskedText(_ text: String) -> String {
+        text.count > 6 ? String(text.prefix(2)) + "…" + String(text.suffix(4)) : "…"
+    }
+}

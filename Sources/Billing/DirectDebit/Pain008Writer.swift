@@ -1,0 +1,108 @@
+import Foundation
+import Formats
+
+/// Writes a ``DirectDebitMessage`` as `pain.008.001.08` in the order of the
+/// German banks' schema (DK GBIC_5): each function is one block of the message.
+public enum Pain008Writer {
+    public static let namespace = "urn:iso:std:iso:20022:tech:xsd:pain.008.001.08"
+
+    public static func xml(_ message: DirectDebitMessage) -> [UInt8] {
+        var xml = XMLWriter()
+        xml.element("Document", attributes: ["xmlns": namespace]) { xml in
+            xml.element("CstmrDrctDbtInitn") { xml in
+                groupHeader(&xml, message)
+                for group in message.groups { paymentInformation(&xml, group, message) }
+            }
+        }
+        return xml.bytes
+    }
+
+    static func groupHeader(_ xml: inout XMLWriter, _ message: DirectDebitMessage) {
+        xml.element("GrpHdr") { xml in
+            xml.element("MsgId", message.messageId)
+            xml.element("CreDtTm", creationTime(message.created))
+            xml.element("NbOfTxs", String(message.debits.count))
+            xml.element("CtrlSum", message.total.xmlValue)
+            xml.element("InitgPty") { $0.element("Nm", message.creditor.name.value) }
+        }
+    }
+
+    static func paymentInformation(_ xml: inout XMLWriter, _ group: DirectDebitMessage.PaymentGroup, _ message: DirectDebitMessage) {
+        let creditor = message.creditor
+        xml.element("PmtInf") { xml in
+            xml.element("PmtInfId", group.id)
+            xml.element("PmtMtd", "DD")
+            xml.element("NbOfTxs", String(group.debits.count))
+            xml.element("CtrlSum", group.total.xmlValue)
+            xml.element("PmtTpInf") { xml in
+                xml.element("SvcLvl") { $0.element("Cd", "SEPA") }
+                xml.element("LclInstrm") { $0.element("Cd", message.scheme.rawValue) }
+                xml.element("SeqTp", group.sequenceType.rawValue)
+            }
+            xml.element("ReqdColltnDt", group.collectionDate.isoString)
+            xml.element("Cdtr") { xml in
+                xml.element("Nm", creditor.name.value)
+                // Structured address: banks reject unstructured ones from 15 Nov 2026.
+                xml.element("PstlAdr") { xml in
+                    xml.element("StrtNm", creditor.street.value)
+                    xml.element("PstCd", creditor.postcode.value)
+                    xml.element("TwnNm", creditor.town.value)
+                    xml.element("Ctry", creditor.country)
+                }
+            }
+            xml.element("CdtrAcct") { $0.element("Id") { $0.element("IBAN", creditor.iban) } }
+            agent(&xml, "CdtrAgt", bic: creditor.bic)
+            xml.element("ChrgBr", "SLEV")
+            xml.element("CdtrSchmeId") { xml in
+                xml.element("Id") { xml in
+                    xml.element("PrvtId") { xml in
+                        xml.element("Othr") { xml in
+                            xml.element("Id", creditor.creditorIdentifier)
+                            xml.element("SchmeNm") { $0.element("Prtry", "SEPA") }
+                        }
+                    }
+                }
+            }
+            for debit in group.debits { transaction(&xml, debit) }
+        }
+    }
+
+    static func transaction(_ xml: inout XMLWriter, _ debit: DirectDebitMessage.Debit) {
+        xml.element("DrctDbtTxInf") { xml in
+            xml.element("PmtId") { $0.element("EndToEndId", debit.endToEndId) }
+            xml.element("InstdAmt", debit.amount.xmlValue, attributes: ["Ccy": "EUR"])
+            xml.element("DrctDbtTx") { xml in
+                xml.element("MndtRltdInf") { xml in
+                    xml.element("MndtId", debit.mandateReference)
+                    xml.element("DtOfSgntr", debit.mandateSignedOn.isoString)
+                }
+            }
+            agent(&xml, "DbtrAgt", bic: debit.debtorBic)
+            xml.element("Dbtr") { $0.element("Nm", debit.debtorName.value) }
+            xml.element("DbtrAcct") { $0.element("Id") { $0.element("IBAN", debit.debtorIban) } }
+            xml.element("RmtInf") { $0.element("Ustrd", debit.remittance.value) }
+        }
+    }
+
+    /// A bank by BIC, or `NOTPROVIDED` (IBAN-only SEPA).
+    static func agent(_ xml: inout XMLWriter, _ name: String, bic: String?) {
+        xml.element(name) { xml in
+            xml.element("FinInstnId") { xml in
+                if let bic, !bic.isEmpty {
+                    xml.element("BICFI", bic)
+                } else {
+                    xml.element("Othr") { $0.element("Id", "NOTPROVIDED") }
+                }
+            }
+        }
+    }
+
+    /// `2026-11-02T08:00:00` in Europe/Berlin (ISODateTime without offset, as banks' samples write it).
+    static func creationTime(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = CalendarDate.berlin
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        func two(_ value: Int?) -> String { let v = value ?? 0; return v < 10 ? "0\(v)" : "\(v)" }
+        return "\(c.year ?? 0)-\(two(c.month))-\(two(c.day))T\(two(c.hour)):\(two(c.minute)):\(two(c.second))"
+    }
+}
