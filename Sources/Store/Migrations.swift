@@ -145,6 +145,10 @@ enum Migrations {
             }
         }
         migrator.registerMigration("v3-collection") { db in
+            // Suspended by dunning (lifted by payment in full), unlike a suspension ops set by import.
+            try db.alter(table: "customer") { t in
+                t.add(column: "suspendedForArrears", .boolean).notNull().defaults(to: false)
+            }
             // What happened to an invoice's money (issue 6): paid so far, the last
             // return, the dunning level reached.
             try db.alter(table: "invoice") { t in

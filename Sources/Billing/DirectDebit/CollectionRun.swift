@@ -71,6 +71,10 @@ public struct CollectionRun: Sendable {
                         try db.execute(sql: "UPDATE mandate SET used = 1, lastCollectedOn = ? WHERE reference = ?",
                                        arguments: [group.collectionDate.isoString, debit.mandateReference])
                         try db.execute(sql: "UPDATE invoice SET presentAgain = 0 WHERE number = ?", arguments: [debit.endToEndId])
+                        // The debit pays the invoice unless the bank returns it (then `returns import` reverses this).
+                        try Ledger.book(in: db, invoice: debit.endToEndId, amountCents: debit.amount.cents, on: group.collectionDate,
+                                        entryReference: "debit:\(message.messageId):\(debit.endToEndId)",
+                                        source: "pain.008 \(message.messageId)", remittance: nil, now: now)
                     }
                 }
                 try db.audit("collection.create", subject: message.messageId,

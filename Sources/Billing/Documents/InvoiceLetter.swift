@@ -49,7 +49,7 @@ public enum InvoiceLetter {
         return info
     }
 
-    private static func noonInBerlin(_ date: CalendarDate) -> Date {
+    static func noonInBerlin(_ date: CalendarDate) -> Date {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = CalendarDate.berlin
         return calendar.date(from: DateComponents(year: date.year, month: date.month, day: date.day, hour: 12))!

@@ -20,6 +20,7 @@ public struct BillingSettings: Sendable {
     public var returnFee = Money(cents: 800)
     /// Reason codes whose debit is presented once more on the next collection date.
     public var presentAgainReasons: Set<String> = ["AM04", "MS03"]
+    public var dunning = DunningSettings()
 
     public init() {}
 }

@@ -44,6 +44,7 @@ struct InvoiceRegister {
         let due = CalendarDate(iso: record.dueDate)?.germanString ?? record.dueDate
         let status = switch record.status {
         case "open": "offen"
+        case "paid": "bezahlt"
         case "cancelled": "storniert durch \(record.cancelledBy ?? "?")"
         case "reversal": "Korrektur"
         default: record.status

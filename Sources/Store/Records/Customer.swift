@@ -36,6 +36,8 @@ public struct Customer: Codable, Sendable, Equatable, FetchableRecord, Persistab
     public var contractStart: String?
     /// BT-10: Leitweg-ID for public buyers, otherwise any reference the buyer wants to see.
     public var buyerReference: String?
+    /// Suspended by `robinson dunning` for arrears; payment in full lifts it.
+    public var suspendedForArrears = false
 
     public init(id: String, name: String, notifyEmail: String?, lists: String, status: Status = .active,
                 outputCompression: OutputCompression = .asInput, updatedAt: Date) {

@@ -1,0 +1,64 @@
+import Foundation
+import Store
+
+/// Suspends customers in arrears and lets them back in once they have paid.
+/// A suspended customer's inbox files are held by the pipeline (not
+/// processed, reported on every run) until the suspension is lifted.
+struct Suspension {
+    let context: BillingContext
+
+    /// Overdue = open amounts of invoices past their due date.
+    static func overdueCents(in db: Database, customer: String, on date: CalendarDate) throws -> Int64 {
+        try Int64.fetchOne(db, sql: """
+            SELECT COALESCE(SUM(grossCents - paidCents), 0) FROM invoice
+            WHERE customerId = ? AND kind = 'invoice' AND status = 'open' AND dueDate < ?
+            """, arguments: [customer, date.isoString]) ?? 0
+    }
+
+    /// Suspends active customers whose overdue amount reaches `suspendAtMonthlyFees`
+    /// monthly fees (001 §5.4), or who left a final dunning letter unpaid. Returns them with the reason.
+    func suspendOverdue(in db: Database, on date: CalendarDate, now: Date) throws -> [(customer: String, reason: String)] {
+        let settings = context.settings.dunning
+        var suspended: [(String, String)] = []
+        for customer in try Customer.filter(Column("status") == Customer.Status.active.rawValue).fetchAll(db) {
+            let overdue = try Self.overdueCents(in: db, customer: customer.id, on: date)
+            guard overdue > 0 else { continue }
+            var reason: String?
+            if let planId = customer.planId, let plan = try Plan.fetchOne(db, key: planId) {
+                let monthly = plan.monthlyFeeCents ?? plan.annualFeeCents.map { $0 / 12 } ?? 0
+                let threshold = monthly * Int64(settings.suspendAtMonthlyFees)
+                if threshold > 0 && overdue >= threshold {
+                    reason = "overdue \(Money(cents: overdue)) reaches \(settings.suspendAtMonthlyFees) monthly fees (\(Money(cents: threshold)))"
+                }
+            }
+            if reason == nil && settings.suspendAfterFinalLevel {
+                let unpaidFinal = try Int.fetchOne(db, sql: """
+                    SELECT COUNT(*) FROM dunningNotice n JOIN invoice i ON i.number = n.invoiceNumber
+                    WHERE i.customerId = ? AND n.level = ? AND n.sentOn < ? AND i.status = 'open'
+                    """, arguments: [customer.id, settings.finalLevel, date.isoString]) ?? 0
+                if unpaidFinal > 0 { reason = "the final dunning letter was not paid" }
+            }
+            guard let reason else { continue }
+            try db.execute(sql: "UPDATE customer SET status = 'suspended', suspendedForArrears = 1, updatedAt = ? WHERE id = ?",
+                           arguments: [now, customer.id])
+            try db.audit("customer.suspend", subject: customer.id, detail: reason, actor: context.actor, at: now)
+            suspended.append((customer.id, reason))
+        }
+        return suspended
+    }
+
+    /// Lifts the suspension of customers suspended for arrears who owe nothing overdue any more.
+    func releasePaidUp(in db: Database, now: Date) throws -> [String] {
+        let today = CalendarDate(now)
+        var released: [String] = []
+        for customer in try Customer.filter(Column("suspendedForArrears") == true).fetchAll(db)
+        where try Self.overdueCents(in: db, customer: customer.id, on: today.adding(days: 1)) == 0 {
+            try db.execute(sql: "UPDATE customer SET status = 'active', suspendedForArrears = 0, updatedAt = ? WHERE id = ?",
+                           arguments: [now, customer.id])
+            try db.audit("customer.release", subject: customer.id, detail: "paid in full; held inbox files are processed by the next run",
+                         actor: context.actor, at: now)
+            released.append(customer.id)
+        }
+        return released
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import Store
+
+/// `robinson returns import FILE`: books returned and rejected debits.
+///
+/// Each return marks the debit and the invoice returned with its reason and
+/// takes the debited amount off what was received; charges the return fee
+/// when the customer caused it (FACTS table; `billing.returnFee`); marks the
+/// mandate unusable for AC04/MD01/MD07; and either hands the invoice back
+/// for presenting once more on the next collection date
+/// (`billing.presentAgainReasons`, default AM04 and MS03) or leaves it open
+/// for dunning. A notice booked before changes nothing; an unknown
+/// EndToEndId is reported, never guessed.
+public struct ReturnBooking: Sendable {
+    public let context: BillingContext
+
+    public init(context: BillingContext) {
+        self.context = context
+    }
+
+    public struct Booked: Sendable, Equatable {
+        public var invoice: String
+        public var reason: ReturnReason
+        public var fee: Money?
+        public var presentedAgain: Bool
+        public var mandateUnusable: Bool
+    }
+
+    public struct Report: Sendable {
+        public var booked: [Booked] = []
+        public var alreadyBooked = 0
+        /// Notices whose EndToEndId is no invoice of ours, with the reason.
+        public var unknown: [String] = []
+    }
+
+    public func book(_ notices: [ReturnNotice]) throws -> Report {
+        let now = context.now
+        return try context.database.writeImmediate { db in
+            var report = Report()
+            for notice in notices {
+                guard try BankReturn.filter(Column("entryReference") == notice.entryReference).fetchCount(db) == 0 else {
+                    report.alreadyBooked += 1
+                    continue
+                }
+                guard let invoice = try InvoiceRecord.fetchOne(db, key: notice.endToEndId),
+                      let item = try CollectionItem.filter(Column("invoiceNumber") == notice.endToEndId && Column("status") == "sent")
+                          .order(Column("collectionDate").desc).fetchOne(db)
+                else {
+                    report.unknown.append("\(notice.endToEndId) (\(notice.amount), \(notice.reason)): no debit of ours with this EndToEndId is outstanding; not booked, check with the bank")
+                    continue
+                }
+                let reason = ReturnReason(code: notice.reason)
+                var record = BankReturn(entryReference: notice.entryReference, endToEndId: notice.endToEndId, invoiceNumber: invoice.number,
+                                        amountCents: notice.amount.cents, reason: reason.code, returnedOn: notice.date.isoString,
+                                        source: notice.source, createdAt: now)
+                try record.insert(db)
+                try db.execute(sql: "UPDATE collectionItem SET status = 'returned' WHERE messageId = ? AND invoiceNumber = ?",
+                               arguments: [item.messageId, item.invoiceNumber])
+                // The debit no longer pays the invoice.
+                try Ledger.adjust(in: db, invoice: invoice.number, by: -item.amountCents, on: notice.date)
+
+                var fee: Money?
+                if reason.customerPaysFee {
+                    var charge = Charge(customerId: invoice.customerId, kind: .returnFee, amountCents: context.settings.returnFee.cents,
+                                        description: "Rücklastschrift zu Rechnung \(invoice.number) (\(reason.code) \(reason.meaning))",
+                                        relatesTo: invoice.number, createdOn: notice.date.isoString)
+                    try charge.insert(db)
+                    fee = context.settings.returnFee
+                }
+                if reason.mandateUnusable {
+                    try db.execute(sql: "UPDATE mandate SET status = 'unusable', updatedAt = ? WHERE reference = ?", arguments: [now, item.mandateReference])
+                } else if item.sequenceType == "FRST" {
+                    // A returned first debit did not use the mandate: the next one is FRST again.
+                    try db.execute(sql: "UPDATE mandate SET used = 0 WHERE reference = ?", arguments: [item.mandateReference])
+                }
+                let earlierReturns = try CollectionItem.filter(Column("invoiceNumber") == invoice.number && Column("status") == "returned").fetchCount(db)
+                let presentAgain = context.settings.presentAgainReasons.contains(reason.code) && !reason.mandateUnusable && earlierReturns == 1
+                try db.execute(sql: "UPDATE invoice SET returnReason = ?, presentAgain = ? WHERE number = ?",
+                               arguments: [reason.code, presentAgain, invoice.number])
+                try db.audit("invoice.return", subject: invoice.number,
+                             detail: "\(reason), \(notice.amount), fee \(fee.map(\.description) ?? "none"), \(presentAgain ? "presented again" : "to dunning"), from \(notice.source)",
+                             actor: context.actor, at: now)
+                report.booked.append(Booked(invoice: invoice.number, reason: reason, fee: fee, presentedAgain: presentAgain,
+                                            mandateUnusable: reason.mandateUnusable))
+            }
+            return report
+        }
+    }
+}

@@ -1,0 +1,161 @@
+import Foundation
+import Store
+import Testing
+@testable import Billing
+
+@Suite("Returns, payments, dunning, suspension")
+struct ReceivablesTests {
+    static let october = YearMonth(year: 2026, month: 10)!
+
+    /// K1 transfer (monthly 49 €), K2 SEPA (monthly 49 €), October billed and collected.
+    func collected() throws -> BillingFixture {
+        let fixture = try BillingFixture()
+        try fixture.plan("M", monthly: 4_900)
+        try fixture.customer("K1", plan: "M")
+        try fixture.customer("K2", plan: "M", payment: .sepa)
+        try fixture.mandate("K2-M01", customer: "K2")
+        _ = try InvoiceRun(context: fixture.context).issue(month: Self.october)
+        _ = try CollectionRun(context: fixture.context).run()
+        return fixture
+    }
+
+    func invoice(_ fixture: BillingFixture, _ number: String) throws -> InvoiceRecord {
+        try fixture.database.read { db in try InvoiceRecord.fetchOne(db, key: number)! }
+    }
+
+    func returned(_ number: String, _ code: String, reference: String = "R1") -> ReturnNotice {
+        ReturnNotice(endToEndId: number, amount: Money(cents: 5_831), reason: code, date: day("2026-11-13"),
+                     entryReference: reference, source: "test")
+    }
+
+    @Test("the debit pays the invoice; a return AM04 reopens it, charges 8 €, and presents it once more; re-import changes nothing")
+    func returnPresentedAgain() throws {
+        let fixture = try collected()
+        #expect(try invoice(fixture, "2026-000002").status == "paid")
+        let report = try ReturnBooking(context: fixture.context).book([returned("2026-000002", "AM04")])
+        #expect(report.booked.map(\.invoice) == ["2026-000002"])
+        #expect(report.booked[0].fee == Money(cents: 800))
+        #expect(report.booked[0].presentedAgain)
+        let reopened = try invoice(fixture, "2026-000002")
+        #expect(reopened.status == "open" && reopened.paidCents == 0 && reopened.returnReason == "AM04" && reopened.presentAgain)
+        let again = try ReturnBooking(context: fixture.context).book([returned("2026-000002", "AM04")])
+        #expect(again.alreadyBooked == 1 && again.booked.isEmpty)
+        #expect(try fixture.database.read { db in try Charge.fetchCount(db) } == 1)
+
+        // Presented again on the next collection date, as RCUR, then paid by it.
+        fixture.setNow("2026-11-16T09:00:00+01:00")
+        let second = try CollectionRun(context: fixture.context).run()
+        #expect(second.files.map(\.count) == [1])
+        #expect(try invoice(fixture, "2026-000002").status == "paid")
+        // A second return of the same invoice goes to dunning, not to the bank again.
+        let secondReturn = try ReturnBooking(context: fixture.context).book([returned("2026-000002", "AM04", reference: "R2")])
+        #expect(secondReturn.booked.first?.presentedAgain == false)
+        #expect(try CollectionRun(context: fixture.context).run().files.isEmpty)
+    }
+
+    @Test("each reason code's effect on fee, mandate and re-presentation", arguments: [
+        ("AC01", false, false, false), ("AC04", true, true, false), ("AC06", true, false, false), ("AG01", true, false, false),
+        ("AM04", true, false, true), ("AM05", false, false, false), ("BE05", false, false, false), ("MD01", false, true, false),
+        ("MD02", false, false, false), ("MD06", true, false, false), ("MD07", false, true, false), ("MS02", true, false, false),
+        ("MS03", true, false, true), ("SL01", true, false, false),
+    ] as [(String, Bool, Bool, Bool)])
+    func reasonCodes(code: String, fee: Bool, unusable: Bool, presentAgain: Bool) throws {
+        let fixture = try collected()
+        let booked = try #require(try ReturnBooking(context: fixture.context).book([returned("2026-000002", code)]).booked.first)
+        #expect((booked.fee != nil) == fee)
+        #expect(booked.presentedAgain == presentAgain)
+        let mandate = try fixture.database.read { db in try Mandate.fetchOne(db, key: "K2-M01")! }
+        #expect((mandate.status == .unusable) == unusable)
+    }
+
+    @Test("an unknown EndToEndId is reported, not guessed")
+    func unknownReturn() throws {
+        let fixture = try collected()
+        let report = try ReturnBooking(context: fixture.context).book([returned("2026-000099", "AM04"), returned("2026-000001", "AM04", reference: "R9")])
+        #expect(report.booked.isEmpty)
+        #expect(report.unknown.count == 2)  // 000001 is a transfer invoice: never debited
+        #expect(try fixture.database.read { db in try BankReturn.fetchCount(db) } == 0)
+    }
+
+    @Test("transfers are matched by the number in the remittance; partial payments leave the rest open; unmatched ones are listed")
+    func payments() throws {
+        let fixture = try collected()
+        let notices = [
+            PaymentNotice(amount: Money(cents: 3_000), date: day("2026-11-05"), remittance: "RE 2026-000001 Teilzahlung", payer: "Kunde K1",
+                          entryReference: "P1", source: "test"),
+            PaymentNotice(amount: Money(cents: 999), date: day("2026-11-05"), remittance: "Danke", payer: "Unbekannt", entryReference: "P2", source: "test"),
+        ]
+        let report = try PaymentBooking(context: fixture.context).book(notices)
+        #expect(report.matched.map(\.invoice) == ["2026-000001"])
+        #expect(report.matched[0].settled == false)
+        #expect(report.unmatched.map(\.entryReference) == ["P2"])
+        #expect(try invoice(fixture, "2026-000001").openCents == 2_831)
+        #expect(try PaymentBooking(context: fixture.context).book(notices).alreadyBooked == 2)
+        let rest = try PaymentBooking(context: fixture.context).bookManually(invoice: "2026-000001", amount: Money(cents: 2_831), on: day("2026-11-20"))
+        #expect(rest.matched.first?.settled == true)
+        let paid = try invoice(fixture, "2026-000001")
+        #expect(paid.status == "paid" && paid.settledOn == "2026-11-20")
+    }
+
+    @Test("the remittance parser finds an invoice number only as a whole token")
+    func remittanceNumbers() {
+        func number(_ text: String) -> String? {
+            PaymentNotice(amount: .zero, date: day("2026-11-01"), remittance: text, payer: nil, entryReference: "", source: "").invoiceNumber
+        }
+        #expect(number("RE 2026-000002") == "2026-000002")
+        #expect(number("2026-000004 Danke") == "2026-000004")
+        #expect(number("Rechnung Nr.2026-000123,") == "2026-000123")
+        #expect(number("12026-0000011") == nil)
+        #expect(number("Kd K1001 Oktober") == nil)
+    }
+
+    @Test("the dunning ladder over simulated days: reminder +7, 1st letter +14 with fee, final +28 with interest and lump sum; once each")
+    func ladder() throws {
+        let fixture = try collected()
+        // K1 (transfer) was due on 9 November 2026.
+        var letters: [String: [Int]] = [:]
+        for offset in 0...40 {
+            let date = day("2026-11-09").adding(days: offset)
+            fixture.setNow("\(date.isoString)T09:00:00+01:00")
+            for letter in try DunningRun(context: fixture.context).run().letters {
+                letters[letter.invoice, default: []].append(letter.level)
+                #expect(FileManager.default.fileExists(atPath: letter.path))
+            }
+            // Running twice on a day sends nothing twice.
+            #expect(try DunningRun(context: fixture.context).run().letters.isEmpty)
+        }
+        #expect(letters == ["2026-000001": [1, 2, 3]])
+        let notices = try fixture.database.read { db in try DunningNotice.order(Column("level")).fetchAll(db) }
+        #expect(notices.map(\.sentOn) == ["2026-11-16", "2026-11-23", "2026-12-07"])
+        let charges = try fixture.database.read { db in try Charge.order(Column("id")).fetchAll(db) }
+        #expect(charges.map(\.kind) == [.dunningFee, .dunningFee, .interest, .lumpSum])
+        // 58.31 € open, 10–7 Dec 2026 = 28 days at 1.27 % + 9 = 10.27 %: 5831 × 1027 × 28 / 3,650,000 = 45.9… → 0.46 €.
+        #expect(charges[2].amountCents == 46)
+        #expect(charges[3].amountCents == 4_000)
+    }
+
+    @Test("suspension when the final letter is unpaid; payment in full lifts it")
+    func suspension() throws {
+        let fixture = try collected()
+        for date in ["2026-11-16", "2026-11-23", "2026-12-07", "2026-12-08"] {
+            fixture.setNow("\(date)T09:00:00+01:00")
+            _ = try DunningRun(context: fixture.context).run()
+        }
+        let customer = try fixture.database.read { db in try Customer.fetchOne(db, key: "K1")! }
+        #expect(customer.status == .suspended && customer.suspendedForArrears)
+        let report = try PaymentBooking(context: fixture.context).bookManually(invoice: "2026-000001", amount: Money(cents: 5_831), on: day("2026-12-08"))
+        #expect(report.released == ["K1"])
+        #expect(try fixture.database.read { db in try Customer.fetchOne(db, key: "K1")!.status } == .active)
+    }
+
+    @Test("two monthly fees overdue suspend at once")
+    func twoMonthlyFees() throws {
+        let fixture = try collected()
+        fixture.setNow("2026-12-01T09:00:00+01:00")
+        _ = try InvoiceRun(context: fixture.context).issue(month: YearMonth(year: 2026, month: 11)!)
+        fixture.setNow("2026-12-09T09:00:00+01:00")
+        let report = try DunningRun(context: fixture.context).run()
+        #expect(report.suspended.map(\.customer) == ["K1"])
+        #expect(report.suspended[0].reason.contains("2 monthly fees"))
+    }
+}
