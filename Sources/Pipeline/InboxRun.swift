@@ -60,7 +60,10 @@ public struct InboxRun: Sendable {
         for file in InboxScanner(root: runtime.root).files() where InboxScanner.isSettled(file, now: now, seconds: runtime.settings.settleSeconds) {
             let customer = customers[file.customerId]
             if customer?.status == .suspended {
-                report.held.append("held inbox/\(file.customerId)/\(file.name): customer \(file.customerId) is suspended")
+                let why = customer?.suspendedForArrears == true
+                    ? "is suspended for arrears (robinson dunning); the file is processed once they have paid in full"
+                    : "is suspended in the master data"
+                report.held.append("held inbox/\(file.customerId)/\(file.name): customer \(file.customerId) \(why)")
                 continue
             }
             guard let job = try Claim(runtime: runtime).take(file) else { continue }

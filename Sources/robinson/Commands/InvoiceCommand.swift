@@ -7,7 +7,7 @@ struct InvoiceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "invoice",
         abstract: "List issued invoices; cancel one with a credit note.",
-        subcommands: [InvoiceListCommand.self, InvoiceCancelCommand.self]
+        subcommands: [InvoiceListCommand.self, InvoiceCancelCommand.self, InvoicePaidCommand.self]
     )
 }
 
@@ -56,6 +56,31 @@ struct InvoiceCancelCommand: AsyncParsableCommand {
             let context = try await CommandContext(global).billing()
             let note = try InvoiceCancellation(context: context).cancel(number: number, reason: reason)
             print("\(number) cancelled by credit note \(note.number) (\(Money(cents: note.grossCents).germanFormatted)); documents in \(context.monthFolder(note.serviceMonth))/")
+        }
+    }
+}
+
+struct InvoicePaidCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "paid",
+        abstract: "Book a payment by hand (cash, a transfer the statement import could not match).",
+        discussion: "A partial payment leaves the rest open. Paying everything overdue lifts a suspension for arrears."
+    )
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The invoice number.") var number: String
+    @Option(help: ArgumentHelp("The day the money arrived.", valueName: "YYYY-MM-DD")) var date: String
+    @Option(help: ArgumentHelp("The amount, e.g. 119,06 or 119.06.", valueName: "EUR")) var amount: String
+
+    func run() async throws {
+        try await reporting {
+            guard let day = CalendarDate(iso: date) else { throw ValidationError("--date '\(date)' is not a date like 2026-11-23") }
+            let money: Money
+            do { money = try Money(parsing: amount) } catch { throw ValidationError("--amount: \(error)") }
+            let context = try await CommandContext(global).billing()
+            let report = try PaymentBooking(context: context).bookManually(invoice: number, amount: money, on: day)
+            let open = try context.database.read { db in try InvoiceRecord.fetchOne(db, key: number)!.openCents }
+            print("\(number): \(money.germanFormatted) booked; \(open > 0 ? "still open \(Money(cents: open).germanFormatted)" : "paid in full")")
+            for customer in report.released { print("suspension of \(customer) lifted; held inbox files are processed by the next run") }
         }
     }
 }
