@@ -143,4 +143,45 @@ struct BillingCommandTests {
         #expect(try cli.sql("SELECT COUNT(*) FROM collectionItem") == ["3"])
         #expect(try cli.sql("SELECT sequenceType FROM collectionItem ORDER BY invoiceNumber") == ["RCUR", "FRST", "RCUR"])
     }
+
+    @Test("dunning over the days, suspension holds inbox files, payment in full releases them")
+    func dunningAndSuspension() throws {
+        let cli = try monthWithUsage()
+        try cli.ok(["bill", "--month", "2026-10"], env: Self.billingDay)
+        // K1002 pays by transfer: 2026-000002, 177,31 €, due 9 November.
+        #expect(try cli.ok(["dunning", "--date", "2026-11-16"]).contains("Zahlungserinnerung: 2026-000002 K1002"))
+        #expect(try cli.ok(["dunning", "--date", "2026-11-16"]).contains("no letters due"))
+        #expect(try cli.ok(["dunning", "--date", "2026-11-23"]).contains("1. Mahnung: 2026-000002"))
+        let final = try cli.ok(["dunning", "--date", "2026-12-07"])
+        #expect(final.contains("Letzte Mahnung: 2026-000002"))
+        let letter = cli.root + "/billing/2026-10/mahnungen/2026-000002-K1002-stufe3.pdf"
+        let text = try pdfText(letter)
+        #expect(text.contains("Verzugspauschale § 288 Abs. 5 BGB"))
+        #expect(text.contains("Verzugszinsen"))
+        #expect(try cli.ok(["dunning", "--date", "2026-12-08"]).contains("suspended K1002"))
+
+        try cli.drop(CLI.fixture("inbox/K1001/crm-export.csv"), customer: "K1002")
+        let held = try cli.run(["run"], env: ["ROBINSON_NOW": "2026-12-08T10:00:00+01:00"])
+        #expect(held.stderr.contains("customer K1002 is suspended for arrears"))
+        #expect(FileManager.default.fileExists(atPath: cli.root + "/inbox/K1002/crm-export.csv"))
+
+        let paid = try cli.ok(["invoice", "paid", "2026-000002", "--date", "2026-12-08", "--amount", "177,31"], env: ["ROBINSON_NOW": "2026-12-08T11:00:00+01:00"])
+        #expect(paid.contains("paid in full"))
+        #expect(paid.contains("suspension of K1002 lifted"))
+        try cli.ok(["run"], env: ["ROBINSON_NOW": "2026-12-08T12:00:00+01:00"])
+        #expect(!FileManager.default.fileExists(atPath: cli.root + "/inbox/K1002/crm-export.csv"))
+        #expect(try cli.sql("SELECT COUNT(*) FROM job WHERE customerId = 'K1002' AND state = 'done'") == ["1"])
+    }
+
+    func pdfText(_ path: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/pdftotext")
+        process.arguments = [path, "-"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
 }
