@@ -85,8 +85,47 @@ enum SettingsLoader {
         if let fee = config.string(forKey: "billing.returnFee") {
             do { settings.returnFee = try Money(parsing: fee) } catch { throw CommandFailure("billing.returnFee: \(error)") }
         }
+        settings.dunning = try dunning(config)
         settings.presentAgainReasons = Set(config.stringArray(forKey: "billing.presentAgainReasons",
                                                               default: settings.presentAgainReasons.sorted()).map { $0.uppercased() })
+        return settings
+    }
+
+    /// `dunning.*`: the three levels' days and fees, the lump sum, when to suspend, the base-rate table.
+    private static func dunning(_ config: ConfigReader) throws -> DunningSettings {
+        var settings = DunningSettings()
+        func money(_ key: String, _ fallback: Money) throws -> Money {
+            guard let text = config.string(forKey: ConfigKey(key)) else { return fallback }
+            do { return try Money(parsing: text) } catch { throw CommandFailure("\(key): \(error)") }
+        }
+        let days = [
+            try nonNegative(config.int(forKey: "dunning.reminderDays", default: 7), "dunning.reminderDays"),
+            try nonNegative(config.int(forKey: "dunning.firstLetterDays", default: 14), "dunning.firstLetterDays"),
+            try nonNegative(config.int(forKey: "dunning.finalLetterDays", default: 28), "dunning.finalLetterDays"),
+        ]
+        guard days[0] < days[1] && days[1] < days[2] else {
+            throw CommandFailure("dunning: reminderDays < firstLetterDays < finalLetterDays is required, not \(days)")
+        }
+        settings.levels[0].daysAfterDue = days[0]
+        settings.levels[1].daysAfterDue = days[1]
+        settings.levels[2].daysAfterDue = days[2]
+        settings.levels[0].fee = try money("dunning.reminderFee", settings.levels[0].fee)
+        settings.levels[1].fee = try money("dunning.firstLetterFee", settings.levels[1].fee)
+        settings.levels[2].fee = try money("dunning.finalLetterFee", settings.levels[2].fee)
+        settings.lumpSum = try money("dunning.lumpSum", settings.lumpSum)
+        settings.suspendAtMonthlyFees = try nonNegative(config.int(forKey: "dunning.suspendAtMonthlyFees", default: 2), "dunning.suspendAtMonthlyFees")
+        settings.suspendAfterFinalLevel = config.bool(forKey: "dunning.suspendAfterFinalLevel", default: true)
+        if let lines = config.stringArray(forKey: "dunning.baseRates") {
+            // "2025-07-01=1.27": the Bundesbank's base rate from that day on.
+            let entries = try lines.map { line -> BaseRateTable.Entry in
+                let parts = line.split(separator: "=").map { $0.trimmingCharacters(in: .whitespaces) }
+                guard parts.count == 2, let from = CalendarDate(iso: parts[0]), let rate = try? Percent(parsing: parts[1]) else {
+                    throw CommandFailure("dunning.baseRates: '\(line)' is not like 2025-07-01=1.27")
+                }
+                return .init(from: from, rate: rate)
+            }
+            do { settings.baseRates = try BaseRateTable(entries) } catch { throw CommandFailure("dunning.baseRates: \(error)") }
+        }
         return settings
     }
 
