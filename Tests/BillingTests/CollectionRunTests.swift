@@ -152,3 +152,47 @@ struct CollectionRunTests {
         #expect(try xml(path) == before)
     }
 }
+
+@Suite("pain.008 checks")
+struct Pain008ChecksTests {
+    static let message: DirectDebitMessage = {
+        let creditor = DirectDebitMessage.Creditor(
+            name: .name("Robinson Abgleich GmbH"), street: SepaText("Friedrichstraße 123"), postcode: SepaText("10117"),
+            town: SepaText("Berlin"), country: "DE", iban: "DE02120300000000202051", bic: "BYLADEM1001", creditorIdentifier: "DE98ZZZ09999999999")
+        let debit = DirectDebitMessage.Debit(
+            endToEndId: "2026-000001", amount: Money(cents: 11_906), mandateReference: "K1001-M01", mandateSignedOn: day("2025-02-20"),
+            debtorName: .name("Versandhaus Nord GmbH"), debtorIban: "DE89370400440532013000", debtorBic: nil,
+            remittance: .remittance("Rechnung 2026-000001"))
+        var second = debit
+        second.endToEndId = "2026-000002"
+        second.amount = Money(cents: 1)
+        return DirectDebitMessage(
+            messageId: "ROB-20261102080000-CORE-0001", created: Date(timeIntervalSince1970: 1_793_602_800), scheme: .core, creditor: creditor,
+            groups: [.init(id: "ROB-20261102080000-CORE-0001-1", collectionDate: day("2026-11-10"), sequenceType: .recurring, debits: [debit, second])])
+    }()
+
+    @Test("a correct message passes our checks and both XSDs")
+    func valid() throws {
+        let xml = Pain008Writer.xml(Self.message)
+        #expect(Pain008Checks.check(xml, created: day("2026-11-02")) == [])
+        for schema in SepaSchemas.pain008 { #expect(try XMLSchema(path: schema).violations(of: xml) == []) }
+    }
+
+    @Test("tampered messages fail our checks", arguments: [
+        ("<NbOfTxs>2</NbOfTxs>\n      <CtrlSum>119.07</CtrlSum>", "<NbOfTxs>3</NbOfTxs>\n      <CtrlSum>119.07</CtrlSum>", "NbOfTxs"),
+        ("<CtrlSum>119.07</CtrlSum>\n      <InitgPty>", "<CtrlSum>119.08</CtrlSum>\n      <InitgPty>", "CtrlSum"),
+        ("<EndToEndId>2026-000001</EndToEndId>", "<EndToEndId>2026//000001</EndToEndId>", "identifier"),
+        ("<ReqdColltnDt>2026-11-10</ReqdColltnDt>", "<ReqdColltnDt>2026-11-08</ReqdColltnDt>", "TARGET"),
+        ("<ReqdColltnDt>2026-11-10</ReqdColltnDt>", "<ReqdColltnDt>2026-11-02</ReqdColltnDt>", "not after"),
+        ("<Nm>Versandhaus Nord GmbH</Nm>", "<Nm>Versandhaus Nörd GmbH</Nm>", "character set"),
+        ("<IBAN>DE89370400440532013000</IBAN>", "<IBAN>DE88370400440532013000</IBAN>", "IBAN"),
+        ("<Ctry>DE</Ctry>", "", "TwnNm and Ctry"),
+        ("<InstdAmt Ccy=\"EUR\">0.01</InstdAmt>", "<InstdAmt Ccy=\"EUR\">0.00</InstdAmt>", "outside"),
+    ] as [(String, String, String)])
+    func tampered(original: String, replacement: String, expected: String) {
+        let xml = String(decoding: Pain008Writer.xml(Self.message), as: UTF8.self)
+        #expect(xml.contains(original), "the message must contain the text to tamper with")
+        let problems = Pain008Checks.check(Array(xml.replacingOccurrences(of: original, with: replacement).utf8), created: day("2026-11-02"))
+        #expect(problems.contains { $0.contains(expected) }, "\(problems)")
+    }
+}
