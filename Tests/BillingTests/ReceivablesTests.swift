@@ -1,3 +1,4 @@
+import Formats
 import Foundation
 import Store
 import Testing
@@ -146,6 +147,28 @@ struct ReceivablesTests {
         let report = try PaymentBooking(context: fixture.context).bookManually(invoice: "2026-000001", amount: Money(cents: 5_831), on: day("2026-12-08"))
         #expect(report.released == ["K1"])
         #expect(try fixture.database.read { db in try Customer.fetchOne(db, key: "K1")!.status } == .active)
+    }
+
+    @Test("fees ride on the next invoice without VAT (category E) and are billed once; the XRechnung stays valid")
+    func chargesOnNextInvoice() throws {
+        let fixture = try collected()
+        _ = try ReturnBooking(context: fixture.context).book([returned("2026-000002", "MD06")])
+        fixture.setNow("2026-12-01T09:00:00+01:00")
+        let report = try InvoiceRun(context: fixture.context).issue(month: YearMonth(year: 2026, month: 11)!)
+        let k2 = try #require(report.issued.first { $0.customerId == "K2" })
+        let document = try InvoiceStorage.decode(k2)
+        #expect(document.lines.map(\.vatCategory) == [.standard, .exempt])
+        #expect(document.lines[1].net == Money(cents: 800))
+        // 49.00 at 19 % + 8.00 without VAT: VAT 9.31, gross 66.31.
+        #expect(k2.vatCents == 931 && k2.grossCents == 6_631)
+        let xml = CrossIndustryInvoice.xml(document)
+        #expect(EInvoiceRules.check(xml) == [])
+        #expect(try XMLSchema(path: try ConformanceSchemas.requireFacturX()).violations(of: xml) == [])
+        let charge = try fixture.database.read { db in try Charge.fetchOne(db)! }
+        #expect(charge.billedInvoice == k2.number)
+        fixture.setNow("2027-01-04T09:00:00+01:00")
+        let next = try InvoiceRun(context: fixture.context).issue(month: YearMonth(year: 2026, month: 12)!)
+        #expect(try InvoiceStorage.decode(next.issued.first { $0.customerId == "K2" }!).lines.count == 1)
     }
 
     @Test("two monthly fees overdue suspend at once")

@@ -29,8 +29,10 @@ enum InvoiceItems {
         let vat = document.vat
         var totals = [LabeledValue("Summe netto", (vat.net * sign).germanFormatted)]
         for group in vat.groups {
-            totals.append(LabeledValue("Umsatzsteuer \(group.rate.germanFormatted) auf \((group.net * sign).germanFormatted)",
-                                       (group.vat * sign).germanFormatted))
+            let label = document.category(of: group) == .exempt
+                ? "Keine Umsatzsteuer (Schadensersatz) auf \((group.net * sign).germanFormatted)"
+                : "Umsatzsteuer \(group.rate.germanFormatted) auf \((group.net * sign).germanFormatted)"
+            totals.append(LabeledValue(label, (group.vat * sign).germanFormatted))
         }
         totals.append(LabeledValue(sign < 0 ? "Gutschriftsbetrag" : "Rechnungsbetrag", (vat.gross * sign).germanFormatted))
         return totals

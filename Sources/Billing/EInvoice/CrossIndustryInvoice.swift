@@ -72,7 +72,7 @@ public enum CrossIndustryInvoice {
             xml.element("ram:SpecifiedLineTradeSettlement") { xml in
                 xml.element("ram:ApplicableTradeTax") { xml in
                     xml.element("ram:TypeCode", "VAT")
-                    xml.element("ram:CategoryCode", "S")
+                    xml.element("ram:CategoryCode", line.vatCategory.rawValue)
                     xml.element("ram:RateApplicablePercent", line.vatRate.xmlValue)
                 }
                 if let period = line.period { billingPeriod(&xml, period) }
@@ -126,11 +126,13 @@ public enum CrossIndustryInvoice {
             xml.element("ram:InvoiceCurrencyCode", "EUR")
             paymentMeans(&xml, document.payment)
             for group in vat.groups {
+                let category = document.category(of: group)
                 xml.element("ram:ApplicableTradeTax") { xml in
                     xml.element("ram:CalculatedAmount", group.vat.xmlValue)
                     xml.element("ram:TypeCode", "VAT")
+                    if category == .exempt { xml.element("ram:ExemptionReason", VatCategory.exemptionReason) }
                     xml.element("ram:BasisAmount", group.net.xmlValue)
-                    xml.element("ram:CategoryCode", "S")
+                    xml.element("ram:CategoryCode", category.rawValue)
                     xml.element("ram:RateApplicablePercent", group.rate.xmlValue)
                 }
             }

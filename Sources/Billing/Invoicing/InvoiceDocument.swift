@@ -58,6 +58,11 @@ public struct InvoiceDocument: Codable, Sendable, Equatable {
     public var lineTotal: Money { lines.map(\.net).sum() }
     /// BT-112 (= BT-115, nothing is prepaid).
     public var gross: Money { vat.gross }
+
+    /// The VAT category of a breakdown group: that of its lines (fees passed on are E at 0 %).
+    public func category(of group: VatBreakdown.Group) -> VatCategory {
+        lines.first { $0.vatRate == group.rate }?.vatCategory ?? .standard
+    }
 }
 
 /// The invoice a credit note reverses.

@@ -6,6 +6,8 @@ public struct InvoiceDraft: Sendable, Equatable {
     /// The document with an empty number (and an empty transfer reference).
     public var document: InvoiceDocument
     public var mandateReference: String?
+    /// Charges (fees, interest) billed on this invoice; marked billed when it is issued.
+    public var chargeIds: [Int64] = []
 
     /// The document with its number (the transfer reference is the number, too).
     public func numbered(_ number: InvoiceNumber) -> InvoiceDocument {

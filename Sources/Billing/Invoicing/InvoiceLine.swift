@@ -23,6 +23,9 @@ public struct InvoiceLine: Codable, Sendable, Equatable {
     public var vatRate: Percent
     /// The line's own period where it differs from the invoice's (annual fee: 12 months ahead).
     public var period: ServicePeriod?
+    /// BT-151: `S` for our services; `E` for fees and interest passed on as
+    /// damages (Schadensersatz, not a taxable supply), billed at 0 %.
+    public var vatCategory: VatCategory = .standard
 
     public init(position: Int, description: String, detail: String? = nil, quantity: Int64, unitCode: String,
                 unitLabel: String, unitPrice: Money, basisQuantity: Int64 = 1, vatRate: Percent, period: ServicePeriod? = nil) {
@@ -37,5 +40,47 @@ public struct InvoiceLine: Codable, Sendable, Equatable {
         self.net = unitPrice.times(quantity, per: basisQuantity)
         self.vatRate = vatRate
         self.period = period
+    }
+
+    /// A fee or interest charge passed on to the customer: 1 item, no VAT.
+    public static func charge(position: Int, description: String, amount: Money) -> InvoiceLine {
+        var line = InvoiceLine(position: position, description: description, quantity: 1, unitCode: "C62", unitLabel: "Posten",
+                               unitPrice: amount, vatRate: Percent(0))
+        line.vatCategory = .exempt
+        return line
+    }
+}
+
+/// VAT category (UNCL 5305) of an invoice line.
+public enum VatCategory: String, Codable, Sendable {
+    /// Standard rate.
+    case standard = "S"
+    /// No VAT: damages passed on (dunning and return fees, default interest).
+    case exempt = "E"
+
+    /// BT-120, required for category E (BR-E-10).
+    public static let exemptionReason = "Nicht steuerbarer Schadensersatz (Mahn- und Rücklastschriftgebühren, Verzugszinsen)"
+}
+
+extension InvoiceLine {
+    enum CodingKeys: String, CodingKey {
+        case position, description, detail, quantity, unitCode, unitLabel, unitPrice, basisQuantity, net, vatRate, period, vatCategory
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        position = try c.decode(Int.self, forKey: .position)
+        description = try c.decode(String.self, forKey: .description)
+        detail = try c.decodeIfPresent(String.self, forKey: .detail)
+        quantity = try c.decode(Int64.self, forKey: .quantity)
+        unitCode = try c.decode(String.self, forKey: .unitCode)
+        unitLabel = try c.decode(String.self, forKey: .unitLabel)
+        unitPrice = try c.decode(Money.self, forKey: .unitPrice)
+        basisQuantity = try c.decode(Int64.self, forKey: .basisQuantity)
+        net = try c.decode(Money.self, forKey: .net)
+        vatRate = try c.decode(Percent.self, forKey: .vatRate)
+        period = try c.decodeIfPresent(ServicePeriod.self, forKey: .period)
+        // Documents stored before categories existed are all standard-rated.
+        vatCategory = try c.decodeIfPresent(VatCategory.self, forKey: .vatCategory) ?? .standard
     }
 }

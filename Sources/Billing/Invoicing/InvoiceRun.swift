@@ -63,6 +63,10 @@ public struct InvoiceRun: Sendable {
                 let record = try InvoiceStorage.insert(
                     in: db, kind: .invoice, serviceMonth: month, issueDate: draft.document.issueDate,
                     numbering: draft.numbered, mandateReference: draft.mandateReference, cancels: nil, status: "open", now: now)
+                for id in draft.chargeIds {
+                    try db.execute(sql: "UPDATE charge SET billedInvoice = ?, billedOn = ? WHERE id = ?",
+                                   arguments: [record.number, record.issueDate, id])
+                }
                 try db.audit("invoice.issue", subject: record.number,
                              detail: "customer \(record.customerId), month \(month), gross \(Money(cents: record.grossCents))",
                              actor: context.actor, at: now)

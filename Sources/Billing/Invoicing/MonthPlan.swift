@@ -53,10 +53,17 @@ struct MonthPlanner {
                 }
                 let terms = PriceTerms(stored)
                 let charges = MonthCharges(terms: terms, contractStart: billing.contractStart)
-                let lines = charges.lines(month: month, recordsChecked: records, feesApply: customer.status != .terminated)
+                var lines = charges.lines(month: month, recordsChecked: records, feesApply: customer.status != .terminated)
+                // Fees and interest from returns and dunning ride on the next invoice (and its debit).
+                let owed = try Charge.filter(Column("customerId") == customer.id && Column("billedInvoice") == nil
+                                             && Column("createdOn") <= issueDate.isoString).order(Column("id")).fetchAll(db)
+                for charge in owed {
+                    lines.append(.charge(position: lines.count + 1, description: charge.description, amount: Money(cents: charge.amountCents)))
+                }
                 guard !lines.isEmpty else { continue }
                 let mandate = mandates[customer.id]?.max { $0.signedOn < $1.signedOn }
-                let draft = try draft(billing, month: month, lines: lines, terms: terms, issueDate: issueDate, mandate: mandate)
+                var draft = try draft(billing, month: month, lines: lines, terms: terms, issueDate: issueDate, mandate: mandate)
+                draft.chargeIds = owed.compactMap(\.id)
                 plan.drafts.append(draft)
             } catch {
                 plan.skipped.append(SkippedCustomer(customerId: customer.id, reason: error.reason))
