@@ -11,6 +11,8 @@ public struct BillingSettings: Sendable {
     /// An XSD (for example Factur-X EN 16931) every XRechnung file is
     /// validated against before it is written; nil = only our own rule checks.
     public var xrechnungSchema: String?
+    /// Accounts and header data of the DATEV export (`datev.*`).
+    public var datev = DatevSettings()
 
     public init() {}
 }
