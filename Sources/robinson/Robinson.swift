@@ -22,7 +22,8 @@ struct Robinson: AsyncParsableCommand {
         """,
         subcommands: [
             InitCommand.self, IndexCommand.self, MatchCommand.self, RunCommand.self,
-            PurgeCommand.self, StatusCommand.self, CustomersCommand.self, PlansCommand.self, MandatesCommand.self, BillCommand.self, InvoiceCommand.self, CollectCommand.self, DunningCommand.self,
+            PurgeCommand.self, StatusCommand.self, CustomersCommand.self, PlansCommand.self, MandatesCommand.self,
+            BillCommand.self, InvoiceCommand.self, CollectCommand.self, DunningCommand.self, ExportCommand.self,
             AuditCommand.self, EvalCommand.self, GenCommand.self,
         ]
     )

@@ -21,6 +21,8 @@ public struct BillingSettings: Sendable {
     /// Reason codes whose debit is presented once more on the next collection date.
     public var presentAgainReasons: Set<String> = ["AM04", "MS03"]
     public var dunning = DunningSettings()
+    /// Accounts and header data of the DATEV export (`datev.*`).
+    public var datev = DatevSettings()
 
     public init() {}
 }

@@ -86,6 +86,7 @@ enum SettingsLoader {
             do { settings.returnFee = try Money(parsing: fee) } catch { throw CommandFailure("billing.returnFee: \(error)") }
         }
         settings.dunning = try dunning(config)
+        settings.datev = try datev(config)
         settings.presentAgainReasons = Set(config.stringArray(forKey: "billing.presentAgainReasons",
                                                               default: settings.presentAgainReasons.sorted()).map { $0.uppercased() })
         return settings
@@ -127,6 +128,39 @@ enum SettingsLoader {
             do { settings.baseRates = try BaseRateTable(entries) } catch { throw CommandFailure("dunning.baseRates: \(error)") }
         }
         return settings
+    }
+
+    /// `datev.*`: header data and accounts of `export datev`; missing numbers are reported by the export.
+    private static func datev(_ config: ConfigReader) throws -> DatevSettings {
+        var datev = DatevSettings()
+        datev.consultantNumber = config.int(forKey: "datev.consultantNumber")
+        datev.clientNumber = config.int(forKey: "datev.clientNumber")
+        datev.fiscalYearStartMonth = config.int(forKey: "datev.fiscalYearStartMonth", default: datev.fiscalYearStartMonth)
+        guard (1...12).contains(datev.fiscalYearStartMonth) else {
+            throw CommandFailure("datev.fiscalYearStartMonth must be 1 to 12, not \(datev.fiscalYearStartMonth)")
+        }
+        datev.accountLength = try positive(config.int(forKey: "datev.accountLength", default: datev.accountLength), "datev.accountLength")
+        datev.chartOfAccounts = config.string(forKey: "datev.chartOfAccounts", default: datev.chartOfAccounts)
+        let account = { (key: String, fallback: Int) throws -> Int in
+            try positive(config.int(forKey: ConfigKey("datev.accounts." + key), default: fallback), "datev.accounts." + key)
+        }
+        datev.accounts.revenue = try account("revenue", datev.accounts.revenue)
+        datev.accounts.bank = try account("bank", datev.accounts.bank)
+        datev.accounts.returnFee = try account("returnFee", datev.accounts.returnFee)
+        datev.accounts.dunningFee = try account("dunningFee", datev.accounts.dunningFee)
+        datev.accounts.interest = try account("interest", datev.accounts.interest)
+        datev.accounts.lumpSum = try account("lumpSum", datev.accounts.lumpSum)
+        datev.accounts.unassignedPayments = try account("unassignedPayments", datev.accounts.unassignedPayments)
+        datev.debtorAccountBase = try nonNegative(config.int(forKey: "datev.debtorAccountBase", default: datev.debtorAccountBase), "datev.debtorAccountBase")
+        // "K1001=10001" entries: a list works in YAML and in one environment variable alike.
+        for entry in config.stringArray(forKey: "datev.debtorAccounts", default: []) {
+            let parts = entry.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, !parts[0].isEmpty, let number = Int(parts[1]), number > 0 else {
+                throw CommandFailure("datev.debtorAccounts: '\(entry)' is not CUSTOMER=ACCOUNT like K1001=10001")
+            }
+            datev.debtorAccounts[parts[0]] = number
+        }
+        return datev
     }
 
     private static func positive(_ value: Int, _ key: String) throws -> Int {

@@ -1,0 +1,41 @@
+import Foundation
+import Formats
+
+/// The bytes of an EXTF Buchungsstapel: header, column names, one line per
+/// booking with all 125 columns; `;`, CRLF, Windows-1252, decimal comma.
+struct BuchungsstapelFile {
+    var header: BuchungsstapelHeader
+    var bookings: [DatevBooking]
+
+    var text: String {
+        var lines = [header.fields.joined(separator: ";"), BuchungsstapelColumns.names.map(quoted).joined(separator: ";")]
+        lines += bookings.map(line)
+        return lines.map { $0 + "\r\n" }.joined()
+    }
+
+    var bytes: [UInt8] { TextEncoding.windows1252Bytes(text) }
+
+    private func line(_ booking: DatevBooking) -> String {
+        var fields = [String](repeating: "", count: BuchungsstapelColumns.names.count)
+        fields[0] = Self.amount(booking.amount)
+        fields[1] = quoted(booking.side.rawValue)
+        fields[2] = quoted("EUR")
+        fields[6] = String(booking.account)
+        fields[7] = String(booking.contraAccount)
+        // 8 BU-Schlüssel stays empty: the revenue account is an automatic account that carries the VAT itself.
+        fields[9] = BuchungsstapelHeader.pad(booking.date.day, 2) + BuchungsstapelHeader.pad(booking.date.month, 2)
+        fields[10] = quoted(String(Self.documentField(booking.document).prefix(36)))
+        fields[13] = quoted(String(booking.text.prefix(60)))
+        return fields.joined(separator: ";")
+    }
+
+    /// `1234,56`: no thousands separator, always two decimals, never negative.
+    static func amount(_ money: Money) -> String {
+        money.xmlValue.replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ".", with: ",")
+    }
+
+    /// Belegfeld 1 allows only letters, digits and `$ & % * + - /`; anything else is dropped.
+    static func documentField(_ text: String) -> String {
+        String(text.filter { $0.isASCII && ($0.isLetter || $0.isNumber || "$&%*+-/".contains($0)) })
+    }
+}

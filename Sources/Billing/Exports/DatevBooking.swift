@@ -1,0 +1,27 @@
+/// One line of a DATEV Buchungsstapel: `amount` on `account` (debit or
+/// credit) against `contraAccount`. Amounts are always positive; the side says the sign.
+public struct DatevBooking: Sendable, Equatable {
+    public enum Side: String, Sendable { case debit = "S", credit = "H" }
+
+    public var amount: Money
+    /// Soll/Haben-Kennzeichen, seen from `account`.
+    public var side: Side
+    public var account: Int
+    public var contraAccount: Int
+    /// Belegdatum.
+    public var date: CalendarDate
+    /// Belegfeld 1: the invoice number, or another document reference.
+    public var document: String
+    /// Buchungstext, at most 60 characters (longer text is cut).
+    public var text: String
+
+    public init(amount: Money, side: Side, account: Int, contraAccount: Int, date: CalendarDate, document: String, text: String) {
+        self.amount = amount
+        self.side = side
+        self.account = account
+        self.contraAccount = contraAccount
+        self.date = date
+        self.document = document
+        self.text = text
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import Store
+
+/// The bookings of one month, read from the database. The accountant books
+/// by document date, so a month holds the invoices and credit notes issued
+/// in it (not those of its service month), the charges that arose in it and
+/// the payments booked in it.
+struct MonthBookings {
+    let settings: DatevSettings
+
+    /// The bookings in the order DATEV shows them: by date, then document.
+    func bookings(month: YearMonth, in db: Database) throws -> [DatevBooking] {
+        let from = month.firstDay.isoString, to = month.lastDay.isoString
+        let invoices = try InvoiceRecord.filter(Column("issueDate") >= from && Column("issueDate") <= to)
+            .order(Column("year"), Column("sequence")).fetchAll(db)
+        let charges = try Charge.filter(Column("createdOn") >= from && Column("createdOn") <= to).order(Column("id")).fetchAll(db)
+        let payments = try Payment.filter(Column("bookedOn") >= from && Column("bookedOn") <= to).order(Column("id")).fetchAll(db)
+        let paidInvoices = try InvoiceRecord.filter(keys: Set(payments.compactMap(\.invoiceNumber))).fetchAll(db)
+        let payer = Dictionary(paidInvoices.map { ($0.number, $0.customerId) }, uniquingKeysWith: { first, _ in first })
+        // Charges billed on an invoice are already receivables of their own; the invoice must not book them as revenue again.
+        let billedCharges = try Dictionary(grouping: Charge.filter(invoices.map(\.number).contains(Column("billedInvoice"))).fetchAll(db),
+                                           by: { $0.billedInvoice ?? "" }).mapValues { $0.map(\.amountCents).reduce(0, +) }
+
+        var customerIds = Set(invoices.map(\.customerId)).union(charges.map(\.customerId))
+        customerIds.formUnion(payments.compactMap { $0.invoiceNumber.flatMap { payer[$0] } })
+        let debtors = try DebtorAccounts(settings: settings).accounts(for: customerIds)
+        let names = try Dictionary(Customer.filter(keys: customerIds).fetchAll(db).map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let name = { (id: String) in names[id] ?? id }
+
+        var bookings: [DatevBooking] = []
+        for invoice in invoices {
+            guard let date = CalendarDate(iso: invoice.issueDate) else { continue }
+            let revenue = Money(cents: invoice.grossCents - (billedCharges[invoice.number] ?? 0))
+            guard revenue.cents > 0 else { continue }
+            let isInvoice = invoice.kind == .invoice
+            let label = isInvoice ? "Rechnung" : "Gutschrift"
+            bookings.append(DatevBooking(
+                amount: revenue, side: isInvoice ? .debit : .credit, account: debtors[invoice.customerId]!,
+                contraAccount: settings.accounts.revenue, date: date, document: invoice.number,
+                text: "\(label) \(invoice.number) \(name(invoice.customerId))"))
+        }
+        for charge in charges {
+            guard let date = CalendarDate(iso: charge.createdOn) else { continue }
+            bookings.append(DatevBooking(
+                amount: Money(cents: charge.amountCents), side: .debit, account: debtors[charge.customerId]!,
+                contraAccount: account(for: charge.kind), date: date, document: charge.relatesTo ?? "G\(charge.id ?? 0)",
+                text: "\(charge.description) \(name(charge.customerId))"))
+        }
+        for payment in payments {
+            guard let date = CalendarDate(iso: payment.bookedOn) else { continue }
+            let customer = payment.invoiceNumber.flatMap { payer[$0] }
+            let contra = customer.flatMap { debtors[$0] } ?? settings.accounts.unassignedPayments
+            let text = customer.map { "Zahlung \(payment.invoiceNumber!) \(name($0))" } ?? "Zahlung ohne Rechnung \(payment.remittance ?? "")"
+            // A negative amount is money paid back: the bank is credited.
+            bookings.append(DatevBooking(
+                amount: Money(cents: abs(payment.amountCents)), side: payment.amountCents < 0 ? .credit : .debit,
+                account: settings.accounts.bank, contraAccount: contra,
+                date: date, document: payment.invoiceNumber ?? "", text: text))
+        }
+        return bookings.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
+    }
+
+    private func account(for kind: Charge.Kind) -> Int {
+        switch kind {
+        case .returnFee: settings.accounts.returnFee
+        case .dunningFee: settings.accounts.dunningFee
+        case .interest: settings.accounts.interest
+        case .lumpSum: settings.accounts.lumpSum
+        }
+    }
+}

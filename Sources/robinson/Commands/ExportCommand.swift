@@ -1,0 +1,43 @@
+import ArgumentParser
+import Billing
+import Foundation
+
+struct ExportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Hand billing data to the accountant.",
+        subcommands: [ExportDatevCommand.self]
+    )
+}
+
+struct ExportDatevCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "datev",
+        abstract: "Write a month's bookings as a DATEV Buchungsstapel and today's open items.",
+        discussion: """
+        Books by document date: the invoices and credit notes issued in the month, the fees \
+        and interest charged in it, the payments received in it. Writes \
+        <root>/billing/YYYY-MM/EXTF_Buchungsstapel_YYYY-MM.csv (EXTF 700, Buchungsstapel \
+        version 13, Windows-1252), which DATEV Rechnungswesen imports under \
+        "Stapelverarbeitung > Import > ASCII-Daten", and \
+        <root>/billing/offene-posten-YYYY-MM-DD.csv with every unpaid invoice and unbilled charge. \
+        Needs datev.consultantNumber and datev.clientNumber; accounts come from datev.accounts.* \
+        (SKR03 defaults) and debtor accounts from datev.debtorAccounts or datev.debtorAccountBase \
+        plus the digits of the customer id (K1001 → 11001). Running it again replaces both files.
+        """
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: ArgumentHelp("The month whose bookings to export.", valueName: "YYYY-MM"))
+    var month: String
+
+    func run() async throws {
+        try await reporting {
+            guard let month = YearMonth(iso: month) else { throw ValidationError("--month '\(self.month)' is not a month like 2026-10") }
+            let context = try await CommandContext(global).billing()
+            let report = try DatevExport(context: context).write(month: month)
+            print("DATEV:      \(report.path) (\(report.bookings) bookings)")
+            print("open items: \(report.openItems.path) (\(report.openItems.items) items, \(report.openItems.open.germanFormatted) open)")
+        }
+    }
+}
