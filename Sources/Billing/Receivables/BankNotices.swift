@@ -3,7 +3,8 @@
 public struct ReturnNotice: Sendable, Equatable {
     /// Our invoice number, as sent in the pain.008.
     public var endToEndId: String
-    public var amount: Money
+    /// nil where the bank's file does not say (some pain.002): the debited amount is meant.
+    public var amount: Money?
     /// ISO 20022 reason code (`AM04`, `MD07`, …).
     public var reason: String
     public var date: CalendarDate
@@ -12,7 +13,7 @@ public struct ReturnNotice: Sendable, Equatable {
     /// The file it came from, for the audit log.
     public var source: String
 
-    public init(endToEndId: String, amount: Money, reason: String, date: CalendarDate, entryReference: String, source: String) {
+    public init(endToEndId: String, amount: Money?, reason: String, date: CalendarDate, entryReference: String, source: String) {
         self.endToEndId = endToEndId
         self.amount = amount
         self.reason = reason

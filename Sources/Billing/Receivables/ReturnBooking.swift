@@ -46,12 +46,12 @@ public struct ReturnBooking: Sendable {
                       let item = try CollectionItem.filter(Column("invoiceNumber") == notice.endToEndId && Column("status") == "sent")
                           .order(Column("collectionDate").desc).fetchOne(db)
                 else {
-                    report.unknown.append("\(notice.endToEndId) (\(notice.amount), \(notice.reason)): no debit of ours with this EndToEndId is outstanding; not booked, check with the bank")
+                    report.unknown.append("\(notice.endToEndId) (\(notice.amount.map(\.description) ?? "amount not given"), \(notice.reason)): no debit of ours with this EndToEndId is outstanding; not booked, check with the bank")
                     continue
                 }
                 let reason = ReturnReason(code: notice.reason)
                 var record = BankReturn(entryReference: notice.entryReference, endToEndId: notice.endToEndId, invoiceNumber: invoice.number,
-                                        amountCents: notice.amount.cents, reason: reason.code, returnedOn: notice.date.isoString,
+                                        amountCents: notice.amount?.cents ?? item.amountCents, reason: reason.code, returnedOn: notice.date.isoString,
                                         source: notice.source, createdAt: now)
                 try record.insert(db)
                 try db.execute(sql: "UPDATE collectionItem SET status = 'returned' WHERE messageId = ? AND invoiceNumber = ?",
@@ -78,7 +78,7 @@ public struct ReturnBooking: Sendable {
                 try db.execute(sql: "UPDATE invoice SET returnReason = ?, presentAgain = ? WHERE number = ?",
                                arguments: [reason.code, presentAgain, invoice.number])
                 try db.audit("invoice.return", subject: invoice.number,
-                             detail: "\(reason), \(notice.amount), fee \(fee.map(\.description) ?? "none"), \(presentAgain ? "presented again" : "to dunning"), from \(notice.source)",
+                             detail: "\(reason), \(Money(cents: notice.amount?.cents ?? item.amountCents)), fee \(fee.map(\.description) ?? "none"), \(presentAgain ? "presented again" : "to dunning"), from \(notice.source)",
                              actor: context.actor, at: now)
                 report.booked.append(Booked(invoice: invoice.number, reason: reason, fee: fee, presentedAgain: presentAgain,
                                             mandateUnusable: reason.mandateUnusable))
