@@ -14,6 +14,8 @@ public struct BillingSettings: Sendable {
     /// XSDs every pain.008 is validated against before it is stored (the DK's
     /// GBIC_5 and the ISO schema); empty = only our own checks.
     public var pain008Schemas: [String] = []
+    /// A folder with the ISO camt.053/054 XSDs the bank's files are validated against; nil = not validated.
+    public var bankSchemas: String?
     /// FRST for a mandate's first debit, then RCUR; or RCUR always (allowed since November 2016).
     public var firstDebitAsFirst = true
     /// Return fee charged to the customer per reason code's default (seed 001 §5.7: 8.00 €).

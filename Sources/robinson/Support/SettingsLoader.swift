@@ -77,6 +77,7 @@ enum SettingsLoader {
         }
         settings.xrechnungSchema = config.string(forKey: "billing.xrechnungSchema").flatMap { $0.isEmpty ? nil : $0 }
         settings.pain008Schemas = config.stringArray(forKey: "billing.pain008Schemas", default: []).filter { !$0.isEmpty }
+        settings.bankSchemas = config.string(forKey: "billing.bankSchemas").flatMap { $0.isEmpty ? nil : $0 }
         switch config.string(forKey: "billing.sequenceTypes", default: "firstThenRecurring") {
         case "firstThenRecurring": settings.firstDebitAsFirst = true
         case "recurringOnly": settings.firstDebitAsFirst = false
