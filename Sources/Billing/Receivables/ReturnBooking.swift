@@ -24,6 +24,8 @@ public struct ReturnBooking: Sendable {
         public var fee: Money?
         public var presentedAgain: Bool
         public var mandateUnusable: Bool
+        /// The amount the bank names where it differs from what we debited (booked anyway: the bank's word counts).
+        public var differingAmount: Money?
     }
 
     public struct Report: Sendable {
@@ -80,8 +82,9 @@ public struct ReturnBooking: Sendable {
                 try db.audit("invoice.return", subject: invoice.number,
                              detail: "\(reason), \(Money(cents: notice.amount?.cents ?? item.amountCents)), fee \(fee.map(\.description) ?? "none"), \(presentAgain ? "presented again" : "to dunning"), from \(notice.source)",
                              actor: context.actor, at: now)
+                let differing = notice.amount.flatMap { $0.cents == item.amountCents ? nil : $0 }
                 report.booked.append(Booked(invoice: invoice.number, reason: reason, fee: fee, presentedAgain: presentAgain,
-                                            mandateUnusable: reason.mandateUnusable))
+                                            mandateUnusable: reason.mandateUnusable, differingAmount: differing))
             }
             return report
         }

@@ -9,11 +9,11 @@ struct CamtNotificationTests {
         #expect(report.format == .camt054v08)
         #expect(report.entries == [
             .returnedDebit(ReturnedDebit(
-                endToEndId: "2026-000001", mandateReference: "MNDT-000017", amount: eur(4_990), reasonCode: "AM04",
+                endToEndId: "2026-000001", mandateReference: "K1001-M01", amount: eur(5_841), reasonCode: "AM04",
                 bookingDate: day("2026-11-05"), valueDate: day("2026-11-04"), stage: .returned,
                 entryReference: "2026110512345001")),
             .returnedDebit(ReturnedDebit(
-                endToEndId: "2026-000003", mandateReference: "MNDT-000023", amount: eur(12_000), reasonCode: "MD07",
+                endToEndId: "2026-000003", mandateReference: "K1003-B2B-01", amount: eur(70_210), reasonCode: "MD07",
                 bookingDate: day("2026-11-05"), valueDate: day("2026-11-05"), stage: .returned,
                 entryReference: "2026110512345002")),
         ])
