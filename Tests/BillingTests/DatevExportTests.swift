@@ -32,6 +32,9 @@ struct DatevExportTests {
             var unknown = Payment(entryReference: "E2", invoiceNumber: nil, amountCents: 1_234, bookedOn: "2026-11-11",
                                   source: "manual", remittance: "Spende", createdAt: fixture.now)
             try unknown.insert(db)
+            var returned = BankReturn(entryReference: "R1", endToEndId: "2026-000001", invoiceNumber: "2026-000001", amountCents: 5_000,
+                                      reason: "AM04", returnedOn: "2026-11-12", source: "camt.054", createdAt: fixture.now)
+            try returned.insert(db)
             try db.execute(sql: "UPDATE invoice SET paidCents = 5000 WHERE number = '2026-000001'")
         }
         fixture.settings.datev.consultantNumber = 29098
@@ -79,17 +82,18 @@ struct DatevExportTests {
         #expect(all.dropFirst(2).map(\.count) == Array(repeating: 125, count: report.bookings))
     }
 
-    @Test("bookings: invoice S on the debtor against 8400, credit note H, fee against 2700, payments on 1200; November only")
+    @Test("bookings: invoice S on the debtor against 8400, credit note H, fee against 2700, payments on 1200, a returned debit H on 1200; November only")
     func bookings() throws {
         let fixture = try november()
         let report = try DatevExport(context: fixture.context).write(month: YearMonth(year: 2026, month: 11)!)
-        #expect(report.bookings == 6)
+        #expect(report.bookings == 7)
         let rows = try lines(report.path).dropFirst(2).map { [$0[0], $0[1], $0[6], $0[7], $0[8], $0[9], $0[10], $0[13]] }
         #expect(rows == [
             ["119,06", "\"S\"", "10001", "8400", "", "0211", "\"2026-000001\"", "\"Rechnung 2026-000001 Müller & Söhne GmbH\""],
             ["47,36", "\"S\"", "10002", "8400", "", "0211", "\"2026-000002\"", "\"Rechnung 2026-000002 Kunde K2 GmbH\""],
             ["50,00", "\"S\"", "1200", "10001", "", "1011", "\"2026-000001\"", "\"Zahlung 2026-000001 Müller & Söhne GmbH\""],
             ["12,34", "\"S\"", "1200", "1590", "", "1111", "\"\"", "\"Zahlung ohne Rechnung Spende\""],
+            ["50,00", "\"H\"", "1200", "10001", "", "1211", "\"2026-000001\"", "\"Rücklastschrift 2026-000001 AM04 Müller & Söhne GmbH\""],
             ["3,00", "\"S\"", "10001", "2700", "", "1511", "\"2026-000001\"", "\"Mahngebühr 2026-000001 Müller & Söhne GmbH\""],
             ["47,36", "\"H\"", "10002", "8400", "", "2011", "\"2026-000003\"", "\"Gutschrift 2026-000003 Kunde K2 GmbH\""],
         ])
@@ -104,7 +108,7 @@ struct DatevExportTests {
         #expect(bytes.contains(0xF6))        // ö
         #expect(!bytes.contains(0xC3))       // no UTF-8 lead byte
         let lineFeeds = bytes.indices.filter { bytes[$0] == 0x0A }
-        #expect(lineFeeds.count == 8)
+        #expect(lineFeeds.count == 2 + report.bookings)
         #expect(lineFeeds.allSatisfy { $0 > 0 && bytes[$0 - 1] == 0x0D })
     }
 

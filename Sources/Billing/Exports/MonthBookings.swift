@@ -15,7 +15,8 @@ struct MonthBookings {
             .order(Column("year"), Column("sequence")).fetchAll(db)
         let charges = try Charge.filter(Column("createdOn") >= from && Column("createdOn") <= to).order(Column("id")).fetchAll(db)
         let payments = try Payment.filter(Column("bookedOn") >= from && Column("bookedOn") <= to).order(Column("id")).fetchAll(db)
-        let paidInvoices = try InvoiceRecord.filter(keys: Set(payments.compactMap(\.invoiceNumber))).fetchAll(db)
+        let returns = try BankReturn.filter(Column("returnedOn") >= from && Column("returnedOn") <= to).order(Column("id")).fetchAll(db)
+        let paidInvoices = try InvoiceRecord.filter(keys: Set(payments.compactMap(\.invoiceNumber) + returns.compactMap(\.invoiceNumber))).fetchAll(db)
         let payer = Dictionary(paidInvoices.map { ($0.number, $0.customerId) }, uniquingKeysWith: { first, _ in first })
         // Charges billed on an invoice are already receivables of their own; the invoice must not book them as revenue again.
         let billedCharges = try Dictionary(grouping: Charge.filter(invoices.map(\.number).contains(Column("billedInvoice"))).fetchAll(db),
@@ -23,6 +24,7 @@ struct MonthBookings {
 
         var customerIds = Set(invoices.map(\.customerId)).union(charges.map(\.customerId))
         customerIds.formUnion(payments.compactMap { $0.invoiceNumber.flatMap { payer[$0] } })
+        customerIds.formUnion(returns.compactMap { $0.invoiceNumber.flatMap { payer[$0] } })
         let debtors = try DebtorAccounts(settings: settings).accounts(for: customerIds)
         let names = try Dictionary(Customer.filter(keys: customerIds).fetchAll(db).map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let name = { (id: String) in names[id] ?? id }
@@ -56,6 +58,14 @@ struct MonthBookings {
                 amount: Money(cents: abs(payment.amountCents)), side: payment.amountCents < 0 ? .credit : .debit,
                 account: settings.accounts.bank, contraAccount: contra,
                 date: date, document: payment.invoiceNumber ?? "", text: text))
+        }
+        for returned in returns {
+            // A returned debit takes the money back off the bank: the receivable is open again.
+            guard let date = CalendarDate(iso: returned.returnedOn), let number = returned.invoiceNumber,
+                  let customer = payer[number], let debtor = debtors[customer] else { continue }
+            bookings.append(DatevBooking(
+                amount: Money(cents: returned.amountCents), side: .credit, account: settings.accounts.bank, contraAccount: debtor,
+                date: date, document: number, text: "Rücklastschrift \(number) \(returned.reason) \(name(customer))"))
         }
         return bookings.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
     }
