@@ -76,12 +76,7 @@ struct CollectionPlanner {
 
     /// The message of one scheme: one payment group per (date, sequence type).
     static func message(scheme: DirectDebitMessage.Scheme, debits: [PlannedDebit], seller: Seller, created: Date, serial: Int) -> DirectDebitMessage {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = CalendarDate.berlin
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: created)
-        let stamp = [c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!].map { $0 < 10 ? "0\($0)" : "\($0)" }.joined()
-        let serialText = String(repeating: "0", count: max(0, 4 - String(serial).count)) + String(serial)
-        let messageId = "ROB-\(stamp)-\(scheme.rawValue)-\(serialText)"
+        let messageId = "ROB-\(BerlinTime(created).compact)-\(scheme.rawValue)-\(BerlinTime.pad(serial, 4))"
         let keys = Set(debits.map { "\($0.date.isoString) \($0.sequence.rawValue)" }).sorted()
         let groups = keys.enumerated().map { index, key in
             let members = debits.filter { "\($0.date.isoString) \($0.sequence.rawValue)" == key }

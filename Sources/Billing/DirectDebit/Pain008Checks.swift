@@ -54,7 +54,7 @@ public enum Pain008Checks {
             problems.append("remittance '\(text)' is longer than 140 characters or outside the SEPA character set")
         }
         for iban in query.strings("//p:IBAN") {
-            do { _ = try Iban(iban) } catch { problems.append("IBAN \(Iban.maskedText(iban)): \(error)") }
+            do { _ = try Iban(iban) } catch { problems.append("IBAN \(Iban.masked(iban)): \(error)") }
         }
         for bic in query.strings("//p:BICFI") {
             do { _ = try Bic(bic) } catch { problems.append("BIC \(bic): \(error)") }
@@ -63,12 +63,5 @@ public enum Pain008Checks {
             do { _ = try CreditorIdentifier(id) } catch { problems.append("creditor identifier \(id): \(error)") }
         }
         return problems
-    }
-}
-
-extension Iban {
-    /// The first two and last four characters of any text, for messages about an invalid IBAN.
-    static func maskedText(_ text: String) -> String {
-        text.count > 6 ? String(text.prefix(2)) + "…" + String(text.suffix(4)) : "…"
     }
 }

@@ -20,7 +20,7 @@ public enum Pain008Writer {
     static func groupHeader(_ xml: inout XMLWriter, _ message: DirectDebitMessage) {
         xml.element("GrpHdr") { xml in
             xml.element("MsgId", message.messageId)
-            xml.element("CreDtTm", creationTime(message.created))
+            xml.element("CreDtTm", BerlinTime(message.created).isoString)
             xml.element("NbOfTxs", String(message.debits.count))
             xml.element("CtrlSum", message.total.xmlValue)
             xml.element("InitgPty") { $0.element("Nm", message.creditor.name.value) }
@@ -95,14 +95,5 @@ public enum Pain008Writer {
                 }
             }
         }
-    }
-
-    /// `2026-11-02T08:00:00` in Europe/Berlin (ISODateTime without offset, as banks' samples write it).
-    static func creationTime(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = CalendarDate.berlin
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        func two(_ value: Int?) -> String { let v = value ?? 0; return v < 10 ? "0\(v)" : "\(v)" }
-        return "\(c.year ?? 0)-\(two(c.month))-\(two(c.day))T\(two(c.hour)):\(two(c.minute)):\(two(c.second))"
     }
 }

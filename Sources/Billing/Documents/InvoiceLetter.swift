@@ -31,7 +31,7 @@ public enum InvoiceLetter {
             footer: InvoiceParties.footer(document.seller),
             metadata: LetterMetadata(title: wording.documentName, author: document.seller.name,
                                      subject: "\(wording.documentName), Leistungszeitraum \(document.servicePeriod.germanText)",
-                                     creator: "Robinson", creationDate: noonInBerlin(document.issueDate))
+                                     creator: "Robinson", creationDate: document.issueDate.noonInBerlin)
         )
     }
 
@@ -47,11 +47,5 @@ public enum InvoiceLetter {
         if let taxNumber = document.buyer.taxNumber { info.append(LabeledValue("Ihre Steuernummer", taxNumber)) }
         if document.kind == .invoice { info.append(LabeledValue("Fällig am", document.dueDate.germanString)) }
         return info
-    }
-
-    static func noonInBerlin(_ date: CalendarDate) -> Date {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = CalendarDate.berlin
-        return calendar.date(from: DateComponents(year: date.year, month: date.month, day: date.day, hour: 12))!
     }
 }

@@ -8,7 +8,7 @@ enum InvoicePaymentText {
             // Amount, date, mandate reference and creditor id make it a valid pre-notification.
             return "Wir ziehen den Betrag von \(amount) am \(debit.collectionDate.germanString) mit Mandatsreferenz "
                 + "\(debit.mandateReference) und Gläubiger-ID \(debit.creditorIdentifier) von Ihrem Konto "
-                + "\(masked(iban: debit.debtorIban)) ein."
+                + "\(Iban.masked(debit.debtorIban)) ein."
         case .transfer(let transfer):
             var lines = ["Bitte überweisen Sie \(amount) bis zum \(document.dueDate.germanString) auf unser Konto:",
                          "Kontoinhaber: \(transfer.accountHolder)",
@@ -21,11 +21,6 @@ enum InvoicePaymentText {
             return "Den Betrag von \(amount) verrechnen wir mit Ihrer nächsten Rechnung; ist nichts offen, "
                 + "erstatten wir ihn bis zum \(document.dueDate.germanString) auf Ihr Konto."
         }
-    }
-
-    /// `DE…3000`; the model's IBAN was validated when stored, the fallback only keeps a damaged one masked.
-    static func masked(iban text: String) -> String {
-        (try? Iban(text))?.masked ?? String(text.prefix(2)) + "…" + String(text.suffix(4))
     }
 
     /// `DE02 1203 0000 0000 2020 51`.

@@ -43,7 +43,7 @@ enum DunningLetter {
             footer: InvoiceParties.footer(seller),
             metadata: LetterMetadata(title: "\(level.name) \(invoice.number)", author: seller.name,
                                      subject: "\(level.name) zu Rechnung \(invoice.number)", creator: "Robinson",
-                                     creationDate: InvoiceLetter.noonInBerlin(date)))
+                                     creationDate: date.noonInBerlin))
         return try LetterRenderer.dejaVuSans().pdf(letter)
     }
 }

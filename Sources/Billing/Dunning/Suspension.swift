@@ -7,8 +7,8 @@ import Store
 struct Suspension {
     let context: BillingContext
 
-    /// Overdue = open amounts of invoices past their due date.
-    static func overdueCents(in db: Database, customer: String, on date: CalendarDate) throws -> Int64 {
+    /// Overdue = open amounts of invoices due before `date`.
+    static func overdueCents(in db: Database, customer: String, dueBefore date: CalendarDate) throws -> Int64 {
         try Int64.fetchOne(db, sql: """
             SELECT COALESCE(SUM(grossCents - paidCents), 0) FROM invoice
             WHERE customerId = ? AND kind = 'invoice' AND status = 'open' AND dueDate < ?
@@ -21,7 +21,7 @@ struct Suspension {
         let settings = context.settings.dunning
         var suspended: [(String, String)] = []
         for customer in try Customer.filter(Column("status") == Customer.Status.active.rawValue).fetchAll(db) {
-            let overdue = try Self.overdueCents(in: db, customer: customer.id, on: date)
+            let overdue = try Self.overdueCents(in: db, customer: customer.id, dueBefore: date)
             guard overdue > 0 else { continue }
             var reason: String?
             if let planId = customer.planId, let plan = try Plan.fetchOne(db, key: planId) {
@@ -52,7 +52,8 @@ struct Suspension {
         let today = CalendarDate(now)
         var released: [String] = []
         for customer in try Customer.filter(Column("suspendedForArrears") == true).fetchAll(db)
-        where try Self.overdueCents(in: db, customer: customer.id, on: today.adding(days: 1)) == 0 {
+        // Paid in full: nothing open that was due today or earlier.
+        where try Self.overdueCents(in: db, customer: customer.id, dueBefore: today.adding(days: 1)) == 0 {
             try db.execute(sql: "UPDATE customer SET status = 'active', suspendedForArrears = 0, updatedAt = ? WHERE id = ?",
                            arguments: [now, customer.id])
             try db.audit("customer.release", subject: customer.id, detail: "paid in full; held inbox files are processed by the next run",

@@ -213,6 +213,6 @@ public enum CrossIndustryInvoice {
 
     /// A date in format 102 (`YYYYMMDD`).
     static func date(_ xml: inout XMLWriter, _ element: String, _ date: CalendarDate) {
-        xml.element(element, String(date.isoString.filter { $0 != "-" }), attributes: ["format": "102"])
+        xml.element(element, date.basicString, attributes: ["format": "102"])
     }
 }

@@ -23,7 +23,7 @@ struct BuchungsstapelFile {
         fields[6] = String(booking.account)
         fields[7] = String(booking.contraAccount)
         // 8 BU-Schlüssel stays empty: the revenue account is an automatic account that carries the VAT itself.
-        fields[9] = BuchungsstapelHeader.pad(booking.date.day, 2) + BuchungsstapelHeader.pad(booking.date.month, 2)
+        fields[9] = BerlinTime.pad(booking.date.day, 2) + BerlinTime.pad(booking.date.month, 2)
         fields[10] = quoted(String(Self.documentField(booking.document).prefix(36)))
         fields[13] = quoted(String(booking.text.prefix(60)))
         return fields.joined(separator: ";")

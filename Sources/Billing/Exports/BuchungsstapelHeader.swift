@@ -38,20 +38,12 @@ struct BuchungsstapelHeader {
 
     /// YYYYMMDDHHMMSSFFF in Europe/Berlin.
     static func timestamp(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = CalendarDate.berlin
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .nanosecond], from: date)
-        let millis = (c.nanosecond ?? 0) / 1_000_000
-        return pad(c.year!, 4) + pad(c.month!, 2) + pad(c.day!, 2) + pad(c.hour!, 2) + pad(c.minute!, 2) + pad(c.second!, 2) + pad(millis, 3)
+        let time = BerlinTime(date)
+        return time.compact + BerlinTime.pad(time.millisecond, 3)
     }
 
     /// YYYYMMDD.
-    static func day(_ date: CalendarDate) -> String { pad(date.year, 4) + pad(date.month, 2) + pad(date.day, 2) }
-
-    static func pad(_ value: Int, _ width: Int) -> String {
-        let text = String(value)
-        return String(repeating: "0", count: max(0, width - text.count)) + text
-    }
+    static func day(_ date: CalendarDate) -> String { date.basicString }
 }
 
 /// A DATEV text field: in double quotes, inner quotes doubled.

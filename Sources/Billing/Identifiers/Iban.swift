@@ -81,6 +81,14 @@ public struct Iban: Sendable, Hashable, CustomStringConvertible {
         countryCode + "…" + String(electronic.suffix(4))
     }
 
+    /// The masked form of any text meant as an IBAN, valid or not: a message
+    /// about a broken IBAN must not disclose it either.
+    public static func masked(_ text: String) -> String {
+        if let iban = try? Iban(text) { return iban.masked }
+        let compact = text.filter { $0 != " " }
+        return compact.count > 6 ? String(compact.prefix(2)) + "…" + String(compact.suffix(4)) : "…"
+    }
+
     /// The masked form, so that logging an IBAN by accident does not disclose it.
     public var description: String { masked }
 }

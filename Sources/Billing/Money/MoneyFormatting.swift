@@ -8,7 +8,7 @@ extension Money {
     /// German notation without the currency: `1.234,56`.
     public var germanNumber: String {
         let (sign, euros, fraction) = parts
-        return sign + Self.grouped(euros, separator: ".") + "," + fraction
+        return sign + GermanNumber.grouped(magnitude: euros) + "," + fraction
     }
 
     /// The notation of XML schemas (pain.008, CII) and of machine files: `1234.56`,
@@ -24,15 +24,5 @@ extension Money {
         let magnitude = cents.magnitude
         let fraction = magnitude % 100
         return (cents < 0 ? "-" : "", magnitude / 100, fraction < 10 ? "0\(fraction)" : "\(fraction)")
-    }
-
-    private static func grouped(_ value: UInt64, separator: String) -> String {
-        let digits = Array(String(value))
-        var result = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { result += separator }
-            result.append(digit)
-        }
-        return result
     }
 }

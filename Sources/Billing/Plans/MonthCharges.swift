@@ -71,16 +71,3 @@ public struct MonthCharges: Sendable {
         }
     }
 }
-
-/// Whole numbers the German way: `12.345`.
-public enum GermanNumber {
-    public static func grouped(_ value: Int64) -> String {
-        let digits = Array(String(value.magnitude))
-        var text = value < 0 ? "-" : ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { text += "." }
-            text.append(digit)
-        }
-        return text
-    }
-}

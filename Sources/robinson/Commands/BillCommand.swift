@@ -19,7 +19,7 @@ struct BillCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Option(help: ArgumentHelp("The service month.", valueName: "YYYY-MM"))
-    var month: String
+    var month: YearMonth
     @Flag(help: "Show what would be issued; assign no numbers, write no files.")
     var dryRun = false
     @Flag(help: "For cron: print only when invoices were issued or a customer could not be billed; before the issue date exit quietly.")
@@ -27,7 +27,6 @@ struct BillCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reporting {
-            guard let month = YearMonth(iso: month) else { throw ValidationError("--month '\(self.month)' is not a month like 2026-10") }
             let context = try await CommandContext(global).billing()
             let run = InvoiceRun(context: context)
             if dryRun {

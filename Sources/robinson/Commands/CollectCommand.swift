@@ -20,17 +20,12 @@ struct CollectCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Option(help: ArgumentHelp("The day the file goes to the bank (default today).", valueName: "YYYY-MM-DD"))
-    var date: String?
+    var date: CalendarDate?
 
     func run() async throws {
         try await reporting {
-            var day: CalendarDate?
-            if let date {
-                guard let parsed = CalendarDate(iso: date) else { throw ValidationError("--date '\(date)' is not a date like 2026-11-05") }
-                day = parsed
-            }
             let context = try await CommandContext(global).billing()
-            let report = try CollectionRun(context: context).run(fileDate: day)
+            let report = try CollectionRun(context: context).run(fileDate: date)
             if report.files.isEmpty { print("nothing to collect") }
             for file in report.files {
                 print("pain.008 \(file.scheme): \(file.count) debits, \(file.sum.germanFormatted) → \(file.path)")

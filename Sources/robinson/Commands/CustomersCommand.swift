@@ -80,7 +80,7 @@ struct CustomersShowCommand: AsyncParsableCommand {
             ]
             for (name, value) in fields { print("\(name.padded(19))\(value ?? "-")") }
             for mandate in mandates {
-                let iban = (try? Iban(mandate.iban).masked) ?? "?"
+                let iban = Iban.masked(mandate.iban)
                 print("mandate            \(mandate.reference)  \(mandate.scheme.rawValue)  \(iban)  signed \(mandate.signedOn)  \(mandate.used ? "used" : "unused")  \(mandate.status.rawValue)")
             }
         }

@@ -19,17 +19,12 @@ struct DunningCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Option(help: ArgumentHelp("The day of the run (default today).", valueName: "YYYY-MM-DD"))
-    var date: String?
+    var date: CalendarDate?
 
     func run() async throws {
         try await reporting {
-            var day: CalendarDate?
-            if let date {
-                guard let parsed = CalendarDate(iso: date) else { throw ValidationError("--date '\(date)' is not a date like 2026-11-23") }
-                day = parsed
-            }
             let context = try await CommandContext(global).billing()
-            let report = try DunningRun(context: context).run(on: day)
+            let report = try DunningRun(context: context).run(on: date)
             if report.letters.isEmpty { print("no letters due") }
             for letter in report.letters {
                 print("\(letter.name): \(letter.invoice) \(letter.customer), \(letter.total.germanFormatted) → \(letter.path)")

@@ -29,11 +29,10 @@ struct ExportDatevCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Option(help: ArgumentHelp("The month whose bookings to export.", valueName: "YYYY-MM"))
-    var month: String
+    var month: YearMonth
 
     func run() async throws {
         try await reporting {
-            guard let month = YearMonth(iso: month) else { throw ValidationError("--month '\(self.month)' is not a month like 2026-10") }
             let context = try await CommandContext(global).billing()
             let report = try DatevExport(context: context).write(month: month)
             print("DATEV:      \(report.path) (\(report.bookings) bookings)")

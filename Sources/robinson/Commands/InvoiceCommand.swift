@@ -68,18 +68,15 @@ struct InvoicePaidCommand: AsyncParsableCommand {
     )
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The invoice number.") var number: String
-    @Option(help: ArgumentHelp("The day the money arrived.", valueName: "YYYY-MM-DD")) var date: String
-    @Option(help: ArgumentHelp("The amount, e.g. 119,06 or 119.06.", valueName: "EUR")) var amount: String
+    @Option(help: ArgumentHelp("The day the money arrived.", valueName: "YYYY-MM-DD")) var date: CalendarDate
+    @Option(help: ArgumentHelp("The amount, e.g. 119,06 or 119.06.", valueName: "EUR")) var amount: Money
 
     func run() async throws {
         try await reporting {
-            guard let day = CalendarDate(iso: date) else { throw ValidationError("--date '\(date)' is not a date like 2026-11-23") }
-            let money: Money
-            do { money = try Money(parsing: amount) } catch { throw ValidationError("--amount: \(error)") }
             let context = try await CommandContext(global).billing()
-            let report = try PaymentBooking(context: context).bookManually(invoice: number, amount: money, on: day)
+            let report = try PaymentBooking(context: context).bookManually(invoice: number, amount: amount, on: date)
             let open = try context.database.read { db in try InvoiceRecord.fetchOne(db, key: number)!.openCents }
-            print("\(number): \(money.germanFormatted) booked; \(open > 0 ? "still open \(Money(cents: open).germanFormatted)" : "paid in full")")
+            print("\(number): \(amount.germanFormatted) booked; \(open > 0 ? "still open \(Money(cents: open).germanFormatted)" : "paid in full")")
             for customer in report.released { print("suspension of \(customer) lifted; held inbox files are processed by the next run") }
         }
     }

@@ -48,7 +48,7 @@ struct MandatesListCommand: AsyncParsableCommand {
                 return try request.fetchAll(db)
             }
             for mandate in mandates {
-                let iban = (try? Iban(mandate.iban).masked) ?? "?"
+                let iban = Iban.masked(mandate.iban)
                 print("\(mandate.reference.padded(20)) \(mandate.customerId.padded(10)) \(mandate.scheme.rawValue.padded(5)) \(iban.padded(10)) signed \(mandate.signedOn) \(mandate.used ? "used  " : "unused") \(mandate.status.rawValue)")
             }
         }
