@@ -41,7 +41,7 @@ let package = Package(
         .target(name: "Matching", dependencies: ["Formats", "CHMAC"], swiftSettings: strict),
         // Deterministic synthetic people, deliveries and address files: accuracy evaluation and benchmark data.
         .target(name: "Synthetic", swiftSettings: strict),
-        // Billing: money, calendars, bank identifiers, invoices, SEPA, dunning (issues 5 and 6).
+        // Billing: money, calendars, bank identifiers, invoices, SEPA, dunning.
         .target(name: "Billing", dependencies: ["Store", "Formats", "Documents"], swiftSettings: strict),
         // Documents: a domain-free DIN 5008 letter rendered to PDF (invoices, dunning letters).
         .target(name: "Documents", dependencies: ["CCairo"], swiftSettings: strict),

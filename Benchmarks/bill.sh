@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# End-to-end benchmark of the invoice run (issue 5): 10,000 customers, every
+# End-to-end benchmark of the invoice run: 10,000 customers, every
 # one invoiced (PDF + XRechnung XML + register), release build.
 #
 #   Benchmarks/bill.sh [customers]        default: 10000

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# End-to-end benchmark of `robinson match` (issue 4): a 10,000,000-row,
+# End-to-end benchmark of `robinson match`: a 10,000,000-row,
 # 8-column ';' file against an index of 3,000,000 list entries
 # (1.0 M post, 0.8 M telefon, 0.3 M mobil, 0.9 M email), release build.
 # Prints rows/s and peak resident memory for 1 M and 10 M rows.

@@ -4,7 +4,7 @@ import Formats
 import Matching
 import Store
 
-/// `robinson customers import FILE`: customer master data from CSV (README,
+/// `robinson customers import FILE`: customer master data from CSV (docs/formats.md,
 /// "Customer master data"). Plans must exist first. All or nothing: one bad
 /// line imports nothing; every change goes to the audit log.
 public struct CustomerImport: Sendable {

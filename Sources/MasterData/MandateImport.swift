@@ -4,7 +4,7 @@ import Formats
 import Store
 
 /// `robinson mandates import FILE`: SEPA direct-debit mandates from CSV
-/// (README, "SEPA mandates"). Customers must exist first. All or nothing;
+/// (docs/formats.md, "SEPA mandates"). Customers must exist first. All or nothing;
 /// every change is audited without the IBAN itself.
 public struct MandateImport: Sendable {
     public static let columns = ["reference", "customer", "iban", "bic", "signed_on", "scheme", "used", "status"]

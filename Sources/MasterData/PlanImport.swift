@@ -3,7 +3,7 @@ import Foundation
 import Formats
 import Store
 
-/// `robinson plans import FILE`: price plans from CSV (README, "Price plans").
+/// `robinson plans import FILE`: price plans from CSV (docs/formats.md, "Price plans").
 /// All or nothing; every change is audited.
 public struct PlanImport: Sendable {
     public static let columns = ["id", "name", "monthly_fee", "annual_fee", "price_per_1000", "package_price", "package_size",

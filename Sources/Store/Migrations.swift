@@ -71,7 +71,7 @@ enum Migrations {
             }
         }
         migrator.registerMigration("v2-billing") { db in
-            // Billing master data on the customer (issue 5); columns are nullable
+            // Billing master data on the customer; columns are nullable
             // because customers imported before billing existed lack them.
             try db.alter(table: "customer") { t in
                 t.add(column: "street", .text)
@@ -149,7 +149,7 @@ enum Migrations {
             try db.alter(table: "customer") { t in
                 t.add(column: "suspendedForArrears", .boolean).notNull().defaults(to: false)
             }
-            // What happened to an invoice's money (issue 6): paid so far, the last
+            // What happened to an invoice's money: paid so far, the last
             // return, the dunning level reached.
             try db.alter(table: "invoice") { t in
                 t.add(column: "paidCents", .integer).notNull().defaults(to: 0)

@@ -17,7 +17,7 @@ struct RoundingTests {
         #expect(Rounding.halfUp(numerator, dividedBy: denominator) == expected)
     }
 
-    // Packages of 1,500 records are counted started (issue 5: 1 → 1, 1,500 → 1, 1,501 → 2).
+    // Packages of 1,500 records are counted started (1 → 1, 1,500 → 1, 1,501 → 2).
     @Test(arguments: [
         (Int64(0), Int64(0)), (1, 1), (1_500, 1), (1_501, 2), (3_000, 2), (3_001, 3), (12_345, 9),
     ])

@@ -3,7 +3,7 @@ import Synthetic
 import Testing
 
 @Suite struct EvaluationRunTests {
-    /// The acceptance check of issue 3 at a small size: every row gets exactly the expected marker and grund.
+    /// The accuracy acceptance check at a small size: every row gets exactly the expected marker and grund.
     @Test func smallEvaluationIsPerfect() throws {
         let folder = MatchHarness.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -10,7 +10,7 @@ public enum DatevExportError: Error, Sendable, Equatable, CustomStringConvertibl
     public var description: String {
         switch self {
         case .missingKeys(let keys):
-            "cannot export to DATEV: the configuration lacks \(keys.joined(separator: ", ")) (README, \"DATEV export and open items\"). Nothing was written."
+            "cannot export to DATEV: the configuration lacks \(keys.joined(separator: ", ")) (docs/billing.md, \"DATEV export and open items\"). Nothing was written."
         case .customersWithoutDebtorAccount(let ids):
             "cannot export to DATEV: no debtor account for \(ids.joined(separator: ", ")); add them to datev.debtorAccounts "
                 + "(\"\(ids[0])=10001\") or give them ids ending in digits. Nothing was written."

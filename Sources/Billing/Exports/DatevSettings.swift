@@ -1,5 +1,5 @@
 /// Where the DATEV export books what; the CLI fills it from the `datev.*`
-/// configuration keys (README, "DATEV export and open items").
+/// configuration keys (docs/billing.md, "DATEV export and open items").
 ///
 /// Accounts default to SKR03. Fees, interest and the lump sum are damages,
 /// not payment for a service (UStAE 1.3), so they go to accounts without VAT.

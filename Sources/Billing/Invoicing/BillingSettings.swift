@@ -1,5 +1,5 @@
 /// How invoices are issued; the CLI fills it from the `seller.*` and
-/// `billing.*` configuration keys (README, "Configuration").
+/// `billing.*` configuration keys (docs/configuration.md, "Configuration").
 public struct BillingSettings: Sendable {
     /// Us, as printed on every invoice; nil until configured.
     public var seller: Seller?

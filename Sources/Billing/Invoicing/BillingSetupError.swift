@@ -20,7 +20,7 @@ public struct BillingSetupError: Error, Sendable, Equatable, CustomStringConvert
         parts.append(contentsOf: invalid)
         return "cannot bill: " + parts.joined(separator: "; ")
             + ". An invoice must name the seller in full with tax number or VAT id (§14 (4) UStG) and a contact (XRechnung); "
-            + "set the keys in the configuration file (README, \"Configuration\") and run again. Nothing was issued."
+            + "set the keys in the configuration file (docs/configuration.md, \"Configuration\") and run again. Nothing was issued."
     }
 }
 

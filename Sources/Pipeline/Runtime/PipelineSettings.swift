@@ -2,7 +2,7 @@ import Foundation
 import Matching
 
 /// Everything the pipeline can be configured with; the CLI fills it from the
-/// YAML file and `ROBINSON_*` environment variables (README, "Configuration").
+/// YAML file and `ROBINSON_*` environment variables (docs/configuration.md, "Configuration").
 public struct PipelineSettings: Sendable {
     /// A file is claimed once its size and mtime have not changed for this long.
     public var settleSeconds = 60

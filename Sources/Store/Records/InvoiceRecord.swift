@@ -31,7 +31,7 @@ public struct InvoiceRecord: Codable, Sendable, Equatable, FetchableRecord, Pers
     public var cancels: String?
     /// For a cancelled invoice: the number of its credit note.
     public var cancelledBy: String?
-    /// `open`, `cancelled`, `reversal` (a credit note); issue 6 adds payment states.
+    /// `open`, `cancelled`, `reversal` (a credit note).
     public var status: String
     public var document: Data
     public var documentsWrittenAt: Date?

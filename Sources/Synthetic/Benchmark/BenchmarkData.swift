@@ -45,7 +45,7 @@ public enum BenchmarkData {
         try file.finish()
     }
 
-    /// Writes a delivery (README, "Robinson list delivery format") with the given
+    /// Writes a delivery (docs/formats.md, "Robinson list delivery format") with the given
     /// number of rows per list, in canonical spelling: post rows first, then
     /// telefon, mobil and email.
     public static func writeDelivery(post: Int, telefon: Int, mobil: Int, email: Int, seed: UInt64, to path: String) throws {

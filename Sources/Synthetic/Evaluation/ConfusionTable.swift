@@ -1,5 +1,5 @@
 /// Markers the matcher gave per row kind, against what was expected, and
-/// whether the accuracy targets of issue 3 are met.
+/// whether the accuracy targets are met.
 public struct ConfusionTable: Sendable {
     /// One kind's counts.
     public struct Line: Sendable {
@@ -32,7 +32,7 @@ public struct ConfusionTable: Sendable {
         /// Recall in hundredths of a percent (9950 = 99.50 %), for kinds expecting `ja`.
         public var recallBasisPoints: Int { rows == 0 ? 0 : ja * 10_000 / rows }
 
-        /// The target of issue 3 this kind misses, if any.
+        /// The accuracy target this kind misses, if any.
         public var missedTarget: String? {
             if missing > 0 { return "\(kind.name): \(missing) rows missing from the output" }
             switch expected {
@@ -84,7 +84,7 @@ public struct ConfusionTable: Sendable {
         lines = VariantKind.allCases.compactMap { byKind[$0] }
     }
 
-    /// Every missed target of issue 3: recall ≥ 99.5 % per variant kind, no false
+    /// Every missed accuracy target: recall ≥ 99.5 % per variant kind, no false
     /// hit on a near miss (nor on a household or unrelated row), every malformed row `pruefen`.
     public var missedTargets: [String] { lines.compactMap(\.missedTarget) }
 

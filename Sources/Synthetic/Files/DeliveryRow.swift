@@ -1,4 +1,4 @@
-/// One row of a Robinson list delivery (README, "Robinson list delivery format").
+/// One row of a Robinson list delivery (docs/formats.md, "Robinson list delivery format").
 public struct DeliveryRow: Sendable, Hashable {
     public var list: String
     public var firstName = ""

@@ -1,5 +1,5 @@
 /// Invented billing master data for the invoice benchmark: `plans.csv`,
-/// `customers.csv` and `mandates.csv` in the README's formats, with
+/// `customers.csv` and `mandates.csv` in the formats of docs/formats.md, with
 /// `customers` customers spread over four plans, two thirds paying by SEPA
 /// direct debit. Deterministic for a seed.
 public enum BillingMasterData {

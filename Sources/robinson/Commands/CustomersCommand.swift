@@ -16,7 +16,7 @@ struct CustomersCommand: AsyncParsableCommand {
 struct CustomersImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import customers from CSV (README, \"Customer master data\").",
+        abstract: "Import customers from CSV (docs/formats.md, \"Customer master data\").",
         discussion: """
         Columns: \(CustomerImport.columns.joined(separator: ";")). Import plans first. \
         All or nothing: a bad line imports nothing and names the line and field. \

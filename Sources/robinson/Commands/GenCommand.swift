@@ -33,7 +33,7 @@ struct GenInputCommand: AsyncParsableCommand {
 struct GenDeliveryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "delivery",
-        abstract: "A Robinson list delivery in the README's format."
+        abstract: "A Robinson list delivery in the format of docs/formats.md."
     )
 
     @Option(help: "Entries on the post list.") var post = 1_000_000

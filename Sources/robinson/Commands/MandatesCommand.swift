@@ -15,7 +15,7 @@ struct MandatesCommand: AsyncParsableCommand {
 struct MandatesImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import SEPA mandates from CSV (README, \"SEPA mandates\").",
+        abstract: "Import SEPA mandates from CSV (docs/formats.md, \"SEPA mandates\").",
         discussion: """
         Columns: \(MandateImport.columns.joined(separator: ";")). Import customers first. \
         IBANs (length per country, MOD 97), BICs and mandate references (≤ 35 SEPA characters, no //) are checked. \

@@ -15,7 +15,7 @@ struct PlansCommand: AsyncParsableCommand {
 struct PlansImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import price plans from CSV (README, \"Price plans\").",
+        abstract: "Import price plans from CSV (docs/formats.md, \"Price plans\").",
         discussion: "Columns: \(PlanImport.columns.joined(separator: ";")). All or nothing; every change is audited."
     )
     @OptionGroup var global: GlobalOptions
