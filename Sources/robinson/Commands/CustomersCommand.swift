@@ -68,7 +68,7 @@ struct CustomersShowCommand: AsyncParsableCommand {
             let (customer, mandates) = try runtime.database.read { db in
                 (try Customer.fetchOne(db, key: id), try Mandate.filter(Column("customerId") == id).order(Column("signedOn")).fetchAll(db))
             }
-            guard let customer else { throw CommandFailure("no customer \(id); `robinson customers list` shows all") }
+            guard let customer else { throw CommandFailure("no customer \(id); `robinson customers list` shows all", status: .noInput) }
             let fields: [(String, String?)] = [
                 ("id", customer.id), ("name", customer.name), ("street", customer.street), ("postcode", customer.postcode),
                 ("city", customer.city), ("country", customer.country), ("invoice_email", customer.invoiceEmail),
