@@ -25,21 +25,27 @@ struct InboxScanner {
                 let path = folder + "/" + name
                 var info = stat()
                 guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { continue }
-                let modified = Date(timeIntervalSince1970: TimeInterval(info.st_mtim.tv_sec) + TimeInterval(info.st_mtim.tv_nsec) / 1e9)
-                result.append(InboxFile(customerId: customer, name: name, path: path, size: Int64(info.st_size), modified: modified))
+                result.append(InboxFile(customerId: customer, name: name, path: path, size: Int64(info.st_size), modified: Self.modified(info)))
             }
         }
         return result
     }
 
     /// Files lying in `inbox/` itself, outside any customer folder: never
-    /// processed (whose are they?), but reported on every run.
-    func strayFiles() -> [String] {
+    /// processed (whose are they?), but reported.
+    func strayFiles() -> [InboxFile] {
         let fm = FileManager.default
-        return ((try? fm.contentsOfDirectory(atPath: root.inbox)) ?? []).sorted().filter { name in
-            var isDirectory: ObjCBool = false
-            return !InputName.isIgnored(name) && fm.fileExists(atPath: root.inbox + "/" + name, isDirectory: &isDirectory) && !isDirectory.boolValue
+        return ((try? fm.contentsOfDirectory(atPath: root.inbox)) ?? []).sorted().compactMap { name in
+            guard !InputName.isIgnored(name) else { return nil }
+            let path = root.inbox + "/" + name
+            var info = stat()
+            guard lstat(path, &info) == 0, info.st_mode & S_IFMT != S_IFDIR else { return nil }
+            return InboxFile(customerId: "", name: name, path: path, size: Int64(info.st_size), modified: Self.modified(info))
         }
+    }
+
+    static func modified(_ info: stat) -> Date {
+        Date(timeIntervalSince1970: TimeInterval(info.st_mtim.tv_sec) + TimeInterval(info.st_mtim.tv_nsec) / 1e9)
     }
 
     /// A file is settled when it has not been written to for `seconds`
