@@ -44,14 +44,11 @@ public struct InvoiceConformance: Sendable {
 
     public func check(_ selection: Selection) throws -> Report {
         let rules = try ruleSets()
-        let records = try context.database.read { db in
-            var request = InvoiceRecord.order(Column("year"), Column("sequence"))
-            switch selection {
-            case .number(let number): request = request.filter(Column("number") == number)
-            case .month(let month): request = request.filter(Column("serviceMonth") == month.isoString)
-            case .all: break
-            }
-            return try request.fetchAll(db)
+        let records: [InvoiceRecord]
+        switch selection {
+        case .number(let number): records = try context.database.invoice(number).map { [$0] } ?? []
+        case .month(let month): records = try context.database.invoices(serviceMonth: month.isoString)
+        case .all: records = try context.database.invoices()
         }
         if case .number(let number) = selection, records.isEmpty { throw BillingRunError.notFound(number) }
         var report = Report(ruleSets: rules.map(\.name))
