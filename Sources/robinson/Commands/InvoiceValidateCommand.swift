@@ -15,8 +15,8 @@ struct InvoiceValidateCommand: AsyncParsableCommand {
         but do not fail. Needs Java 17, Saxon-HE (Debian libsaxonhe-java, \
         billing.saxonJar) and the two files EN16931-CII-validation.xslt and \
         XRechnung-CII-validation.xslt in billing.schematronRules (default \
-        <root>/schematron); without them it says what is missing and exits 1.
-        Exit 0 when every checked file passes, 1 otherwise.
+        <root>/schematron); without them it says what is missing and exits 69.
+        Exit 0 when every checked file passes, 1 when one is rejected or missing.
         """
     )
     @OptionGroup var global: GlobalOptions
