@@ -1,5 +1,6 @@
 import ArgumentParser
 import Billing
+import Formats
 import Foundation
 import Logging
 import Pipeline
@@ -69,8 +70,10 @@ struct CommandFailure: Error, CustomStringConvertible {
     var description: String { message }
 }
 
+/// One line on stderr, control characters escaped (the line may quote file
+/// names and bank texts); never fails, even when stderr cannot be written.
 func printError(_ line: String) {
-    FileHandle.standardError.write(Data(("robinson: " + line + "\n").utf8))
+    StandardError.writeLine("robinson: " + line)
 }
 
 /// Runs a command body, turning errors into one stderr line and exit code 1.
