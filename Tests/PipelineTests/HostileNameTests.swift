@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Matching
 import Pipeline
 import Store
@@ -66,7 +67,7 @@ struct HostileNameTests {
         #expect(job.state == .done)
         #expect(job.inputName == "Adressen_März.csv")
         #expect(job.outputPath?.hasSuffix("/Adressen_März_robinson.csv") == true)
-        let audit = try f.runtime().database.read { try AuditEntry.filter(Column("action") == "claim").fetchAll($0) }
+        let audit = try f.runtime().database.read { try AuditEntry.filter(AuditEntry.Columns.action == "claim").fetchAll($0) }
         #expect(audit.first?.detail.contains(#"read as Windows-1252 (bytes: Adressen_M\xE4rz.csv)"#) == true, "\(audit)")
     }
 
@@ -205,7 +206,7 @@ struct HostileNameTests {
         #expect(purged.jobs == [first.id])
         #expect(FileManager.default.fileExists(atPath: try #require(second.outputPath)))
         #expect(FileManager.default.fileExists(atPath: try #require(second.outputPath) + ".error.txt"))
-        let deletions = try f.runtime().database.read { try AuditEntry.filter(Column("action") == "delete").fetchAll($0) }
+        let deletions = try f.runtime().database.read { try AuditEntry.filter(AuditEntry.Columns.action == "delete").fetchAll($0) }
         #expect(!deletions.isEmpty)
         #expect(deletions.allSatisfy { $0.detail.hasPrefix("job \(first.id):") && $0.subject.contains("/\(first.id)") }, "\(deletions)")
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Formats
+import GRDB
 import Matching
 import Store
 
@@ -43,9 +44,9 @@ struct Claim {
             var job = Job(id: note.jobId, customerId: note.customerId, inputName: note.inputName, inputSize: size,
                           inputDigest: digest, claimedAt: note.claimedAt)
             job.lastStage = Stage.claim.rawValue
-            job.repeatOf = try String.fetchOne(db, sql: """
-                SELECT id FROM job WHERE customerId = ? AND inputDigest = ? AND state != 'rejected' ORDER BY claimedAt LIMIT 1
-                """, arguments: [note.customerId, digest])
+            job.repeatOf = try Job.filter(Job.Columns.customerId == note.customerId && Job.Columns.inputDigest == digest
+                                          && Job.Columns.state != Job.State.rejected)
+                .order(Job.Columns.claimedAt).select(Job.Columns.id, as: String.self).fetchOne(db)
             try job.insert(db)
             try JobStage(jobId: job.id, stage: Stage.claim.rawValue, finishedAt: note.claimedAt).insert(db, onConflict: .ignore)
             var detail = "job \(job.id), \(size) bytes, sha256 \(digest)\(job.repeatOf.map { ", repeat of \($0)" } ?? "")"

@@ -28,7 +28,7 @@ struct InboxName: Sendable, Equatable {
 
     /// Line feeds, escape sequences, bidi overrides: refused at claim, since
     /// such a name can forge lines in e-mails, logs and listings.
-    var hasControlCharacters: Bool { text.unicodeScalars.contains(where: TerminalText.needsEscaping) }
+    var hasControlCharacters: Bool { TerminalText.needsEscaping(text) }
 
     /// For the audit log and the note: how the name was read when it was not plain UTF-8.
     var encodingNote: String? {

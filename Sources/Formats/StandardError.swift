@@ -25,10 +25,4 @@ public enum StandardError {
             }
         }
     }
-
-    /// One line: `text` with control characters escaped, then a newline.
-    public static func writeLine(_ text: String) {
-        write(TerminalText.escaped(text) + "\n")
-    }
 }
-
