@@ -56,7 +56,7 @@ enum ExitStatus: Int32, CaseIterable, Sendable {
             case .noIndex: self = .noInput
             case .emptyDelivery, .shrinkingDelivery: self = .dataError
             case .io: self = .cannotCreate
-            case .notAnIndex, .unsupportedVersion, .truncated, .corrupt, .wrongKey: self = .configuration
+            case .badPointer, .notAnIndex, .unsupportedVersion, .truncated, .corrupt, .wrongKey: self = .configuration
             }
         case let input as InputError:
             if case .io = input { self = .noInput } else { self = .dataError }
