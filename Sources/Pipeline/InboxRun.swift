@@ -50,7 +50,7 @@ public struct InboxRun: Sendable {
     enum ConditionKey {
         static let scope = "run"
         static let mailPrefix = MailDelivery.conditionPrefix
-        static func held(_ entry: InboxEntry) -> String { "held:" + entry.displayPath }
+        static func held(_ entry: InboxEntry) -> String { "held:" + entry.path }
         static let index = "index"
         static func failed(_ jobId: String) -> String { "failed:" + jobId }
     }
@@ -72,22 +72,20 @@ public struct InboxRun: Sendable {
         }
 
         let customers = Dictionary(uniqueKeysWithValues: try runtime.database.customers().map { ($0.id, $0) })
-        let inbox = InboxSurvey(runtime: runtime).entries(customers: customers, index: index)
-        let scanned = Dictionary(InboxScanner(root: runtime.root).files().map { ("\($0.customerId)/\($0.name)", $0) }) { first, _ in first }
         var heldForIndex = 0
-        for entry in inbox {
+        for surveyed in InboxSurvey(runtime: runtime).survey(customers: customers, index: index) {
+            let entry = surveyed.entry
             switch entry.state {
             case .settling:
                 continue
-            case .held where customers[entry.folder ?? ""]?.status != .suspended:
+            case .held where surveyed.waitsForIndex:
                 heldForIndex += 1
             case .held, .stray:
-                report.conditions.append(Condition(key: ConditionKey.held(entry), message: "held \(entry.displayPath): \(entry.reason ?? "")"))
+                report.conditions.append(Condition(key: ConditionKey.held(entry), message: "held \(entry.path): \(entry.reason ?? "")"))
             case .ready, .unknownFolder:
-                guard let folder = entry.folder, let file = scanned["\(folder)/\(entry.name)"],
-                      let job = try Claim(runtime: runtime).take(file) else { continue }
-                runtime.logger.info("claimed \(entry.displayPath) as job \(job.id)")
-                if let problem = Self.customerProblem(folder, customers[folder]) {
+                guard let file = surveyed.file, let job = try Claim(runtime: runtime).take(file) else { continue }
+                runtime.logger.info("claimed \(file.display) as job \(job.id)")
+                if let problem = Self.nameProblem(file.name) ?? Self.customerProblem(file.customerId, customers[file.customerId]) {
                     report.outcomes.append(try JobRejection(runtime: runtime).reject(job, message: problem))
                     continue
                 }
@@ -116,6 +114,13 @@ public struct InboxRun: Sendable {
         return report
     }
 
+    /// A name with control characters (line feeds, escape sequences, bidi
+    /// overrides) can forge lines wherever it is shown: refused at claim.
+    static func nameProblem(_ name: InboxName) -> String? {
+        guard name.hasControlCharacters else { return nil }
+        return "the file name \"\(name.display)\" contains control characters (shown as \\n, \\x.. or \\u{..}); such names are not processed. Rename the file without them."
+    }
+
     static func customerProblem(_ id: String, _ customer: Customer?) -> String? {
         guard let customer else {
             return "inbox folder '\(id)' is not a known customer id. Import the customer (`robinson customers import`) or move the file into the right customer's folder."
@@ -137,14 +142,12 @@ public struct InboxRun: Sendable {
         for name in ((try? fm.contentsOfDirectory(atPath: runtime.root.work)) ?? []).sorted()
         where !name.hasPrefix(".") && !known.contains(name) {
             let folder = JobFolder(work: runtime.root.work, jobId: name)
-            guard folder.claimedInput != nil,
-                  let data = fm.contents(atPath: folder.claimNote),
-                  let note = try? JSONDecoder().decode(ClaimNote.self, from: data)
-            else {
+            guard let input = folder.claimedInput, let note = folder.note else {
                 // The rename never happened: the file is still in the inbox.
                 try? fm.removeItem(atPath: folder.path)
                 continue
             }
+            try ClaimedInput.restrictMode(input)
             adopted.append(try Claim(runtime: runtime).register(note: note, folder: folder))
         }
         return adopted

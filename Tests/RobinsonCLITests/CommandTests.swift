@@ -220,7 +220,8 @@ struct CommandTests {
         #expect(deletions.contains { $0.hasSuffix("crm-export_robinson.csv") })
         #expect(deletions.contains { $0.hasSuffix("zusammenfassung.txt") })
         #expect(deletions.contains { $0.hasSuffix("/input/crm-export.csv") })
-        #expect(deletions.contains { $0.hasSuffix("rejected/K1001/empty.csv") })
+        let rejectedJob = try #require(try cli.sql("SELECT id FROM job WHERE state = 'rejected'").first)
+        #expect(deletions.contains { $0.hasSuffix("rejected/K1001/\(rejectedJob)/empty.csv") })
         #expect(deletions.contains { $0.hasSuffix("empty.csv.error.txt") })
         #expect(try cli.ok(["audit", "--filter", "delete"]).isEmpty == false)
         // A second purge finds nothing more.

@@ -17,16 +17,15 @@ public struct InboxEntry: Sendable, Equatable {
         case stray
     }
 
-    /// The customer folder, nil for a stray file.
+    /// `inbox/K1001/adressen.csv`, escaped for printing (`inbox/K1001/sub/` for a folder).
+    public let path: String
+    /// The customer folder, nil for an entry directly in `inbox/`.
     public let folder: String?
-    public let name: String
-    public let size: Int64
-    public let modified: Date
+    /// Nil for entries that are not regular files (links, folders).
+    public let size: Int64?
+    public let modified: Date?
     public let state: State
     public let reason: String?
-
-    /// `inbox/K1001/adressen.csv`.
-    public var displayPath: String { "inbox/" + (folder.map { $0 + "/" } ?? "") + name }
 }
 
 /// Classifies every inbox file: settled or not, held (suspended customer, no
@@ -34,39 +33,57 @@ public struct InboxEntry: Sendable, Equatable {
 struct InboxSurvey {
     let runtime: Runtime
 
-    func entries(customers: [String: Customer], index: IndexHealth) -> [InboxEntry] {
-        let now = runtime.now
-        let scanner = InboxScanner(root: runtime.root)
-        var entries = scanner.strayFiles().map { stray in
-            InboxEntry(folder: nil, name: stray.name, size: stray.size, modified: stray.modified, state: .stray,
-                       reason: "not in a customer folder; move it into inbox/<customer-id>/")
-        }
-        for file in scanner.files() {
-            let (state, reason) = classify(file, customer: customers[file.customerId], index: index, now: now)
-            entries.append(InboxEntry(folder: file.customerId, name: file.name, size: file.size, modified: file.modified,
-                                      state: state, reason: reason))
-        }
-        return entries
+    /// An entry and, for a regular file, what `Claim` needs to take it.
+    struct Surveyed {
+        let entry: InboxEntry
+        let file: InboxFile?
+        /// Held only because the index is missing, unusable or stale.
+        var waitsForIndex = false
     }
 
-    private func classify(_ file: InboxFile, customer: Customer?, index: IndexHealth, now: Date) -> (InboxEntry.State, String?) {
-        let age = now.timeIntervalSince(file.modified)
-        if age < 0 {
-            return (.settling, "modified \(Int(-age)) s in the future (clock moved back?); claimed once that time has passed and it settled")
+    func entries(customers: [String: Customer], index: IndexHealth) -> [InboxEntry] {
+        survey(customers: customers, index: index).map(\.entry)
+    }
+
+    func survey(customers: [String: Customer], index: IndexHealth) -> [Surveyed] {
+        let now = runtime.now
+        let scan = InboxScanner(root: runtime.root).scan()
+        var surveyed = scan.held.map { held in
+            let folder = held.path.split(separator: "/").dropFirst().first.map(String.init)
+            return Surveyed(entry: InboxEntry(path: held.path, folder: held.stray ? nil : folder, size: nil, modified: nil,
+                                              state: held.stray ? .stray : .held, reason: held.reason), file: nil)
         }
-        if age < TimeInterval(runtime.settings.settleSeconds) {
-            return (.settling, "modified \(Int(age)) s ago; claimed once unchanged for \(runtime.settings.settleSeconds) s")
+        for file in scan.files {
+            let (state, reason) = classify(file, customer: customers[file.customerId], index: index, now: now)
+            let waitsForIndex = state == .held && reason == nil
+            surveyed.append(Surveyed(entry: InboxEntry(path: file.display, folder: file.customerId, size: file.size,
+                                                       modified: file.modified.date, state: state,
+                                                       reason: waitsForIndex ? index.message(at: now) : reason),
+                                     file: file, waitsForIndex: waitsForIndex))
+        }
+        return surveyed
+    }
+
+    /// The state and why; `(.held, nil)` means held for the index.
+    private func classify(_ file: InboxFile, customer: Customer?, index: IndexHealth, now: Date) -> (InboxEntry.State, String?) {
+        if InboxScanner.isFromTheFuture(file, now: now) {
+            return (.held, "modified \(BerlinCalendar.timestamp(file.modified.date)), later than now (\(BerlinCalendar.timestamp(now))); "
+                + "the clock went backwards or the uploader's runs ahead. It is processed once that time has passed, or at once after `touch`.")
+        }
+        guard InboxScanner.isSettled(file, now: now, seconds: runtime.settings.settleSeconds) else {
+            let age = max(0, Int(now.timeIntervalSince(file.modified.date)))
+            return (.settling, "modified \(age) s ago; claimed once unchanged for \(runtime.settings.settleSeconds) s")
         }
         guard let customer else {
             return (.unknownFolder, "folder '\(file.customerId)' is not a known customer id; the next run rejects the file")
         }
         if customer.status == .suspended {
             return (.held, customer.suspendedForArrears
-                ? "customer \(customer.id) is suspended for arrears; the file is processed once they have paid in full"
+                ? "customer \(customer.id) is suspended for arrears (robinson dunning); the file is processed once they have paid in full"
                 : "customer \(customer.id) is suspended in the master data")
         }
         if customer.status != .terminated, !customer.bookedLists.isEmpty, index.holdsFiles {
-            return (.held, index.message(at: now))
+            return (.held, nil)
         }
         return (.ready, nil)
     }

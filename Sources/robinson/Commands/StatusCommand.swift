@@ -41,8 +41,8 @@ struct StatusCommand: AsyncParsableCommand {
             ])
             var files = Listing.Table("inbox", columns: ["file", "customer", "state", "size", "modifiedAt", "reason"])
             for entry in inbox where customer == nil || entry.folder == customer {
-                files.append([.text(entry.displayPath), Cell(entry.folder), .text(entry.state.rawValue), .integer(Int(entry.size)),
-                              .time(entry.modified), Cell(entry.reason)])
+                files.append([.text(entry.path), Cell(entry.folder), .text(entry.state.rawValue), Cell(entry.size.map(Int.init)),
+                              Cell(entry.modified), Cell(entry.reason)])
             }
             var conditions = Listing.Table("conditions", columns: ["scope", "key", "since", "reportedAt", "message"],
                                            tableColumns: ["since", "message"])
