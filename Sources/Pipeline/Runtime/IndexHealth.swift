@@ -39,7 +39,13 @@ public struct IndexHealth: Sendable {
     public static func assess(_ runtime: Runtime, verify: Bool = false) -> IndexHealth {
         let settings = runtime.settings
         let directory = runtime.indexDirectory
-        guard let version = directory.currentVersion() else {
+        let pointed: String?
+        do {
+            pointed = try directory.pointedVersion()
+        } catch {
+            return IndexHealth(state: .unusable, version: nil, builtAt: nil, fingerprints: nil, problem: "\(error)", maxAgeDays: settings.maxIndexAgeDays)
+        }
+        guard let version = pointed else {
             return IndexHealth(state: .missing, version: nil, builtAt: nil, fingerprints: nil, problem: nil, maxAgeDays: settings.maxIndexAgeDays)
         }
         let index: IndexFile
