@@ -87,7 +87,7 @@ struct ListingSchemaTests {
 
     @Test func everyListingMatchesItsDocumentedSchema() throws {
         let listings = try Self.documented()
-        #expect(listings.map(\.name).sorted() == ["audit", "customer", "customers", "index", "mandates", "plans", "status"])
+        #expect(listings.map(\.name).sorted() == ["audit", "config", "customer", "customers", "index", "mandates", "plans", "status"])
         let cli = try Self.populatedRoot()
         for listing in listings {
             let object = try JSONValue.parse(try cli.ok(listing.arguments + ["--format", "json"]))
