@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "Formats", targets: ["Formats"]),
         .library(name: "Pipeline", targets: ["Pipeline"]),
         .library(name: "Synthetic", targets: ["Synthetic"]),
+        .library(name: "Billing", targets: ["Billing"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -69,7 +70,7 @@ let package = Package(
         ),
         .testTarget(name: "FormatsTests", dependencies: ["Formats"], swiftSettings: strict),
         .testTarget(name: "MatchingTests", dependencies: ["Matching", "Formats"], swiftSettings: strict),
-        .testTarget(name: "BillingTests", dependencies: ["Billing"], swiftSettings: strict),
+        .testTarget(name: "BillingTests", dependencies: ["Billing", "Synthetic"], swiftSettings: strict),
         .testTarget(name: "MasterDataTests", dependencies: ["MasterData", "Billing", "Store", "Formats"], swiftSettings: strict),
         .testTarget(name: "DocumentsTests", dependencies: ["Documents"], swiftSettings: strict),
         .testTarget(name: "StoreTests", dependencies: ["Store"], swiftSettings: strict),
