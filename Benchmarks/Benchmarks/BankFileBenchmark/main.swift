@@ -26,7 +26,7 @@ let start = DispatchTime.now().uptimeNanoseconds
 let report = try BankFile.read(path: path, schemas: schemas)
 let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 var usage = rusage()
-getrusage(RUSAGE_SELF, &usage)
+getrusage(RUSAGE_SELF.rawValue, &usage)
 let found = report.returnedDebits.count + report.credits.count
 let expectedCount = expected.returnedEndToEndIds.count + expected.creditCents.count
 print(String(format: "%@\t%d entries\t%.1f MB\t%.2f s\tpeak RSS %d MB\t%d read%@", kind.rawValue, entries, Double(bytes) / 1e6, seconds,

@@ -21,6 +21,7 @@ public enum StreamingMatch {
     ) throws -> Result {
         let (sample, whole, _) = try InputInspector.readSample(path: input, limit: 1 << 16)
         let dialect = try DialectSniffer.sniff(sample: sample, sampleIsWholeFile: whole, path: input)
+        let sink = dialect.encoding(sink)
         let reader = RecordReader(source: try openByteSource(path: input), dialect: dialect, path: input)
         let markers = MarkerWriter(dialect: dialect, columns: columns)
         var keyer: RowKeyer?
