@@ -17,7 +17,8 @@ public enum InputRejection: Error, Sendable, Equatable, CustomStringConvertible 
         case .headerOnly(let path):
             "\(path): the file has a header line but no data rows. Export the addresses again and upload the complete file."
         case .noUsableColumns(let path, let header):
-            "\(path), line 1: no column with a name and address (Name/Nachname, Straße, PLZ), a phone number (Telefon/Mobil) or an e-mail address (E-Mail) was found in the header [\(header.prefix(12).joined(separator: " | "))]. Name the columns as the README lists them and upload the file again."
+            // The "header" may be the first data row of a file without one: never quoted, it may name a person.
+            "\(path), line 1: none of its \(header.count) fields names a column with a name and address (Name/Nachname, Straße, PLZ), a phone number (Telefon/Mobil) or an e-mail address (E-Mail); the file may lack its header line. Name the columns as docs/formats.md lists them and upload the file again."
         case .duplicateColumns(let path, let part, let names, let columns):
             "\(path), line 1: the columns " + zip(names, columns).map { "\"\(Self.shown($0))\" (column \($1))" }.joined(separator: " and ")
                 + " all name the \(part), so which one to check cannot be known. Rename or delete all but one of them and upload the file again."
