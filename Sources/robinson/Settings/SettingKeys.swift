@@ -79,6 +79,12 @@ extension SettingKey {
               summary: "FRST for a mandate's first debit, then RCUR; or RCUR always") { _, b in
                   b.firstDebitAsFirst ? "firstThenRecurring" : "recurringOnly"
               },
+        .init(name: "billing.batchBooking.core", kind: .choice(BatchBooking.allCases.map(\.rawValue)), defaultValue: "agreed",
+              summary: "BtchBookg of CORE files: agreed (left out), batch (true: one booking per group), single (false: one per debit)") { _, b in
+                  b.batchBooking(.core).rawValue
+              },
+        .init(name: "billing.batchBooking.b2b", kind: .choice(BatchBooking.allCases.map(\.rawValue)), defaultValue: "agreed",
+              summary: "BtchBookg of B2B files") { _, b in b.batchBooking(.b2b).rawValue },
         .init(name: "billing.returnFee", kind: .money, defaultValue: "8,00",
               summary: "fee per returned debit the customer caused") { _, b in b.returnFee.germanNumber },
         .init(name: "billing.presentAgainReasons", kind: .list, defaultValue: "[AM04, MS03]",
