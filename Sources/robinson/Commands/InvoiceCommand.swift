@@ -25,7 +25,7 @@ struct InvoiceListCommand: AsyncParsableCommand {
                 let kind = record.kind == .invoice ? "invoice" : "credit"
                 let gross = Money(cents: record.grossCents).germanFormatted
                 let note = record.cancelledBy.map { " cancelled by \($0)" } ?? record.cancels.map { " reverses \($0)" } ?? ""
-                print("\(record.number)  \(record.issueDate)  \(kind.padding(toLength: 7, withPad: " ", startingAt: 0)) \(record.customerId.padding(toLength: 10, withPad: " ", startingAt: 0)) \(record.serviceMonth)  \(String(repeating: " ", count: max(0, 14 - gross.count)))\(gross)  \(record.status.rawValue)\(note)")
+                print("\(record.number)  \(record.issueDate)  \(kind.padding(toLength: 7, withPad: " ", startingAt: 0)) \(record.customerId.padding(toLength: 10, withPad: " ", startingAt: 0)) \(record.serviceMonth)  \(String(repeating: " ", count: max(0, 14 - gross.count)))\(gross)  \(record.paymentState.label)\(note)")
             }
         }
     }
@@ -59,19 +59,33 @@ struct InvoicePaidCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "paid",
         abstract: "Book a payment by hand (cash, a transfer the statement import could not match).",
-        discussion: "A partial payment leaves the rest open. Paying everything overdue lifts a suspension for arrears."
+        discussion: """
+        A partial payment leaves the rest open; more than is owed leaves the surplus as the customer's credit \
+        (a negative open item). The same booking twice (invoice, amount, date, reference) is refused unless \
+        --again; a date after today is refused. A wrong booking is undone with `robinson payments reverse`. \
+        Paying everything overdue lifts a suspension for arrears.
+        """
     )
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The invoice number.") var number: String
     @Option(help: ArgumentHelp("The day the money arrived.", valueName: "YYYY-MM-DD")) var date: CalendarDate
     @Option(help: ArgumentHelp("The amount, e.g. 119,06 or 119.06.", valueName: "EUR")) var amount: Money
+    @Option(help: "A reference for the booking (receipt, bank reference); part of what makes a booking a repeat.") var reference: String?
+    @Flag(help: "Book it although the same booking (invoice, amount, date, reference) exists: the customer really paid twice.")
+    var again = false
 
     func run() async throws {
         try await reporting {
             let context = try await CommandContext(global).billing()
-            let report = try PaymentBooking(context: context).bookManually(invoice: number, amount: amount, on: date)
-            let open = try context.database.invoice(number)!.openCents
-            print("\(number): \(amount.germanFormatted) booked; \(open > 0 ? "still open \(Money(cents: open).germanFormatted)" : "paid in full")")
+            let report: PaymentBooking.Report
+            do {
+                report = try PaymentBooking(context: context).bookManually(invoice: number, amount: amount, on: date, reference: reference, again: again)
+            } catch let error as PaymentError {
+                if case .duplicate = error { throw CommandFailure("\(error); if the customer really paid twice, add --again") }
+                throw error
+            }
+            let open = Money(cents: try context.database.invoice(number)!.openCents)
+            print("\(number): \(amount.germanFormatted) booked; \(PaymentWords.outcome(open: open))")
             for customer in report.released { print("suspension of \(customer) lifted; held inbox files are processed by the next run") }
         }
     }
