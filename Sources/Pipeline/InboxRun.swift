@@ -55,21 +55,26 @@ public struct InboxRun: Sendable {
             Dictionary(uniqueKeysWithValues: try Customer.fetchAll(db).map { ($0.id, $0) })
         }
         let now = runtime.now
-        for stray in InboxScanner(root: runtime.root).strayFiles() {
-            report.held.append("held inbox/\(stray): not in a customer folder; move it into inbox/<customer-id>/")
-        }
-        for file in InboxScanner(root: runtime.root).files() where InboxScanner.isSettled(file, now: now, seconds: runtime.settings.settleSeconds) {
+        let scan = InboxScanner(root: runtime.root).scan()
+        report.held += scan.held
+        for file in scan.files {
+            guard InboxScanner.isSettled(file, now: now, seconds: runtime.settings.settleSeconds) else {
+                if InboxScanner.isFromTheFuture(file, now: now) {
+                    report.held.append("held \(file.display): modified \(BerlinCalendar.shortDateTime(file.modified.date)), later than now (\(BerlinCalendar.shortDateTime(now))); the clock went backwards or the uploader's runs ahead. It is processed once that time has passed, or at once after `touch`.")
+                }
+                continue
+            }
             let customer = customers[file.customerId]
             if customer?.status == .suspended {
                 let why = customer?.suspendedForArrears == true
                     ? "is suspended for arrears (robinson dunning); the file is processed once they have paid in full"
                     : "is suspended in the master data"
-                report.held.append("held inbox/\(file.customerId)/\(file.name): customer \(file.customerId) \(why)")
+                report.held.append("held \(file.display): customer \(file.customerId) \(why)")
                 continue
             }
             guard let job = try Claim(runtime: runtime).take(file) else { continue }
-            runtime.logger.info("claimed inbox/\(file.customerId)/\(file.name) as job \(job.id)")
-            if let problem = Self.customerProblem(file.customerId, customer) {
+            runtime.logger.info("claimed \(file.display) as job \(job.id)")
+            if let problem = Self.nameProblem(file.name) ?? Self.customerProblem(file.customerId, customer) {
                 report.outcomes.append(try JobRejection(runtime: runtime).reject(job, message: problem))
                 continue
             }
@@ -82,6 +87,13 @@ public struct InboxRun: Sendable {
         report.notices += MailDelivery(runtime: runtime).deliverPending()
         pruneIndexVersions()
         return report
+    }
+
+    /// A name with control characters (line feeds, escape sequences, bidi
+    /// overrides) can forge lines wherever it is shown: refused at claim.
+    static func nameProblem(_ name: InboxName) -> String? {
+        guard name.hasControlCharacters else { return nil }
+        return "the file name \"\(name.display)\" contains control characters (shown as \\n, \\x.. or \\u{..}); such names are not processed. Rename the file without them."
     }
 
     static func customerProblem(_ id: String, _ customer: Customer?) -> String? {
@@ -105,14 +117,12 @@ public struct InboxRun: Sendable {
         for name in ((try? fm.contentsOfDirectory(atPath: runtime.root.work)) ?? []).sorted()
         where !name.hasPrefix(".") && !known.contains(name) {
             let folder = JobFolder(work: runtime.root.work, jobId: name)
-            guard folder.claimedInput != nil,
-                  let data = fm.contents(atPath: folder.claimNote),
-                  let note = try? JSONDecoder().decode(ClaimNote.self, from: data)
-            else {
+            guard let input = folder.claimedInput, let note = folder.note else {
                 // The rename never happened: the file is still in the inbox.
                 try? fm.removeItem(atPath: folder.path)
                 continue
             }
+            try ClaimedInput.restrictMode(input)
             adopted.append(try Claim(runtime: runtime).register(note: note, folder: folder))
         }
         return adopted

@@ -67,7 +67,7 @@ struct CustomersShowCommand: AsyncParsableCommand {
             let runtime = try await CommandContext(global).runtime()
             let customer = try runtime.database.customer(id)
             let mandates = try runtime.database.mandates(customer: id).sorted { $0.signedOn < $1.signedOn }
-            guard let customer else { throw CommandFailure("no customer \(id); `robinson customers list` shows all") }
+            guard let customer else { throw CommandFailure("no customer \(id); `robinson customers list` shows all", status: .noInput) }
             let fields: [(String, String?)] = [
                 ("id", customer.id), ("name", customer.name), ("street", customer.street), ("postcode", customer.postcode),
                 ("city", customer.city), ("country", customer.country), ("invoice_email", customer.invoiceEmail),

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Formats
 import Foundation
 import Matching
 import Pipeline
@@ -37,10 +38,11 @@ struct StatusCommand: AsyncParsableCommand {
                     String(job.unchecked ?? 0).padding(toLength: 8, withPad: " ", startingAt: 0),
                     (job.expiresAt.map(BerlinCalendar.shortDateTime) ?? "-").padding(toLength: 17, withPad: " ", startingAt: 0),
                 ]
-                var tail = job.inputName
-                if let output = job.outputPath { tail += " → " + output }
+                // Names and errors come from outside (the uploaded file's name): escaped.
+                var tail = TerminalText.escaped(job.inputName)
+                if let output = job.outputPath { tail += " → " + TerminalText.escaped(output) }
                 if job.repeatOf != nil { tail += " (repeat of \(job.repeatOf!))" }
-                if let error = job.error, job.state != .done { tail += "\n    \(error)" }
+                if let error = job.error, job.state != .done { tail += "\n    " + TerminalText.escaped(error) }
                 print(columns.joined(separator: " ") + " " + tail)
             }
         }
@@ -63,7 +65,7 @@ struct AuditCommand: AsyncParsableCommand {
         try await reporting {
             let runtime = try await CommandContext(global).runtime()
             for entry in try JobListing(runtime: runtime).audit(limit: limit, containing: filter) {
-                print("\(BerlinCalendar.shortDateTime(entry.at))  \(entry.actor)  \(entry.action)  \(entry.subject)  \(entry.detail)")
+                print(TerminalText.escaped("\(BerlinCalendar.shortDateTime(entry.at))  \(entry.actor)  \(entry.action)  \(entry.subject)  \(entry.detail)"))
             }
         }
     }
