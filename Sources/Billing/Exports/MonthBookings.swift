@@ -24,9 +24,11 @@ struct MonthBookings {
         // A reversal repeats the row it reverses, which may be of an earlier month.
         let reversed = try Dictionary(Payment.filter(keys: Set(payments.filter { $0.kind == .reversal }.compactMap(\.relatesTo))).fetchAll(db)
             .map { ($0.id ?? 0, $0) }, uniquingKeysWith: { first, _ in first })
-        // Charges billed on an invoice are already receivables of their own; the invoice must not book them as revenue again.
-        let billedCharges = try Dictionary(grouping: Charge.filter(invoices.map(\.number).contains(Charge.Columns.billedInvoice)).fetchAll(db),
-                                           by: { $0.billedInvoice ?? "" }).mapValues { $0.map(\.amountCents).reduce(0, +) }
+        // Charges billed on an invoice are already receivables of their own; the invoice must not book them as revenue again,
+        // and its credit note takes them back from their own accounts.
+        let billed = Set(invoices.map(\.number) + invoices.compactMap(\.cancels))
+        let billedCharges = try Dictionary(grouping: Charge.filter(billed.contains(Charge.Columns.billedInvoice)).fetchAll(db),
+                                           by: { $0.billedInvoice ?? "" })
 
         var customerIds = Set(invoices.map(\.customerId)).union(charges.map(\.customerId))
         customerIds.formUnion((payments + reversed.values).compactMap(\.customerId))
@@ -37,14 +39,22 @@ struct MonthBookings {
         var bookings: [DatevBooking] = []
         for invoice in invoices {
             guard let date = CalendarDate(iso: invoice.issueDate) else { continue }
-            let revenue = Money(cents: invoice.grossCents - (billedCharges[invoice.number] ?? 0))
-            guard revenue.cents > 0 else { continue }
             let isInvoice = invoice.kind == .invoice
+            let charges = billedCharges[isInvoice ? invoice.number : invoice.cancels ?? ""] ?? []
+            let revenue = Money(cents: invoice.grossCents - charges.map(\.amountCents).reduce(0, +))
             let label = isInvoice ? "Rechnung" : "Gutschrift"
-            bookings.append(DatevBooking(
-                amount: revenue, side: isInvoice ? .debit : .credit, account: debtors[invoice.customerId]!,
-                contraAccount: settings.accounts.revenue, date: date, document: invoice.number,
-                text: "\(label) \(invoice.number) \(lines.name(invoice.customerId))"))
+            if revenue.cents > 0 {
+                bookings.append(DatevBooking(
+                    amount: revenue, side: isInvoice ? .debit : .credit, account: debtors[invoice.customerId]!,
+                    contraAccount: settings.accounts.revenue, date: date, document: invoice.number,
+                    text: "\(label) \(invoice.number) \(lines.name(invoice.customerId))"))
+            }
+            for charge in charges where !isInvoice {
+                bookings.append(DatevBooking(
+                    amount: Money(cents: charge.amountCents), side: .credit, account: debtors[invoice.customerId]!,
+                    contraAccount: account(for: charge.kind), date: date, document: invoice.number,
+                    text: "Gutschrift \(invoice.number) \(charge.description)"))
+            }
         }
         for charge in charges {
             guard let date = CalendarDate(iso: charge.createdOn) else { continue }

@@ -33,10 +33,13 @@ public struct OpenItems: Sendable {
     /// The list of `day` (default today), computed now.
     public func list(on day: CalendarDate? = nil) throws -> OpenItemList {
         let day = day ?? context.today
-        return try context.database.writeImmediate { db in
+        let list = try context.database.writeImmediate { db in
             try Ledger.advance(in: db, context: context)
             return try OpenItemList.compute(on: day, in: db)
         }
+        // States that moved with time alone change their registers too.
+        try InvoiceRegister(context: context).writePending()
+        return list
     }
 
     /// Writes the list of `day` (default today), replacing one written earlier, and returns its path and totals.
@@ -44,7 +47,7 @@ public struct OpenItems: Sendable {
         try write(try list(on: day))
     }
 
-    func write(_ list: OpenItemList) throws -> Report {
+    public func write(_ list: OpenItemList) throws -> Report {
         let rows: [[SpreadsheetCell]] = list.items.map { item in
             let overdue = item.open.cents > 0 ? item.dueDate.map { String(max(0, $0.days(until: list.day))) } : nil
             let isInvoice = item.kind == .invoice

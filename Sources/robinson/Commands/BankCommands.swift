@@ -50,8 +50,9 @@ struct ReturnsImportCommand: AsyncParsableCommand {
 struct PaymentsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "payments",
-        abstract: "Book incoming credit transfers from a bank statement.",
-        subcommands: [PaymentsImportCommand.self]
+        abstract: "Book, list and correct money received.",
+        subcommands: [PaymentsImportCommand.self, PaymentsListCommand.self, PaymentsAssignCommand.self, PaymentsReverseCommand.self,
+                      PaymentsRefundCommand.self]
     )
 }
 

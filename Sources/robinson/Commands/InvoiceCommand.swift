@@ -12,20 +12,35 @@ struct InvoiceCommand: AsyncParsableCommand {
 }
 
 struct InvoiceListCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List invoices and credit notes.")
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List invoices and credit notes with where their money stands.",
+        discussion: """
+        Each line: number, issue date, kind, customer, service month, gross, open amount, payment state \
+        (issued, collection submitted, collected, partially paid, paid, overpaid, cancelled, credit note; \
+        docs/billing.md "Payment states"). --period is the service month, --issued the month the \
+        document was issued (what `export datev --issued` books), in every command.
+        """
+    )
     @OptionGroup var global: GlobalOptions
-    @Option(help: ArgumentHelp("Only this service month.", valueName: "YYYY-MM")) var month: String?
+    @Option(help: ArgumentHelp("Only this service month.", valueName: "YYYY-MM")) var period: YearMonth?
+    @Option(name: .customLong("month"), help: .hidden) var legacyPeriod: YearMonth?
+    @Option(help: ArgumentHelp("Only documents issued in this month.", valueName: "YYYY-MM")) var issued: YearMonth?
     @Option(help: "Only this customer.") var customer: String?
+    @Flag(help: "Only invoices with money still to come (open amount above zero).") var open = false
+    @Flag(help: "Only invoices past their due date with money owed and no debit under way.") var overdue = false
 
     func run() async throws {
         try await reporting {
             let context = try await CommandContext(global).billing()
-            let records = try context.database.invoices(serviceMonth: month, customer: customer)
-            for record in records {
+            let query = InvoiceQuery(period: period ?? legacyPeriod, issued: issued, customer: customer, open: open, overdue: overdue)
+            for record in try query.run(context) {
                 let kind = record.kind == .invoice ? "invoice" : "credit"
                 let gross = Money(cents: record.grossCents).germanFormatted
+                let openText = record.kind == .invoice ? Money(cents: record.openCents).germanFormatted : ""
                 let note = record.cancelledBy.map { " cancelled by \($0)" } ?? record.cancels.map { " reverses \($0)" } ?? ""
-                print("\(record.number)  \(record.issueDate)  \(kind.padding(toLength: 7, withPad: " ", startingAt: 0)) \(record.customerId.padding(toLength: 10, withPad: " ", startingAt: 0)) \(record.serviceMonth)  \(String(repeating: " ", count: max(0, 14 - gross.count)))\(gross)  \(record.paymentState.label)\(note)")
+                print([record.number, record.issueDate, kind.padded(7), record.customerId.padded(10), record.serviceMonth,
+                       gross.leftPadded(14), openText.leftPadded(14), record.paymentState.label + note].joined(separator: "  "))
             }
         }
     }
@@ -39,7 +54,7 @@ struct InvoiceCancelCommand: AsyncParsableCommand {
         An issued invoice never changes. The credit note (Rechnungskorrektur) gets the next \
         number of the current year, repeats the invoice's lines, names the invoice and the \
         reason, and is written as PDF and XRechnung XML beside the invoice. Afterwards \
-        `robinson bill --month` for the same month issues a corrected invoice.
+        `robinson bill --period` for the same month issues a corrected invoice.
         """
     )
     @OptionGroup var global: GlobalOptions

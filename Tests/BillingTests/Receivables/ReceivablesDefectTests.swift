@@ -78,3 +78,28 @@ struct ReceivablesDefectTests {
         #expect(text.contains("-941,69"))
     }
 }
+
+extension ReceivablesDefectTests {
+    func returned(_ cents: Int64, on date: String = "2026-11-12", reference: String = "R1") -> ReturnNotice {
+        ReturnNotice(endToEndId: "2026-000002", amount: Money(cents: cents), reason: "MS03", date: day(date), entryReference: reference, source: "test")
+    }
+
+    @Test("a return for more than the debit: the invoice reopens for the debit, the rest is a charge; open items and DATEV agree",
+          arguments: [1_000, 5_831, 7_000] as [Int64])
+    func returnAmounts(cents: Int64) throws {
+        let fixture = try collected()
+        fixture.setNow("2026-11-12T09:00:00+01:00")
+        let report = try ReturnBooking(context: fixture.context).book([returned(cents)])
+        #expect((report.booked.first?.differingAmount != nil) == (cents != 5_831))
+        #expect(try invoice(fixture, "2026-000002").openCents == min(cents, 5_831))
+        let difference = try fixture.database.read { db in try Charge.filter(Charge.Columns.kind == Charge.Kind.returnDifference).fetchAll(db) }
+        #expect(difference.map(\.amountCents) == (cents > 5_831 ? [cents - 5_831] : []))
+        let identity = try LedgerIdentity.on(day("2026-11-12"), in: fixture.database)
+        #expect(identity.holds, "\(identity)")
+        // The next debit asks for what the invoice still owes; the difference rides on the next invoice.
+        fixture.setNow("2026-11-16T09:00:00+01:00")
+        let next = try CollectionRun(context: fixture.context).run()
+        #expect(next.files.map(\.sum) == [Money(cents: min(cents, 5_831))])
+        #expect(try LedgerIdentity.on(day("2026-11-16"), in: fixture.database).holds)
+    }
+}
