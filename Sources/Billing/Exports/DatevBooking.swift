@@ -3,6 +3,15 @@
 public struct DatevBooking: Sendable, Equatable {
     public enum Side: String, Sendable { case debit = "S", credit = "H" }
 
+    /// The column `Sachverhalt`: marks the dunning bookings of the open-items
+    /// ledger so DATEV recognises them.
+    public enum Sachverhalt: Int, Sendable {
+        /// Mahnzins: default interest.
+        case dunningInterest = 31
+        /// Mahngebühr: a dunning fee.
+        case dunningFee = 40
+    }
+
     public var amount: Money
     /// Soll/Haben-Kennzeichen, seen from `account`.
     public var side: Side
@@ -15,10 +24,12 @@ public struct DatevBooking: Sendable, Equatable {
     /// Buchungstext, at most 60 characters (longer text is cut). Always begins with a fixed word of ours
     /// ("Rechnung", "Zahlung", a charge's description), never with outside text.
     public var text: String
+    public var sachverhalt: Sachverhalt?
     /// Generalumkehr: this line reverses an earlier one with the same accounts and side.
     public var reversal = false
 
-    public init(amount: Money, side: Side, account: Int, contraAccount: Int, date: CalendarDate, document: String, text: String) {
+    public init(amount: Money, side: Side, account: Int, contraAccount: Int, date: CalendarDate, document: String, text: String,
+                sachverhalt: Sachverhalt? = nil) {
         self.amount = amount
         self.side = side
         self.account = account
@@ -26,5 +37,6 @@ public struct DatevBooking: Sendable, Equatable {
         self.date = date
         self.document = document
         self.text = text
+        self.sachverhalt = sachverhalt
     }
 }

@@ -53,7 +53,7 @@ struct MonthBookings {
                 bookings.append(DatevBooking(
                     amount: Money(cents: charge.amountCents), side: .credit, account: debtors[invoice.customerId]!,
                     contraAccount: account(for: charge.kind), date: date, document: invoice.number,
-                    text: "Gutschrift \(invoice.number) \(charge.description)"))
+                    text: "Gutschrift \(invoice.number) \(charge.description)", sachverhalt: Self.sachverhalt(charge.kind)))
             }
         }
         for charge in charges {
@@ -61,7 +61,7 @@ struct MonthBookings {
             bookings.append(DatevBooking(
                 amount: Money(cents: charge.amountCents), side: .debit, account: debtors[charge.customerId]!,
                 contraAccount: account(for: charge.kind), date: date, document: charge.relatesTo ?? "G\(charge.id ?? 0)",
-                text: "\(charge.description) \(lines.name(charge.customerId))"))
+                text: "\(charge.description) \(lines.name(charge.customerId))", sachverhalt: Self.sachverhalt(charge.kind)))
         }
         for payment in payments {
             guard let date = CalendarDate(iso: payment.bookedOn) else { continue }
@@ -76,6 +76,15 @@ struct MonthBookings {
             }
         }
         return bookings.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
+    }
+
+    /// Interest and dunning fees are marked; the lump sum and return fees are neither.
+    static func sachverhalt(_ kind: Charge.Kind) -> DatevBooking.Sachverhalt? {
+        switch kind {
+        case .interest: .dunningInterest
+        case .dunningFee: .dunningFee
+        case .returnFee, .lumpSum, .returnDifference: nil
+        }
     }
 
     private func account(for kind: Charge.Kind) -> Int {
