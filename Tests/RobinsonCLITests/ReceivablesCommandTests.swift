@@ -9,6 +9,16 @@ import Testing
 struct ReceivablesCommandTests {
     static func at(_ day: String, _ time: String = "09:00") -> [String: String] { ["ROBINSON_NOW": "\(day)T\(time):00+01:00"] }
 
+    /// A listing as JSON.
+    func json(_ cli: CLI, _ arguments: [String], env: [String: String] = [:]) throws -> JSONValue {
+        try JSONValue.parse(try cli.ok(arguments + ["--format", "json"], env: env))
+    }
+
+    func states(_ cli: CLI, _ arguments: [String] = [], env: [String: String]) throws -> [String: String] {
+        Dictionary(try json(cli, ["invoice", "list"] + arguments, env: env)["invoices"].items.map { ($0["number"].text ?? "", $0["state"].text ?? "") },
+                   uniquingKeysWith: { a, _ in a })
+    }
+
     /// The register's row of `number`, cells unquoted.
     func registerRow(_ cli: CLI, _ number: String) throws -> [String] {
         let text = String(decoding: try cli.read(cli.root + "/billing/2026-10/rechnungsausgangsbuch-2026-10.csv"), as: UTF8.self)
@@ -23,10 +33,9 @@ struct ReceivablesCommandTests {
         try cli.ok(["collect"], env: Self.at("2026-11-02", "10:00"))
 
         // Written to pain.008 is not paid: the debit date (10 November) has not come.
-        let listed = try cli.ok(["invoice", "list"], env: Self.at("2026-11-02", "11:00"))
-        #expect(listed.components(separatedBy: "\n").first { $0.hasPrefix("2026-000001") }?.hasSuffix("collection submitted") == true, "\(listed)")
+        #expect(try states(cli, env: Self.at("2026-11-02", "11:00"))["2026-000001"] == "collectionSubmitted")
         #expect(try registerRow(cli, "2026-000001")[11] == "Einzug eingereicht")
-        #expect(try cli.ok(["invoice", "list"], env: Self.at("2026-11-10")).contains("collected"))
+        #expect(try states(cli, env: Self.at("2026-11-10"))["2026-000001"] == "collected")
         #expect(try registerRow(cli, "2026-000001")[11] == "eingezogen")
 
         // A manual booking: once, not in the future; --again when the customer really paid twice; a reversal undoes it.
@@ -50,34 +59,34 @@ struct ReceivablesCommandTests {
         #expect(try cli.ok(["payments", "list", "--invoice", "2026-000002"]).contains("doppelt gebucht"))
 
         // Queries: open, overdue (2026-000002 was due on 9 November), per customer.
-        let open = try cli.ok(["invoice", "list", "--open"], env: Self.at("2026-11-23"))
-        #expect(open.contains("2026-000002") && !open.contains("2026-000001"))
-        let overdue = try cli.ok(["invoice", "list", "--overdue", "--customer", "K1002"], env: Self.at("2026-11-23"))
-        #expect(overdue.components(separatedBy: "\n").filter { !$0.isEmpty }.count == 1 && overdue.contains("2026-000002"))
-        #expect(try cli.ok(["invoice", "list", "--issued", "2026-11"]).contains("2026-000001"))
-        #expect(try cli.ok(["invoice", "list", "--issued", "2026-10"]).isEmpty, "October's invoices were issued in November")
+        #expect(try states(cli, ["--open"], env: Self.at("2026-11-23")).keys.sorted() == ["2026-000002"])
+        #expect(try states(cli, ["--overdue", "--customer", "K1002"], env: Self.at("2026-11-23")) == ["2026-000002": "partiallyPaid"])
+        #expect(try states(cli, ["--overdue", "--customer", "K1001"], env: Self.at("2026-11-23")).isEmpty)
+        #expect(try states(cli, ["--issued", "2026-11"], env: Self.at("2026-11-23")).count == 4)
+        #expect(try states(cli, ["--issued", "2026-10"], env: Self.at("2026-11-23")).isEmpty, "October's invoices were issued in November")
+        #expect(try cli.ok(["invoice", "list", "--open"], env: Self.at("2026-11-23")).contains("partiallyPaid"), "the table for people")
 
         // An unmatched credit is listed at any time, also after a re-import, and can be assigned.
         let statement = CLI.fixture("bank/camt053-kontoauszug.xml")
         #expect(try cli.run(["payments", "import", statement], env: Self.at("2026-11-13")).status == 1)
         #expect(try cli.run(["payments", "import", statement], env: Self.at("2026-11-13", "10:00")).stderr.contains("still unmatched"))
-        let unmatched = try cli.ok(["payments", "list", "--unmatched"], env: Self.at("2026-11-13", "10:05"))
-        #expect(unmatched.contains("100,00 €") && unmatched.contains("Vorauszahlung Adresspflege"))
-        let credit = try #require(unmatched.split(separator: " ").first.map(String.init))
+        let unmatched = try json(cli, ["payments", "list", "--unmatched"], env: Self.at("2026-11-13", "10:05"))["payments"].items
+        #expect(unmatched.count == 1 && unmatched.first?["left"] == .integer(10_000) && unmatched.first?["remittance"] == .string("Vorauszahlung Adresspflege"))
+        let credit = try #require(unmatched.first?["id"].integer.map { String($0) })
         #expect(try cli.ok(["payments", "assign", credit, "2026-000002"], env: Self.at("2026-11-13", "10:10")).contains("customer's credit"))
-        #expect(try cli.ok(["payments", "list", "--unmatched"], env: Self.at("2026-11-13", "10:15")).contains("no unmatched payments"))
+        #expect(try json(cli, ["payments", "list", "--unmatched"], env: Self.at("2026-11-13", "10:15"))["payments"].items.isEmpty)
 
         // Open items need no DATEV settings; their sum is the DATEV balance of the debtor accounts.
         let config = cli.environment["ROBINSON_CONFIG"]
         cli.environment["ROBINSON_CONFIG"] = nil
-        let listOnDay = try cli.run(["open-items", "--date", "2026-11-30"], env: Self.at("2026-12-01"))
+        let listOnDay = try json(cli, ["open-items", "--date", "2026-11-30"], env: Self.at("2026-12-01"))
         cli.environment["ROBINSON_CONFIG"] = config
-        #expect(listOnDay.status == 0, "\(listOnDay.stderr)")
         #expect(FileManager.default.fileExists(atPath: cli.root + "/billing/offene-posten-2026-11-30.csv"))
-        let total = try #require(listOnDay.stdout.components(separatedBy: "\n").first { $0.contains("open items on 30.11.2026") })
+        let total = try #require(listOnDay["summary"]["open"].integer)
+        #expect(listOnDay["items"].items.contains { $0["open"].integer.map { $0 < 0 } == true }, "the credit is a negative item")
         try cli.ok(["export", "datev", "--issued", "2026-11"], env: Self.at("2026-12-01"))
         let datev = try DatevFile(path: cli.root + "/billing/2026-11/EXTF_Buchungsstapel_2026-11.csv")
-        #expect(total.contains(", \(datev.debtorBalance.germanText) →"), "open items \(total) vs DATEV \(datev.debtorBalance.germanText)")
+        #expect(total == datev.debtorBalance, "open items \(total) vs DATEV \(datev.debtorBalance)")
         #expect(datev.rows.contains { $0.text.hasPrefix("Storno Zahlung 2026-000002") && $0.reversal })
         #expect(datev.rows.contains { $0.text.hasPrefix("Zuordnung Zahlung") && $0.account == 1590 })
     }
@@ -110,31 +119,14 @@ struct DatevFile {
         }
     }
 
-    /// Debit minus credit over the debtor accounts (five digits at account length 4), reversals negated.
-    var debtorBalance: Cents {
-        Cents(rows.map { row -> Int64 in
+    /// Debit minus credit over the debtor accounts (five digits at account length 4), reversals negated, in cents.
+    var debtorBalance: Int64 {
+        rows.map { row -> Int64 in
             let sign: Int64 = (row.debit ? 1 : -1) * (row.reversal ? -1 : 1)
             var total: Int64 = 0
             if row.account >= 10_000 { total += sign * row.cents }
             if row.contra >= 10_000 { total -= sign * row.cents }
             return total
-        }.reduce(0, +))
-    }
-
-    struct Cents {
-        let value: Int64
-        init(_ value: Int64) { self.value = value }
-        /// `-1.234,56 €`.
-        var germanText: String {
-            let magnitude = value.magnitude
-            var euros = String(magnitude / 100)
-            var grouped = ""
-            while euros.count > 3 {
-                grouped = "." + euros.suffix(3) + grouped
-                euros = String(euros.dropLast(3))
-            }
-            let cents = magnitude % 100
-            return (value < 0 ? "-" : "") + euros + grouped + "," + (cents < 10 ? "0" : "") + String(cents) + " €"
-        }
+        }.reduce(0, +)
     }
 }

@@ -16,8 +16,8 @@ struct InvoiceListCommand: AsyncParsableCommand {
         commandName: "list",
         abstract: "List invoices and credit notes with where their money stands.",
         discussion: """
-        Each line: number, issue date, kind, customer, service month, gross, open amount, payment state \
-        (issued, collection submitted, collected, partially paid, paid, overpaid, cancelled, credit note; \
+        Each invoice with issue date, kind, customer, service month, gross, open amount and payment state \
+        (issued, collectionSubmitted, collected, partiallyPaid, paid, overpaid, cancelled, creditNote; \
         docs/billing.md "Payment states"). --period is the service month, --issued the month the \
         document was issued (what `export datev --issued` books), in every command.
         """
@@ -29,19 +29,24 @@ struct InvoiceListCommand: AsyncParsableCommand {
     @Option(help: "Only this customer.") var customer: String?
     @Flag(help: "Only invoices with money still to come (open amount above zero).") var open = false
     @Flag(help: "Only invoices past their due date with money owed and no debit under way.") var overdue = false
+    @OptionGroup var output: FormatOption
 
     func run() async throws {
         try await reporting {
             let context = try await CommandContext(global).billing()
             let query = InvoiceQuery(period: period ?? legacyPeriod, issued: issued, customer: customer, open: open, overdue: overdue)
+            var table = Listing.Table("invoices", columns: [
+                "number", "issueDate", "kind", "customer", "period", "dueDate", "gross", "paid", "open", "state", "cancelledBy", "cancels",
+            ], tableColumns: ["number", "issueDate", "kind", "customer", "period", "gross", "open", "state", "cancelledBy", "cancels"])
             for record in try query.run(context) {
-                let kind = record.kind == .invoice ? "invoice" : "credit"
-                let gross = Money(cents: record.grossCents).germanFormatted
-                let openText = record.kind == .invoice ? Money(cents: record.openCents).germanFormatted : ""
-                let note = record.cancelledBy.map { " cancelled by \($0)" } ?? record.cancels.map { " reverses \($0)" } ?? ""
-                print([record.number, record.issueDate, kind.padded(7), record.customerId.padded(10), record.serviceMonth,
-                       gross.leftPadded(14), openText.leftPadded(14), record.paymentState.label + note].joined(separator: "  "))
+                let isInvoice = record.kind == .invoice
+                table.append([
+                    .text(record.number), .date(record.issueDate), .text(record.kind.rawValue), .text(record.customerId), .text(record.serviceMonth),
+                    .date(record.dueDate), .cents(record.grossCents), isInvoice ? .cents(record.paidCents) : .none,
+                    isInvoice ? .cents(record.openCents) : .none, .text(record.paymentState.rawValue), Cell(record.cancelledBy), Cell(record.cancels),
+                ])
             }
+            Listing("invoices", .table(table)).print(output.format)
         }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Billing
 import Formats
 import Foundation
+import Store
 
 struct OpenItemsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -19,19 +20,36 @@ struct OpenItemsCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Option(help: ArgumentHelp("The day (default today); a past day shows what was open then, as known now.", valueName: "YYYY-MM-DD"))
     var date: CalendarDate?
+    @OptionGroup var output: FormatOption
 
     func run() async throws {
         try await reporting {
             let context = try await CommandContext(global).billing()
             let openItems = OpenItems(context: context)
             let list = try openItems.list(on: date)
-            for item in list.items {
-                let due = item.dueDate.map { "due \($0.germanString)" } ?? ""
-                print([item.customerId.padded(10), item.number.padded(11), item.date.germanString, due.padded(14),
-                       item.open.germanFormatted.leftPadded(14), TerminalText.escaped(item.text)].joined(separator: "  "))
-            }
             let report = try openItems.write(list)
-            print("\(report.items) open items on \(list.day.germanString), \(report.open.germanFormatted) → \(report.path)")
+            var table = Listing.Table("items", columns: [
+                "customer", "name", "kind", "number", "date", "dueDate", "owed", "received", "open", "daysOverdue", "dunningLevel", "state", "text",
+            ], tableColumns: ["customer", "number", "date", "dueDate", "open", "state", "text"])
+            for item in list.items {
+                let overdue = item.open.cents > 0 ? item.dueDate.map { max(0, $0.days(until: list.day)) } : nil
+                let kind: String
+                switch item.kind {
+                case .invoice: kind = "invoice"
+                case .charge(let charge): kind = charge.rawValue
+                }
+                table.append([
+                    .text(item.customerId), .text(item.customerName), .text(kind), .text(item.number), .date(item.date.isoString),
+                    item.dueDate.map { .date($0.isoString) } ?? .none, .cents(item.owed.cents), .cents(item.received.cents),
+                    .cents(item.open.cents), Cell(overdue), item.kind == .invoice ? .integer(item.dunningLevel) : .none,
+                    item.state.map { .text($0.rawValue) } ?? .none, .text(item.text),
+                ])
+            }
+            let summary = Listing.Record("summary", [
+                ("date", .date(list.day.isoString)), ("items", .integer(report.items)), ("open", .cents(report.open.cents)),
+                ("file", .text(report.path)),
+            ])
+            Listing("openItems", .record(summary), .table(table)).print(output.format)
         }
     }
 }

@@ -9,7 +9,7 @@ struct PaymentsListCommand: AsyncParsableCommand {
         commandName: "list",
         abstract: "List booked payments: every row of the receivables ledger, or the unmatched credits.",
         discussion: """
-        Each line: payment id, day, kind (transfer, manual, debit, returned, reversal, assignment, refund), \
+        Each row: payment id, day, kind (transfer, manual, debit, returned, reversal, assignment, refund), \
         amount, invoice, customer, and the remittance or reason. --unmatched lists the credits that named no \
         invoice and what of each is still unassigned; `robinson payments assign ID INVOICE` books one on an invoice.
         """
@@ -18,26 +18,32 @@ struct PaymentsListCommand: AsyncParsableCommand {
     @Flag(help: "Only credits matched to no invoice that still have an amount left.") var unmatched = false
     @Option(help: "Only this customer's payments.") var customer: String?
     @Option(help: "Only the payments of this invoice.") var invoice: String?
+    @OptionGroup var output: FormatOption
 
     func run() async throws {
         try await reporting {
             let context = try await CommandContext(global).billing()
             if unmatched {
-                let credits = try context.database.read { db in try Unmatched.open(in: db) }
-                if credits.isEmpty { print("no unmatched payments") }
-                for credit in credits {
+                var table = Listing.Table("payments", columns: ["id", "bookedOn", "amount", "left", "remittance", "source"],
+                                          tableColumns: ["id", "bookedOn", "amount", "left", "remittance"])
+                for credit in try context.database.read({ db in try Unmatched.open(in: db) }) {
                     let row = credit.payment
-                    print([String(row.id ?? 0).padded(6), row.bookedOn, credit.left.germanFormatted.leftPadded(14),
-                           "of \(Money(cents: row.amountCents).germanFormatted)", TerminalText.escaped(row.remittance ?? "")].joined(separator: "  "))
+                    table.append([.integer(Int(row.id ?? 0)), .date(row.bookedOn), .cents(row.amountCents), .cents(credit.left.cents),
+                                  Cell(row.remittance), .text(row.source)])
                 }
+                Listing("unmatchedPayments", .table(table)).print(output.format)
                 return
             }
+            var table = Listing.Table("payments", columns: [
+                "id", "bookedOn", "kind", "amount", "invoice", "customer", "relatesTo", "remittance", "note", "source",
+            ], tableColumns: ["id", "bookedOn", "kind", "amount", "invoice", "customer", "relatesTo", "note"])
             for row in try context.database.payments(customer: customer, invoice: invoice) {
-                let text = row.note.map { TerminalText.escaped($0) } ?? TerminalText.escaped(row.remittance ?? "")
-                print([String(row.id ?? 0).padded(6), row.bookedOn, row.kind.rawValue.padded(10),
-                       Money(cents: row.amountCents).germanFormatted.leftPadded(14), (row.invoiceNumber ?? "-").padded(11),
-                       (row.customerId ?? "-").padded(10), text].joined(separator: "  "))
+                table.append([
+                    .integer(Int(row.id ?? 0)), .date(row.bookedOn), .text(row.kind.rawValue), .cents(row.amountCents), Cell(row.invoiceNumber),
+                    Cell(row.customerId), Cell(row.relatesTo.map { Int($0) }), Cell(row.remittance), Cell(row.note), .text(row.source),
+                ])
             }
+            Listing("payments", .table(table)).print(output.format)
         }
     }
 }
@@ -116,9 +122,4 @@ struct PaymentsRefundCommand: AsyncParsableCommand {
             print("\(customer): \(total.germanFormatted) refunded; credit left \(try PaymentCorrection(context: context).credit(of: customer).germanFormatted)")
         }
     }
-}
-
-extension String {
-    /// Right-aligned in a column of `width` characters.
-    func leftPadded(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
 }
