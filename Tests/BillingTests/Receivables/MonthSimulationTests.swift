@@ -52,9 +52,10 @@ struct MonthSimulationTests {
                 wrongBooking = try payments.bookManually(invoice: "2026-000001", amount: Money(cents: 5_000), on: date).matched.first?.paymentId
             case "2026-11-12":
                 _ = try PaymentCorrection(context: context).reverse(paymentId: try #require(wrongBooking), reason: "falscher Kunde")
-                _ = try ReturnBooking(context: context).book([
-                    returned("2026-000002", 5_831, "AM04", "2026-11-12", "R1"), returned("2026-000004", 1_000, "MS03", "2026-11-12", "R2"),
+                let report = try ReturnBooking(context: context).book([
+                    returned("2026-000002-1", 5_831, "AM04", "2026-11-12", "R1"), returned("2026-000004-1", 1_000, "MS03", "2026-11-12", "R2"),
                 ])
+                #expect(report.booked.count == 2 && report.unknown.isEmpty)
             case "2026-11-13":
                 let report = try payments.book([notice(5_000, "2026-11-13", "Vorauszahlung", "T2")])
                 #expect(report.unmatched.count == 1)

@@ -41,7 +41,7 @@ struct ReceivablesDefectTests {
         let fixture = try collected()
         fixture.setNow("2026-11-12T09:00:00+01:00")
         _ = try ReturnBooking(context: fixture.context).book([
-            ReturnNotice(endToEndId: "2026-000002", amount: Money(cents: 1_000), reason: "MS03", date: day("2026-11-12"),
+            ReturnNotice(endToEndId: "2026-000002-1", amount: Money(cents: 1_000), reason: "MS03", date: day("2026-11-12"),
                          entryReference: "R1", source: "test"),
         ])
         #expect(try invoice(fixture, "2026-000002").openCents == 1_000)
@@ -81,7 +81,7 @@ struct ReceivablesDefectTests {
 
 extension ReceivablesDefectTests {
     func returned(_ cents: Int64, on date: String = "2026-11-12", reference: String = "R1") -> ReturnNotice {
-        ReturnNotice(endToEndId: "2026-000002", amount: Money(cents: cents), reason: "MS03", date: day(date), entryReference: reference, source: "test")
+        ReturnNotice(endToEndId: "2026-000002-1", amount: Money(cents: cents), reason: "MS03", date: day(date), entryReference: reference, source: "test")
     }
 
     @Test("a return for more than the debit: the invoice reopens for the debit, the rest is a charge; open items and DATEV agree",
