@@ -14,7 +14,7 @@ public enum KeyingPass {
         )
         let sink = try FileSink(path: output)
         var skipHeader = true
-        let memos = (0..<max(1, workers)).map { _ in NormalizationMemo() }
+        let keyers = UnsafeSendable((0..<max(1, workers)).map { _ in ByteRowKeyer(keyer) })
         var done = 0
         while let chunk = try reader.nextChunk(maxRecords: chunkRows) {
             let first = skipHeader ? 1 : 0
@@ -23,9 +23,11 @@ public enum KeyingPass {
             let parts = ParallelSlices.map(count: rows, workers: workers) { slice, range in
                 var out = [UInt8]()
                 out.reserveCapacity(range.count * 40)
+                var probe = RowProbe()
                 for row in range {
                     let record = row + first
-                    ProbeCoding.encode(keyer.probe(chunk, record, memo: memos[slice]), line: chunk.records[record].line, into: &out)
+                    keyers.value[slice].probe(chunk, record, into: &probe)
+                    ProbeCoding.encode(probe, line: chunk.records[record].line, into: &out)
                 }
                 return out
             }
