@@ -4,8 +4,10 @@ import PackageDescription
 // Module layout (DESIGN §4): imports point down this list only.
 //   robinson (CLI) → Pipeline → Matching, Store, Formats; robinson → Synthetic (test data only)
 //   robinson → MasterData → Billing, Matching, Store, Formats; Billing → Store, Formats, Documents
+//   GRDB is Store's; Billing, Pipeline and MasterData import it for their transactions, the CLI never does
 //   (Pipeline and Billing never import each other: they meet in the state database)
 //   Matching → Formats, CHMAC ; Formats → CZstd, CZlib, CLibXML2 ; Documents → CCairo
+let grdb: Target.Dependency = .product(name: "GRDB", package: "GRDB.swift")
 let strict: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("MemberImportVisibility"),
@@ -42,17 +44,18 @@ let package = Package(
         // Deterministic synthetic people, deliveries and address files: accuracy evaluation and benchmark data.
         .target(name: "Synthetic", swiftSettings: strict),
         // Billing: money, calendars, bank identifiers, invoices, SEPA, dunning.
-        .target(name: "Billing", dependencies: ["Store", "Formats", "Documents"], swiftSettings: strict),
+        .target(name: "Billing", dependencies: ["Store", "Formats", "Documents", grdb], swiftSettings: strict),
         // Documents: a domain-free DIN 5008 letter rendered to PDF (invoices, dunning letters).
         .target(name: "Documents", dependencies: ["CCairo"], swiftSettings: strict),
         // Master data imports (customers, plans, mandates): validated with Billing's and Matching's rules.
-        .target(name: "MasterData", dependencies: ["Billing", "Matching", "Store", "Formats"], swiftSettings: strict),
-        .target(name: "Store", dependencies: [.product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
+        .target(name: "MasterData", dependencies: ["Billing", "Matching", "Store", "Formats", grdb], swiftSettings: strict),
+        .target(name: "Store", dependencies: [grdb], swiftSettings: strict),
         .target(
             name: "Pipeline",
             dependencies: [
                 "Matching", "Store", "Formats",
                 .product(name: "Logging", package: "swift-log"),
+                grdb,
             ],
             swiftSettings: strict
         ),
@@ -69,10 +72,10 @@ let package = Package(
         ),
         .testTarget(name: "FormatsTests", dependencies: ["Formats"], swiftSettings: strict),
         .testTarget(name: "MatchingTests", dependencies: ["Matching", "Formats"], swiftSettings: strict),
-        .testTarget(name: "BillingTests", dependencies: ["Billing"], swiftSettings: strict),
-        .testTarget(name: "MasterDataTests", dependencies: ["MasterData", "Billing", "Store", "Formats"], swiftSettings: strict),
+        .testTarget(name: "BillingTests", dependencies: ["Billing", "Store", grdb], swiftSettings: strict),
+        .testTarget(name: "MasterDataTests", dependencies: ["MasterData", "Billing", "Store", "Formats", grdb], swiftSettings: strict),
         .testTarget(name: "DocumentsTests", dependencies: ["Documents"], swiftSettings: strict),
-        .testTarget(name: "StoreTests", dependencies: ["Store"], swiftSettings: strict),
+        .testTarget(name: "StoreTests", dependencies: ["Store", grdb], swiftSettings: strict),
         .testTarget(
             name: "SyntheticTests",
             dependencies: ["Synthetic", "Matching", "Pipeline", "Store", .product(name: "Logging", package: "swift-log")],
@@ -80,9 +83,9 @@ let package = Package(
         ),
         .testTarget(
             name: "PipelineTests",
-            dependencies: ["Pipeline", "MasterData", "Matching", "Store", "Formats", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["Pipeline", "MasterData", "Matching", "Store", "Formats", .product(name: "Logging", package: "swift-log"), grdb],
             swiftSettings: strict
         ),
-        .testTarget(name: "RobinsonCLITests", dependencies: ["robinson", "Store"], swiftSettings: strict),
+        .testTarget(name: "RobinsonCLITests", dependencies: ["robinson", "Store", grdb], swiftSettings: strict),
     ]
 )

@@ -20,7 +20,7 @@ public struct CustomerImport: Sendable {
 
     /// Imports the file; returns what changed and the customers read.
     public func run(path: String) throws -> (report: ImportReport, customers: [Customer]) {
-        let plans = Set(try target.database.read { db in try String.fetchAll(db, sql: "SELECT id FROM plan") })
+        let plans = Set(try target.database.plans().map(\.id))
         let customers = try parse(path: path, knownPlans: plans)
         var changes = FieldChanges<Customer>()
         changes.compare("name", \.name)

@@ -14,9 +14,7 @@ public struct MandateImport: Sendable {
     public init(_ target: MasterDataImport) { self.target = target }
 
     public func run(path: String) throws -> ImportReport {
-        let customers = try target.database.read { db in
-            try Dictionary(Customer.fetchAll(db).map { ($0.id, $0.customerType) }, uniquingKeysWith: { a, _ in a })
-        }
+        let customers = try Dictionary(target.database.customers().map { ($0.id, $0.customerType) }, uniquingKeysWith: { a, _ in a })
         let mandates = try parse(path: path, customers: customers)
         var changes = FieldChanges<Mandate>()
         changes.compare("customer", \.customerId)
@@ -27,9 +25,7 @@ public struct MandateImport: Sendable {
         changes.compare("used", \.used)
         changes.compare("status", \.status)
         // A re-import must not forget that a mandate was used (the bank wants RCUR then), when, or that it became unusable.
-        let stored = try target.database.read { db in
-            try Dictionary(Mandate.fetchAll(db).map { ($0.reference, $0) }, uniquingKeysWith: { a, _ in a })
-        }
+        let stored = try Dictionary(target.database.mandates().map { ($0.reference, $0) }, uniquingKeysWith: { a, _ in a })
         let merged = mandates.map { mandate -> Mandate in
             var mandate = mandate
             if let old = stored[mandate.reference] {

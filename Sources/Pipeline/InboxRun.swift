@@ -1,5 +1,6 @@
 import Foundation
 import Formats
+import GRDB
 import Logging
 import Matching
 import Store
@@ -99,7 +100,7 @@ public struct InboxRun: Sendable {
     /// Work folders whose claim happened but whose job row was never written.
     private func adoptOrphanClaims() throws -> [Job] {
         let fm = FileManager.default
-        let known = Set(try runtime.database.read { try String.fetchAll($0, sql: "SELECT id FROM job") })
+        let known = Set(try runtime.database.read { try Job.select(Job.Columns.id, as: String.self).fetchAll($0) })
         var adopted: [Job] = []
         for name in ((try? fm.contentsOfDirectory(atPath: runtime.root.work)) ?? []).sorted()
         where !name.hasPrefix(".") && !known.contains(name) {
@@ -119,15 +120,16 @@ public struct InboxRun: Sendable {
 
     private func unfinishedJobs() throws -> [Job] {
         try runtime.database.read { db in
-            try Job.filter(Column("state") == Job.State.running.rawValue).order(Column("claimedAt")).fetchAll(db)
+            try Job.filter(Job.Columns.state == Job.State.running).order(Job.Columns.claimedAt).fetchAll(db)
         }
     }
 
     /// A message marked `sending` when a run died: it may or may not have left.
     private func recoverInterruptedMail() -> [String] {
         let stuck = (try? runtime.database.write { db -> [String] in
-            let ids = try String.fetchAll(db, sql: "SELECT jobId FROM notification WHERE state = 'sending'")
-            try db.execute(sql: "UPDATE notification SET state = 'unknown' WHERE state = 'sending'")
+            let sending = JobNotification.filter(JobNotification.Columns.state == JobNotification.State.sending)
+            let ids = try sending.select(JobNotification.Columns.jobId, as: String.self).fetchAll(db)
+            try sending.updateAll(db, JobNotification.Columns.state.set(to: JobNotification.State.unknown))
             return ids
         }) ?? []
         return stuck.map {
@@ -137,7 +139,8 @@ public struct InboxRun: Sendable {
 
     private func pruneIndexVersions() {
         let inUse = Set((try? runtime.database.read { db in
-            try String.fetchAll(db, sql: "SELECT DISTINCT indexVersion FROM job WHERE state = 'running' AND indexVersion IS NOT NULL")
+            try Job.filter(Job.Columns.state == Job.State.running && Job.Columns.indexVersion != nil)
+                .select(Job.Columns.indexVersion, as: String.self).distinct().fetchAll(db)
         }) ?? [])
         let directory = runtime.indexDirectory
         let versions = directory.versions()

@@ -1,3 +1,4 @@
+import GRDB
 import Store
 
 /// Read-only queries behind `status`, `audit` and `customers list`.
@@ -8,23 +9,25 @@ public struct JobListing: Sendable {
 
     public func newest(limit: Int, customer: String?) throws -> [Job] {
         try runtime.database.read { db in
-            var request = Job.order(Column("claimedAt").desc, Column("id").desc).limit(limit)
-            if let customer { request = request.filter(Column("customerId") == customer) }
+            var request = Job.order(Job.Columns.claimedAt.desc, Job.Columns.id.desc).limit(limit)
+            if let customer { request = request.filter(Job.Columns.customerId == customer) }
             return try request.fetchAll(db)
         }
     }
 
     public func audit(limit: Int, containing text: String?) throws -> [AuditEntry] {
         try runtime.database.read { db in
-            var request = AuditEntry.order(Column("id").desc).limit(limit)
+            var request = AuditEntry.order(AuditEntry.Columns.id.desc).limit(limit)
             if let text {
-                request = request.filter(Column("action").like("%\(text)%") || Column("subject").like("%\(text)%") || Column("detail").like("%\(text)%"))
+                let pattern = "%\(text)%"
+                request = request.filter(AuditEntry.Columns.action.like(pattern) || AuditEntry.Columns.subject.like(pattern)
+                                         || AuditEntry.Columns.detail.like(pattern))
             }
             return try request.fetchAll(db).reversed()
         }
     }
 
     public func customers() throws -> [Customer] {
-        try runtime.database.read { try Customer.order(Column("id")).fetchAll($0) }
+        try runtime.database.customers()
     }
 }

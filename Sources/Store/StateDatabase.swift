@@ -1,13 +1,17 @@
-// Store re-exports GRDB: its record types are GRDB records, and callers use
-// GRDB's query interface on them inside `read`/`write`. Nothing else imports GRDB.
 import Foundation
-@_exported import GRDB
+import GRDB
 
 /// The SQLite state database (`state/robinson.sqlite`): jobs and their stages,
 /// customers, usage records, notifications and the audit log.
 ///
 /// WAL mode (through `DatabasePool`) lets `robinson status` read while a run
 /// writes; a busy timeout lets two processes share it without failing.
+///
+/// Store does not re-export GRDB. Its records carry typed `Columns` and
+/// enums stored as their raw values; simple reads are typed functions here
+/// (`StateDatabase+Queries.swift`), so the CLI never sees SQL. The modules
+/// whose commands run several statements in one transaction (Billing,
+/// Pipeline, MasterData) import GRDB themselves, in the files that do so.
 public final class StateDatabase: Sendable {
     public let writer: DatabasePool
     public let path: String

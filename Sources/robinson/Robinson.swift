@@ -19,7 +19,12 @@ struct Robinson: AsyncParsableCommand {
           robinson --root /srv/robinson index build robinson-delivery.csv.zst
           robinson --root /srv/robinson run        # from cron every 5 minutes
           robinson --root /srv/robinson purge      # from cron hourly
+
+        Errors are one line on stderr starting `robinson:`.
+
+        \(ExitStatus.helpText)
         """,
+        version: RobinsonVersion.text,
         subcommands: [
             InitCommand.self, IndexCommand.self, MatchCommand.self, RunCommand.self,
             PurgeCommand.self, StatusCommand.self, CustomersCommand.self, PlansCommand.self, MandatesCommand.self,
@@ -34,7 +39,7 @@ struct Robinson: AsyncParsableCommand {
         // A sendmail that exits early must not kill us with SIGPIPE.
         signal(SIGPIPE, SIG_IGN)
         // Diagnostics go to stderr; stdout carries only what a command reports.
-        LoggingSystem.bootstrap(StreamLogHandler.standardError)
-        await main(GlobalOptions.movingLeadingOptionsToEnd(Array(CommandLine.arguments.dropFirst())))
+        LoggingSystem.bootstrap { BerlinLogHandler(label: $0) }
+        await run(arguments: GlobalOptions.movingLeadingOptionsToEnd(Array(CommandLine.arguments.dropFirst())))
     }
 }

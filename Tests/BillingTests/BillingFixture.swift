@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Store
 @testable import Billing
 
@@ -66,7 +67,7 @@ final class BillingFixture: @unchecked Sendable {
     }
 
     func invoices() throws -> [InvoiceRecord] {
-        try database.read { db in try InvoiceRecord.order(Column("year"), Column("sequence")).fetchAll(db) }
+        try database.read { db in try InvoiceRecord.order(InvoiceRecord.Columns.year, InvoiceRecord.Columns.sequence).fetchAll(db) }
     }
 
     func files(_ month: String) -> [String] {

@@ -1,5 +1,6 @@
 import Formats
 import Foundation
+import GRDB
 import Store
 import Testing
 @testable import Billing

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Store
 import Testing
 @testable import Billing
@@ -172,7 +173,7 @@ struct InvoiceRunTests {
         #expect(document.issueDate == day("2026-11-20"))
         #expect(document.payment == .settlement)
         let original = try fixture.invoices().first { $0.number == "2026-000001" }
-        #expect(original?.status == "cancelled")
+        #expect(original?.status == .cancelled)
         #expect(original?.cancelledBy == "2026-000004")
         #expect(fixture.files("2026-10").contains("2026-000004-K1-rechnungskorrektur.pdf"))
         #expect(throws: BillingRunError.self) { try InvoiceCancellation(context: fixture.context).cancel(number: "2026-000001", reason: "again") }

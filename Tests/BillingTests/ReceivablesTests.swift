@@ -1,5 +1,6 @@
 import Formats
 import Foundation
+import GRDB
 import Store
 import Testing
 @testable import Billing
@@ -32,13 +33,13 @@ struct ReceivablesTests {
     @Test("the debit pays the invoice; a return AM04 reopens it, charges 8 €, and presents it once more; re-import changes nothing")
     func returnPresentedAgain() throws {
         let fixture = try collected()
-        #expect(try invoice(fixture, "2026-000002").status == "paid")
+        #expect(try invoice(fixture, "2026-000002").status == .paid)
         let report = try ReturnBooking(context: fixture.context).book([returned("2026-000002", "AM04")])
         #expect(report.booked.map(\.invoice) == ["2026-000002"])
         #expect(report.booked[0].fee == Money(cents: 800))
         #expect(report.booked[0].presentedAgain)
         let reopened = try invoice(fixture, "2026-000002")
-        #expect(reopened.status == "open" && reopened.paidCents == 0 && reopened.returnReason == "AM04" && reopened.presentAgain)
+        #expect(reopened.status == .open && reopened.paidCents == 0 && reopened.returnReason == "AM04" && reopened.presentAgain)
         let again = try ReturnBooking(context: fixture.context).book([returned("2026-000002", "AM04")])
         #expect(again.alreadyBooked == 1 && again.booked.isEmpty)
         #expect(try fixture.database.read { db in try Charge.fetchCount(db) } == 1)
@@ -47,7 +48,7 @@ struct ReceivablesTests {
         fixture.setNow("2026-11-16T09:00:00+01:00")
         let second = try CollectionRun(context: fixture.context).run()
         #expect(second.files.map(\.count) == [1])
-        #expect(try invoice(fixture, "2026-000002").status == "paid")
+        #expect(try invoice(fixture, "2026-000002").status == .paid)
         // A second return of the same invoice goes to dunning, not to the bank again.
         let secondReturn = try ReturnBooking(context: fixture.context).book([returned("2026-000002", "AM04", reference: "R2")])
         #expect(secondReturn.booked.first?.presentedAgain == false)
@@ -95,7 +96,7 @@ struct ReceivablesTests {
         let rest = try PaymentBooking(context: fixture.context).bookManually(invoice: "2026-000001", amount: Money(cents: 2_831), on: day("2026-11-20"))
         #expect(rest.matched.first?.settled == true)
         let paid = try invoice(fixture, "2026-000001")
-        #expect(paid.status == "paid" && paid.settledOn == "2026-11-20")
+        #expect(paid.status == .paid && paid.settledOn == "2026-11-20")
     }
 
     @Test("the remittance parser finds an invoice number only as a whole token")
@@ -126,9 +127,9 @@ struct ReceivablesTests {
             #expect(try DunningRun(context: fixture.context).run().letters.isEmpty)
         }
         #expect(letters == ["2026-000001": [1, 2, 3]])
-        let notices = try fixture.database.read { db in try DunningNotice.order(Column("level")).fetchAll(db) }
+        let notices = try fixture.database.read { db in try DunningNotice.order(DunningNotice.Columns.level).fetchAll(db) }
         #expect(notices.map(\.sentOn) == ["2026-11-16", "2026-11-23", "2026-12-07"])
-        let charges = try fixture.database.read { db in try Charge.order(Column("id")).fetchAll(db) }
+        let charges = try fixture.database.read { db in try Charge.order(Charge.Columns.id).fetchAll(db) }
         #expect(charges.map(\.kind) == [.dunningFee, .dunningFee, .interest, .lumpSum])
         // 58.31 € open, 10–7 Dec 2026 = 28 days at 1.27 % + 9 = 10.27 %: 5831 × 1027 × 28 / 3,650,000 = 45.9… → 0.46 €.
         #expect(charges[2].amountCents == 46)

@@ -1,5 +1,6 @@
 import Foundation
 import Formats
+import GRDB
 import Store
 import Testing
 @testable import MasterData
@@ -78,7 +79,7 @@ struct MasterDataImportTests {
         let report = try MandateImport(fixture.target).run(path: try fixture.file("mandates.csv", changed))
         #expect(report.updated == ["K1004-M01"])
         let entry = try fixture.database.read { db in
-            try AuditEntry.order(Column("id").desc).fetchOne(db)!
+            try AuditEntry.order(AuditEntry.Columns.id.desc).fetchOne(db)!
         }
         #expect(entry.action == "mandate.update")
         #expect(entry.detail == "iban changed")

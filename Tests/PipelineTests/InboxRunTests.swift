@@ -1,5 +1,6 @@
 import Foundation
 import Formats
+import GRDB
 import Matching
 import Pipeline
 import Store

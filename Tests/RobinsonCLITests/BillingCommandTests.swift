@@ -63,7 +63,7 @@ struct BillingCommandTests {
         let cli = try monthWithUsage()
         cli.environment["ROBINSON_CONFIG"] = nil
         let result = try cli.run(["bill", "--month", "2026-10"], env: Self.billingDay)
-        #expect(result.status == 1)
+        #expect(result.status == 78, "a configuration problem")
         #expect(result.stderr.contains("cannot bill: the configuration lacks seller.name"))
         #expect(try cli.sql("SELECT COUNT(*) FROM invoice") == ["0"])
     }
@@ -74,7 +74,7 @@ struct BillingCommandTests {
         let early = try cli.run(["bill", "--month", "2026-10"], env: ["ROBINSON_NOW": "2026-10-31T12:00:00+01:00"])
         #expect(early.status == 1)
         #expect(early.stderr.contains("are issued on 02.11.2026"))
-        #expect(try cli.run(["bill", "--month", "Oktober"], env: Self.billingDay).status != 0)
+        #expect(try cli.run(["bill", "--month", "Oktober"], env: Self.billingDay).status == 64)
     }
 
     @Test("a crash between numbering and writing: the next run writes the same documents, no number is lost or doubled")

@@ -26,7 +26,7 @@ struct CommandTests {
     @Test func commandsBeforeInitSayWhatToDo() throws {
         let cli = try CLI()
         let result = try cli.run(["run"])
-        #expect(result.status == 1)
+        #expect(result.status == 78, "an installation problem")
         #expect(result.stderr.contains("robinson --root \(cli.root) init"))
         #expect(result.stderr.split(separator: "\n").count == 1)
     }
@@ -35,7 +35,7 @@ struct CommandTests {
         let cli = try CLI()
         try cli.ok(["init"])
         let result = try cli.run(["status"], env: ["ROBINSON_NOW": "yesterday"])
-        #expect(result.status != 0)
+        #expect(result.status == 78)
         #expect(result.stderr.contains("ROBINSON_NOW"))
     }
 
@@ -63,7 +63,7 @@ struct CommandTests {
 
         """.write(toFile: bad, atomically: true, encoding: .utf8)
         let result = try cli.run(["customers", "import", bad])
-        #expect(result.status == 1)
+        #expect(result.status == 65, "bad input data")
         #expect(result.stderr.contains("line 3, field lists"))
         #expect(result.stderr.contains("Nothing was imported"))
         #expect(try cli.sql("SELECT id FROM customer WHERE id LIKE 'K2%'").isEmpty)
@@ -84,7 +84,7 @@ struct CommandTests {
         let small = cli.root + "/small.csv"
         try "liste;vorname;nachname;strasse;hausnummer;plz;ort;telefon;email\nemail;;;;;;;;a@b.example\n".write(toFile: small, atomically: true, encoding: .utf8)
         let refused = try cli.run(["index", "build", small])
-        #expect(refused.status == 1)
+        #expect(refused.status == 65)
         #expect(refused.stderr.contains("--force"))
         #expect(try cli.ok(["index", "build", "--force", small]).contains("is now current"))
 
@@ -166,7 +166,7 @@ struct CommandTests {
         #expect(out.contains("all rows") && out.contains("100.00 %"), "\(out)")
         #expect(FileManager.default.fileExists(atPath: keep + "/expected.csv"))
         let bad = try cli.run(["eval", "--rows", "0"])
-        #expect(bad.status != 0)
+        #expect(bad.status == 64)
     }
 
     @Test func matchRefusesBadInputAndLeavesNoOutput() throws {
@@ -175,7 +175,7 @@ struct CommandTests {
         for bad in ["header-only.csv", "ragged.csv", "unbalanced-quote.csv", "truncated.csv.zst"] {
             let output = cli.root + "/out-\(bad)"
             let result = try cli.run(["match", CLI.fixture("bad/" + bad), "-o", output])
-            #expect(result.status == 1, "\(bad)")
+            #expect(result.status == 65, "\(bad)")
             #expect(result.stderr.contains(bad), "\(bad): \(result.stderr)")
             #expect(!FileManager.default.fileExists(atPath: output), "\(bad)")
         }
@@ -243,6 +243,6 @@ struct CommandTests {
 
         try "retention:\n  holdDays: -1\n".write(toFile: config, atomically: true, encoding: .utf8)
         let bad = try cli.run(["--config", config, "status"])
-        #expect(bad.status == 1 && bad.stderr.contains("retention.holdDays"))
+        #expect(bad.status == 78 && bad.stderr.contains("retention.holdDays"))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Store
 import Testing
 
@@ -42,6 +43,20 @@ struct StateDatabaseTests {
         #expect(audit.map(\.action) == ["claim"] && audit[0].actor == "ops@host" && audit[0].id != nil)
         let job = try database.read { try Job.fetchOne($0, key: "j1") }
         #expect(job?.state == .running && job?.claimedAt == now)
+    }
+
+    @Test("states are stored as their raw values and found by typed column queries")
+    func statesAreTyped() throws {
+        let path = Self.temporaryPath()
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let database = try StateDatabase(path: path)
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        try database.write { db in
+            try Job(id: "j1", customerId: "K1", inputName: "a.csv", inputSize: 10, inputDigest: "d", claimedAt: now, state: .done).insert(db)
+            try Job(id: "j2", customerId: "K1", inputName: "b.csv", inputSize: 10, inputDigest: "e", claimedAt: now).insert(db)
+        }
+        #expect(try database.read { try String.fetchAll($0, sql: "SELECT state FROM job ORDER BY id") } == ["done", "running"])
+        #expect(try database.read { try Job.filter(Job.Columns.state == Job.State.done).fetchAll($0) }.map(\.id) == ["j1"])
     }
 
     @Test func customerListsAreSplit() {

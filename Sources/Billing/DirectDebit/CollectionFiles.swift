@@ -1,5 +1,6 @@
 import Foundation
 import Formats
+import GRDB
 import Store
 
 /// Writes stored pain.008 files (and their summaries for the accountant)
@@ -14,7 +15,7 @@ struct CollectionFiles {
     @discardableResult
     func completePending() throws -> [String] {
         let pending = try context.database.read { db in
-            try CollectionRecord.filter(Column("writtenAt") == nil).order(Column("createdAt")).fetchAll(db)
+            try CollectionRecord.filter(CollectionRecord.Columns.writtenAt == nil).order(CollectionRecord.Columns.createdAt).fetchAll(db)
         }
         for record in pending {
             let folder = (record.path as NSString).deletingLastPathComponent
@@ -22,7 +23,7 @@ struct CollectionFiles {
             try AtomicFile.write(Array(record.document), to: record.path)
             try AtomicFile.write(Array(try summary(record).utf8), to: Self.summaryPath(record.path))
             try context.database.write { db in
-                try db.execute(sql: "UPDATE collection SET writtenAt = ? WHERE messageId = ?", arguments: [context.now, record.messageId])
+                try CollectionRecord.filter(key: record.messageId).updateAll(db, CollectionRecord.Columns.writtenAt.set(to: context.now))
                 try db.audit("collection.write", subject: record.messageId, detail: (record.path as NSString).lastPathComponent,
                              actor: context.actor, at: context.now)
             }
@@ -33,10 +34,11 @@ struct CollectionFiles {
     /// A German summary beside the file: what to upload, when, and what is in it.
     func summary(_ record: CollectionRecord) throws -> String {
         let items = try context.database.read { db in
-            try CollectionItem.filter(Column("messageId") == record.messageId).order(Column("collectionDate"), Column("invoiceNumber")).fetchAll(db)
+            try CollectionItem.filter(CollectionItem.Columns.messageId == record.messageId)
+                .order(CollectionItem.Columns.collectionDate, CollectionItem.Columns.invoiceNumber).fetchAll(db)
         }
         var lines = [
-            "SEPA-Lastschriften (pain.008.001.08), Verfahren \(record.scheme)",
+            "SEPA-Lastschriften (pain.008.001.08), Verfahren \(record.scheme.rawValue)",
             "Datei: \((record.path as NSString).lastPathComponent)",
             "Nachrichten-ID: \(record.messageId)",
             "Anzahl: \(record.transactions), Summe: \(Money(cents: record.sumCents).germanFormatted)",
@@ -51,7 +53,7 @@ struct CollectionFiles {
             while !target.isBusinessDay(deadline) { deadline = deadline.adding(days: -1) }
             lines.append("Einzug am \(day.germanString) (bei der Bank einreichen bis \(deadline.germanString)): \(group.count) Lastschriften, \(Money(cents: group.map(\.amountCents).reduce(0, +)).germanFormatted)")
             for item in group {
-                lines.append("  \(item.invoiceNumber)  \(item.sequenceType)  \(item.mandateReference)  \(Money(cents: item.amountCents).germanFormatted)")
+                lines.append("  \(item.invoiceNumber)  \(item.sequenceType.rawValue)  \(item.mandateReference)  \(Money(cents: item.amountCents).germanFormatted)")
             }
         }
         return lines.joined(separator: "\n") + "\n"

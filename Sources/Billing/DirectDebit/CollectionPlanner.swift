@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Store
 
 /// Which invoices a collection run debits, when, and how.
@@ -24,12 +25,13 @@ struct CollectionPlanner {
 
     /// SEPA invoices still open and never collected, or handed back for presenting again.
     func plan(in db: Database) throws -> Plan {
-        let invoices = try InvoiceRecord.fetchAll(db, sql: """
-            SELECT * FROM invoice
-            WHERE kind = 'invoice' AND paymentMethod = 'sepa' AND status = 'open' AND paidCents < grossCents
-              AND (presentAgain = 1 OR NOT EXISTS (SELECT 1 FROM collectionItem c WHERE c.invoiceNumber = invoice.number))
-            ORDER BY year, sequence
-            """)
+        let collected = CollectionItem.select(CollectionItem.Columns.invoiceNumber)
+        let invoices = try InvoiceRecord.filter(InvoiceRecord.Columns.kind == InvoiceRecord.Kind.invoice
+                                                && InvoiceRecord.Columns.paymentMethod == InvoiceRecord.PaymentMethod.sepa
+                                                && InvoiceRecord.Columns.status == InvoiceRecord.Status.open
+                                                && InvoiceRecord.Columns.paidCents < InvoiceRecord.Columns.grossCents
+                                                && (InvoiceRecord.Columns.presentAgain == true || !collected.contains(InvoiceRecord.Columns.number)))
+            .order(InvoiceRecord.Columns.year, InvoiceRecord.Columns.sequence).fetchAll(db)
         var plan = Plan()
         var firstUse = Set<String>()
         for invoice in invoices {

@@ -1,5 +1,6 @@
 import Foundation
 import Formats
+import GRDB
 import Store
 
 /// `robinson collect`: one pain.008 file per scheme with every SEPA invoice
@@ -50,7 +51,7 @@ public struct CollectionRun: Sendable {
             let plan = try CollectionPlanner(context: context, created: created).plan(in: db)
             report.skipped = plan.skipped
             for (scheme, debits) in plan.debitsByScheme.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-                let serial = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM collection")! + 1
+                let serial = try CollectionRecord.fetchCount(db) + 1
                 let message = CollectionPlanner.message(scheme: scheme, debits: debits, seller: seller, created: now, serial: serial)
                 let xml = Pain008Writer.xml(message)
                 var problems = Pain008Checks.check(xml, created: created)
@@ -60,17 +61,17 @@ public struct CollectionRun: Sendable {
                 guard problems.isEmpty else { throw CollectionError.invalid(messageId: message.messageId, problems: problems) }
                 let month = debits.map(\.serviceMonth).max()!
                 let path = context.monthFolder(month) + "/sepa/pain008-\(message.messageId).xml"
-                let record = CollectionRecord(messageId: message.messageId, scheme: scheme.rawValue, createdAt: now, path: path,
+                let record = CollectionRecord(messageId: message.messageId, scheme: scheme == .b2b ? .b2b : .core, createdAt: now, path: path,
                                               transactions: message.debits.count, sumCents: message.total.cents, document: Data(xml))
                 try record.insert(db)
                 for group in message.groups {
                     for debit in group.debits {
-                        try CollectionItem(messageId: message.messageId, invoiceNumber: debit.endToEndId, sequenceType: group.sequenceType.rawValue,
+                        try CollectionItem(messageId: message.messageId, invoiceNumber: debit.endToEndId, sequenceType: group.sequenceType == .first ? .first : .recurring,
                                            collectionDate: group.collectionDate.isoString, amountCents: debit.amount.cents,
                                            mandateReference: debit.mandateReference).insert(db)
-                        try db.execute(sql: "UPDATE mandate SET used = 1, lastCollectedOn = ? WHERE reference = ?",
-                                       arguments: [group.collectionDate.isoString, debit.mandateReference])
-                        try db.execute(sql: "UPDATE invoice SET presentAgain = 0 WHERE number = ?", arguments: [debit.endToEndId])
+                        try Mandate.filter(key: debit.mandateReference)
+                            .updateAll(db, Mandate.Columns.used.set(to: true), Mandate.Columns.lastCollectedOn.set(to: group.collectionDate.isoString))
+                        try InvoiceRecord.filter(key: debit.endToEndId).updateAll(db, InvoiceRecord.Columns.presentAgain.set(to: false))
                         // The debit pays the invoice unless the bank returns it (then `returns import` reverses this).
                         try Ledger.book(in: db, invoice: debit.endToEndId, amountCents: debit.amount.cents, on: group.collectionDate,
                                         entryReference: "debit:\(message.messageId):\(debit.endToEndId)",

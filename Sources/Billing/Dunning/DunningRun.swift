@@ -1,5 +1,6 @@
 import Foundation
 import Formats
+import GRDB
 import Store
 
 /// `robinson dunning [--date D]`: sends the next level of the dunning ladder
@@ -39,16 +40,17 @@ public struct DunningRun: Sendable {
         let settings = context.settings.dunning
         var report = Report()
         let invoices = try context.database.read { db in
-            try InvoiceRecord.fetchAll(db, sql: """
-                SELECT * FROM invoice WHERE kind = 'invoice' AND status = 'open' AND paidCents < grossCents
-                  AND presentAgain = 0 AND dueDate < ? ORDER BY year, sequence
-                """, arguments: [date.isoString])
+            try InvoiceRecord.filter(InvoiceRecord.Columns.kind == InvoiceRecord.Kind.invoice && InvoiceRecord.Columns.status == InvoiceRecord.Status.open
+                                     && InvoiceRecord.Columns.paidCents < InvoiceRecord.Columns.grossCents
+                                     && InvoiceRecord.Columns.presentAgain == false && InvoiceRecord.Columns.dueDate < date.isoString)
+                .order(InvoiceRecord.Columns.year, InvoiceRecord.Columns.sequence).fetchAll(db)
         }
         for invoice in invoices {
             guard let level = settings.levels.first(where: { $0.number == invoice.dunningLevel + 1 }),
                   let due = CalendarDate(iso: invoice.dueDate), date >= due.adding(days: level.daysAfterDue) else { continue }
             let lastSent = try context.database.read { db in
-                try String.fetchOne(db, sql: "SELECT MAX(sentOn) FROM dunningNotice WHERE invoiceNumber = ?", arguments: [invoice.number])
+                try DunningNotice.filter(DunningNotice.Columns.invoiceNumber == invoice.number)
+                    .select(max(DunningNotice.Columns.sentOn), as: String?.self).fetchOne(db) ?? nil
             }
             if let lastSent, let last = CalendarDate(iso: lastSent), date < last.adding(days: 7) { continue }
             report.letters.append(try send(level, for: invoice, due: due, on: date, now: now))
@@ -87,7 +89,7 @@ public struct DunningRun: Sendable {
         }
         if level.lumpSum && business {
             let already = try context.database.read { db in
-                try Charge.filter(Column("relatesTo") == invoice.number && Column("kind") == Charge.Kind.lumpSum.rawValue).fetchCount(db) > 0
+                try Charge.filter(Charge.Columns.relatesTo == invoice.number && Charge.Columns.kind == Charge.Kind.lumpSum).fetchCount(db) > 0
             }
             if !already {
                 newCharges.append(Charge(customerId: invoice.customerId, kind: .lumpSum, amountCents: settings.lumpSum.cents,
@@ -96,7 +98,7 @@ public struct DunningRun: Sendable {
             }
         }
         let earlier = try context.database.read { db in
-            try Charge.filter(Column("relatesTo") == invoice.number && Column("billedInvoice") == nil).order(Column("id")).fetchAll(db)
+            try Charge.filter(Charge.Columns.relatesTo == invoice.number && Charge.Columns.billedInvoice == nil).order(Charge.Columns.id).fetchAll(db)
         }
         var items = [DunningStatement.Item(text: "Rechnung \(invoice.number) vom \(document.issueDate.germanString), offen", amount: open)]
         items += (earlier + newCharges).map { DunningStatement.Item(text: $0.description, amount: Money(cents: $0.amountCents)) }
@@ -113,7 +115,7 @@ public struct DunningRun: Sendable {
             for var charge in newCharges { try charge.insert(db) }
             try DunningNotice(invoiceNumber: invoice.number, level: level.number, sentOn: date.isoString, path: path,
                               feeCents: level.fee.cents, interestCents: newCharges.filter { $0.kind == .interest }.map(\.amountCents).reduce(0, +)).insert(db)
-            try db.execute(sql: "UPDATE invoice SET dunningLevel = ? WHERE number = ?", arguments: [level.number, invoice.number])
+            try InvoiceRecord.filter(key: invoice.number).updateAll(db, InvoiceRecord.Columns.dunningLevel.set(to: level.number))
             try db.audit("invoice.dunning", subject: invoice.number, detail: "\(level.name), total \(statement.total)", actor: context.actor, at: now)
         }
         return Letter(invoice: invoice.number, customer: invoice.customerId, level: level.number, name: level.name, path: path, total: statement.total)

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Store
 
 /// Suspends customers in arrears and lets them back in once they have paid.
@@ -9,10 +10,9 @@ struct Suspension {
 
     /// Overdue = open amounts of invoices due before `date`.
     static func overdueCents(in db: Database, customer: String, dueBefore date: CalendarDate) throws -> Int64 {
-        try Int64.fetchOne(db, sql: """
-            SELECT COALESCE(SUM(grossCents - paidCents), 0) FROM invoice
-            WHERE customerId = ? AND kind = 'invoice' AND status = 'open' AND dueDate < ?
-            """, arguments: [customer, date.isoString]) ?? 0
+        try InvoiceRecord.filter(InvoiceRecord.Columns.customerId == customer && InvoiceRecord.Columns.kind == InvoiceRecord.Kind.invoice
+                                 && InvoiceRecord.Columns.status == InvoiceRecord.Status.open && InvoiceRecord.Columns.dueDate < date.isoString)
+            .fetchAll(db).map(\.openCents).reduce(0, +)
     }
 
     /// Suspends active customers whose overdue amount reaches `suspendAtMonthlyFees`
@@ -20,7 +20,7 @@ struct Suspension {
     func suspendOverdue(in db: Database, on date: CalendarDate, now: Date) throws -> [(customer: String, reason: String)] {
         let settings = context.settings.dunning
         var suspended: [(String, String)] = []
-        for customer in try Customer.filter(Column("status") == Customer.Status.active.rawValue).fetchAll(db) {
+        for customer in try Customer.filter(Customer.Columns.status == Customer.Status.active).fetchAll(db) {
             let overdue = try Self.overdueCents(in: db, customer: customer.id, dueBefore: date)
             guard overdue > 0 else { continue }
             var reason: String?
@@ -32,15 +32,17 @@ struct Suspension {
                 }
             }
             if reason == nil && settings.suspendAfterFinalLevel {
-                let unpaidFinal = try Int.fetchOne(db, sql: """
-                    SELECT COUNT(*) FROM dunningNotice n JOIN invoice i ON i.number = n.invoiceNumber
-                    WHERE i.customerId = ? AND n.level = ? AND n.sentOn < ? AND i.status = 'open'
-                    """, arguments: [customer.id, settings.finalLevel, date.isoString]) ?? 0
+                let openInvoices = InvoiceRecord.filter(InvoiceRecord.Columns.customerId == customer.id
+                                                        && InvoiceRecord.Columns.status == InvoiceRecord.Status.open)
+                    .select(InvoiceRecord.Columns.number)
+                let unpaidFinal = try DunningNotice.filter(openInvoices.contains(DunningNotice.Columns.invoiceNumber)
+                                                           && DunningNotice.Columns.level == settings.finalLevel
+                                                           && DunningNotice.Columns.sentOn < date.isoString).fetchCount(db)
                 if unpaidFinal > 0 { reason = "the final dunning letter was not paid" }
             }
             guard let reason else { continue }
-            try db.execute(sql: "UPDATE customer SET status = 'suspended', suspendedForArrears = 1, updatedAt = ? WHERE id = ?",
-                           arguments: [now, customer.id])
+            try Customer.filter(key: customer.id).updateAll(db, Customer.Columns.status.set(to: Customer.Status.suspended),
+                                                            Customer.Columns.suspendedForArrears.set(to: true), Customer.Columns.updatedAt.set(to: now))
             try db.audit("customer.suspend", subject: customer.id, detail: reason, actor: context.actor, at: now)
             suspended.append((customer.id, reason))
         }
@@ -51,11 +53,11 @@ struct Suspension {
     func releasePaidUp(in db: Database, now: Date) throws -> [String] {
         let today = CalendarDate(now)
         var released: [String] = []
-        for customer in try Customer.filter(Column("suspendedForArrears") == true).fetchAll(db)
+        for customer in try Customer.filter(Customer.Columns.suspendedForArrears == true).fetchAll(db)
         // Paid in full: nothing open that was due today or earlier.
         where try Self.overdueCents(in: db, customer: customer.id, dueBefore: today.adding(days: 1)) == 0 {
-            try db.execute(sql: "UPDATE customer SET status = 'active', suspendedForArrears = 0, updatedAt = ? WHERE id = ?",
-                           arguments: [now, customer.id])
+            try Customer.filter(key: customer.id).updateAll(db, Customer.Columns.status.set(to: Customer.Status.active),
+                                                            Customer.Columns.suspendedForArrears.set(to: false), Customer.Columns.updatedAt.set(to: now))
             try db.audit("customer.release", subject: customer.id, detail: "paid in full; held inbox files are processed by the next run",
                          actor: context.actor, at: now)
             released.append(customer.id)

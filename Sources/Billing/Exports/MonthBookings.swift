@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Store
 
 /// The bookings of one month, read from the database. The accountant books
@@ -11,15 +12,16 @@ struct MonthBookings {
     /// The bookings in the order DATEV shows them: by date, then document.
     func bookings(month: YearMonth, in db: Database) throws -> [DatevBooking] {
         let from = month.firstDay.isoString, to = month.lastDay.isoString
-        let invoices = try InvoiceRecord.filter(Column("issueDate") >= from && Column("issueDate") <= to)
-            .order(Column("year"), Column("sequence")).fetchAll(db)
-        let charges = try Charge.filter(Column("createdOn") >= from && Column("createdOn") <= to).order(Column("id")).fetchAll(db)
-        let payments = try Payment.filter(Column("bookedOn") >= from && Column("bookedOn") <= to).order(Column("id")).fetchAll(db)
-        let returns = try BankReturn.filter(Column("returnedOn") >= from && Column("returnedOn") <= to).order(Column("id")).fetchAll(db)
+        let invoices = try InvoiceRecord.filter(InvoiceRecord.Columns.issueDate >= from && InvoiceRecord.Columns.issueDate <= to)
+            .order(InvoiceRecord.Columns.year, InvoiceRecord.Columns.sequence).fetchAll(db)
+        let charges = try Charge.filter(Charge.Columns.createdOn >= from && Charge.Columns.createdOn <= to).order(Charge.Columns.id).fetchAll(db)
+        let payments = try Payment.filter(Payment.Columns.bookedOn >= from && Payment.Columns.bookedOn <= to).order(Payment.Columns.id).fetchAll(db)
+        let returns = try BankReturn.filter(BankReturn.Columns.returnedOn >= from && BankReturn.Columns.returnedOn <= to)
+            .order(BankReturn.Columns.id).fetchAll(db)
         let paidInvoices = try InvoiceRecord.filter(keys: Set(payments.compactMap(\.invoiceNumber) + returns.compactMap(\.invoiceNumber))).fetchAll(db)
         let payer = Dictionary(paidInvoices.map { ($0.number, $0.customerId) }, uniquingKeysWith: { first, _ in first })
         // Charges billed on an invoice are already receivables of their own; the invoice must not book them as revenue again.
-        let billedCharges = try Dictionary(grouping: Charge.filter(invoices.map(\.number).contains(Column("billedInvoice"))).fetchAll(db),
+        let billedCharges = try Dictionary(grouping: Charge.filter(invoices.map(\.number).contains(Charge.Columns.billedInvoice)).fetchAll(db),
                                            by: { $0.billedInvoice ?? "" }).mapValues { $0.map(\.amountCents).reduce(0, +) }
 
         var customerIds = Set(invoices.map(\.customerId)).union(charges.map(\.customerId))

@@ -1,5 +1,6 @@
 import Foundation
 import Formats
+import GRDB
 import Store
 
 /// `billing/offene-posten-YYYY-MM-DD.csv` (today, Europe/Berlin): every
@@ -29,11 +30,12 @@ public struct OpenItems: Sendable {
     public func write() throws -> Report {
         let today = context.today
         let (invoices, charges, names) = try context.database.read { db in
-            let invoices = try InvoiceRecord.filter(Column("kind") == InvoiceRecord.Kind.invoice.rawValue)
-                .filter(!["cancelled", "reversal"].contains(Column("status")))
-                .filter(Column("grossCents") > Column("paidCents"))
-                .order(Column("customerId"), Column("issueDate"), Column("number")).fetchAll(db)
-            let charges = try Charge.filter(Column("billedOn") == nil).order(Column("customerId"), Column("createdOn"), Column("id")).fetchAll(db)
+            let invoices = try InvoiceRecord.filter(InvoiceRecord.Columns.kind == InvoiceRecord.Kind.invoice)
+                .filter(![InvoiceRecord.Status.cancelled, InvoiceRecord.Status.reversal].contains(InvoiceRecord.Columns.status))
+                .filter(InvoiceRecord.Columns.grossCents > InvoiceRecord.Columns.paidCents)
+                .order(InvoiceRecord.Columns.customerId, InvoiceRecord.Columns.issueDate, InvoiceRecord.Columns.number).fetchAll(db)
+            let charges = try Charge.filter(Charge.Columns.billedOn == nil)
+                .order(Charge.Columns.customerId, Charge.Columns.createdOn, Charge.Columns.id).fetchAll(db)
             let names = try Dictionary(Customer.fetchAll(db).map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
             return (invoices, charges, names)
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Formats
+import GRDB
 import Store
 
 /// `robinson invoice cancel NUMBER --reason TEXT`: an issued invoice never
@@ -23,7 +24,7 @@ public struct InvoiceCancellation: Sendable {
         let creditNote = try context.database.writeImmediate { db in
             guard let original = try InvoiceRecord.fetchOne(db, key: number) else { throw BillingRunError.notFound(number) }
             guard original.kind == .invoice else { throw BillingRunError.notCancellable(number, why: "it is itself a credit note") }
-            guard original.status != "cancelled" else {
+            guard original.status != .cancelled else {
                 throw BillingRunError.notCancellable(number, why: "it was already cancelled by \(original.cancelledBy ?? "a credit note")")
             }
             let document = try InvoiceStorage.decode(original)
@@ -41,9 +42,9 @@ public struct InvoiceCancellation: Sendable {
                     note.notes = ["Storno der Rechnung \(original.number) vom \(document.issueDate.germanString): \(reason)"]
                     return note
                 },
-                mandateReference: nil, cancels: original.number, status: "reversal", now: now)
-            try db.execute(sql: "UPDATE invoice SET status = 'cancelled', cancelledBy = ? WHERE number = ?",
-                           arguments: [creditNote.number, original.number])
+                mandateReference: nil, cancels: original.number, status: .reversal, now: now)
+            try InvoiceRecord.filter(key: original.number)
+                .updateAll(db, InvoiceRecord.Columns.status.set(to: InvoiceRecord.Status.cancelled), InvoiceRecord.Columns.cancelledBy.set(to: creditNote.number))
             try db.audit("invoice.cancel", subject: original.number,
                          detail: "credit note \(creditNote.number), reason: \(reason)", actor: context.actor, at: now)
             return creditNote

@@ -1,5 +1,6 @@
 import Foundation
 import Formats
+import GRDB
 import Store
 
 /// The files of issued documents under `billing/<service month>/`:
@@ -25,7 +26,7 @@ struct InvoiceFiles {
     @discardableResult
     func completePending() throws -> [String] {
         let pending = try context.database.read { db in
-            try InvoiceRecord.filter(Column("documentsWrittenAt") == nil).order(Column("year"), Column("sequence")).fetchAll(db)
+            try InvoiceRecord.filter(InvoiceRecord.Columns.documentsWrittenAt == nil).order(InvoiceRecord.Columns.year, InvoiceRecord.Columns.sequence).fetchAll(db)
         }
         guard !pending.isEmpty else { return [] }
         for month in Set(pending.map(\.serviceMonth)) {
@@ -39,7 +40,7 @@ struct InvoiceFiles {
         let now = context.now
         try context.database.write { db in
             for record in pending {
-                try db.execute(sql: "UPDATE invoice SET documentsWrittenAt = ? WHERE number = ?", arguments: [now, record.number])
+                try InvoiceRecord.filter(key: record.number).updateAll(db, InvoiceRecord.Columns.documentsWrittenAt.set(to: now))
                 let paths = paths(for: record)
                 try db.audit("invoice.write", subject: record.number,
                              detail: "\((paths.pdf as NSString).lastPathComponent), \((paths.xml as NSString).lastPathComponent)",

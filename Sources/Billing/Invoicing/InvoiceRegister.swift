@@ -1,5 +1,6 @@
 import Foundation
 import Formats
+import GRDB
 import Store
 
 /// `billing/YYYY-MM/rechnungsausgangsbuch-YYYY-MM.csv`: every invoice and
@@ -21,7 +22,7 @@ struct InvoiceRegister {
         var paths: [String] = []
         for month in months.sorted() {
             let records = try context.database.read { db in
-                try InvoiceRecord.filter(Column("serviceMonth") == month).order(Column("year"), Column("sequence")).fetchAll(db)
+                try InvoiceRecord.filter(InvoiceRecord.Columns.serviceMonth == month).order(InvoiceRecord.Columns.year, InvoiceRecord.Columns.sequence).fetchAll(db)
             }
             guard !records.isEmpty else { continue }
             var text = "\u{FEFF}" + Self.header.joined(separator: ";") + "\r\n"
@@ -43,20 +44,27 @@ struct InvoiceRegister {
         let date = CalendarDate(iso: record.issueDate)?.germanString ?? record.issueDate
         let due = CalendarDate(iso: record.dueDate)?.germanString ?? record.dueDate
         let status = switch record.status {
-        case "open": "offen"
-        case "paid": "bezahlt"
-        case "cancelled": "storniert durch \(record.cancelledBy ?? "?")"
-        case "reversal": "Korrektur"
-        default: record.status
+        case .open: "offen"
+        case .paid: "bezahlt"
+        case .cancelled: "storniert durch \(record.cancelledBy ?? "?")"
+        case .reversal: "Korrektur"
         }
         return [
             record.number, date, record.kind == .invoice ? "Rechnung" : "Rechnungskorrektur", record.customerId,
             document.buyer.name, document.servicePeriod.germanText,
             Money(cents: sign * record.netCents).germanNumber, Money(cents: sign * record.vatCents).germanNumber,
             Money(cents: sign * record.grossCents).germanNumber,
-            ["sepa": "Lastschrift", "transfer": "Überweisung", "settlement": "Verrechnung"][record.paymentMethod] ?? record.paymentMethod,
+            Self.paymentMethodName(record.paymentMethod),
             due, status, record.cancels ?? "",
         ]
+    }
+
+    static func paymentMethodName(_ method: InvoiceRecord.PaymentMethod) -> String {
+        switch method {
+        case .sepa: "Lastschrift"
+        case .transfer: "Überweisung"
+        case .settlement: "Verrechnung"
+        }
     }
 
     /// Quotes a field when it holds the delimiter, a quote or a line break.

@@ -1,5 +1,6 @@
 import Foundation
 import Formats
+import GRDB
 import Store
 
 /// `robinson bill --month YYYY-MM`: one invoice per customer with anything to
@@ -26,7 +27,7 @@ public struct InvoiceRun: Sendable {
     /// Refuses to plan or issue anything while the seller lacks what an invoice must show.
     private func checkSeller() throws {
         let sepa = try context.database.read { db in
-            try Customer.filter(Column("paymentMethod") == Customer.PaymentMethod.sepa.rawValue).fetchCount(db) > 0
+            try Customer.filter(Customer.Columns.paymentMethod == Customer.PaymentMethod.sepa).fetchCount(db) > 0
         }
         _ = try context.settings.checkedSeller(sepa: sepa)
     }
@@ -62,10 +63,10 @@ public struct InvoiceRun: Sendable {
             for draft in plan.drafts {
                 let record = try InvoiceStorage.insert(
                     in: db, kind: .invoice, serviceMonth: month, issueDate: draft.document.issueDate,
-                    numbering: draft.numbered, mandateReference: draft.mandateReference, cancels: nil, status: "open", now: now)
+                    numbering: draft.numbered, mandateReference: draft.mandateReference, cancels: nil, status: .open, now: now)
                 for id in draft.chargeIds {
-                    try db.execute(sql: "UPDATE charge SET billedInvoice = ?, billedOn = ? WHERE id = ?",
-                                   arguments: [record.number, record.issueDate, id])
+                    try Charge.filter(key: id).updateAll(db, Charge.Columns.billedInvoice.set(to: record.number),
+                                                         Charge.Columns.billedOn.set(to: record.issueDate))
                 }
                 try db.audit("invoice.issue", subject: record.number,
                              detail: "customer \(record.customerId), month \(month), gross \(Money(cents: record.grossCents))",

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Store
 
 /// Storing issued documents: the number comes from the year's sequence in
@@ -18,7 +19,7 @@ enum InvoiceStorage {
     /// Takes the next number of the issue year and inserts the document; inside the caller's transaction.
     static func insert(in db: Database, kind: InvoiceRecord.Kind, serviceMonth: YearMonth, issueDate: CalendarDate,
                        numbering: (InvoiceNumber) -> InvoiceDocument, mandateReference: String?, cancels: String?,
-                       status: String, now: Date) throws -> InvoiceRecord {
+                       status: InvoiceRecord.Status, now: Date) throws -> InvoiceRecord {
         let number = InvoiceNumber(year: issueDate.year, sequence: try db.nextInvoiceSequence(year: issueDate.year))
         let document = numbering(number)
         let vat = document.vat
@@ -34,11 +35,11 @@ enum InvoiceStorage {
         return record
     }
 
-    static func paymentMethod(_ payment: PaymentTerms) -> String {
+    static func paymentMethod(_ payment: PaymentTerms) -> InvoiceRecord.PaymentMethod {
         switch payment {
-        case .directDebit: "sepa"
-        case .transfer: "transfer"
-        case .settlement: "settlement"
+        case .directDebit: .sepa
+        case .transfer: .transfer
+        case .settlement: .settlement
         }
     }
 }

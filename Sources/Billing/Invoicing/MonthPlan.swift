@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Store
 
 /// What the invoice run for one service month would issue: the drafts, the
@@ -29,20 +30,17 @@ struct MonthPlanner {
         var plan = MonthPlan(month: month)
         let monthText = month.isoString
         let usage = try Dictionary(
-            Row.fetchAll(db, sql: "SELECT customerId, SUM(rowsChecked) AS rows FROM usageRecord WHERE month = ? GROUP BY customerId",
-                         arguments: [monthText]).map { (row: Row) in (row["customerId"] as String, row["rows"] as Int64) },
+            UsageRecord.filter(UsageRecord.Columns.month == monthText).fetchAll(db).map { ($0.customerId, Int64($0.rowsChecked)) },
             uniquingKeysWith: +)
-        for row in try Row.fetchAll(db, sql: """
-            SELECT customerId, number FROM invoice
-            WHERE kind = 'invoice' AND serviceMonth = ? AND status != 'cancelled'
-            """, arguments: [monthText]) {
-            plan.alreadyIssued[row["customerId"]] = row["number"]
+        for invoice in try InvoiceRecord.filter(InvoiceRecord.Columns.kind == InvoiceRecord.Kind.invoice && InvoiceRecord.Columns.serviceMonth == monthText
+                                                && InvoiceRecord.Columns.status != InvoiceRecord.Status.cancelled).fetchAll(db) {
+            plan.alreadyIssued[invoice.customerId] = invoice.number
         }
         let plans = try Dictionary(Plan.fetchAll(db).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let mandates = try Dictionary(grouping: Mandate.filter(Column("status") == Mandate.Status.active.rawValue).fetchAll(db), by: \.customerId)
+        let mandates = try Dictionary(grouping: Mandate.filter(Mandate.Columns.status == Mandate.Status.active).fetchAll(db), by: \.customerId)
         let issueDate = self.issueDate(for: month)
 
-        for customer in try Customer.order(Column("id")).fetchAll(db) {
+        for customer in try Customer.order(Customer.Columns.id).fetchAll(db) {
             let records = usage[customer.id] ?? 0
             guard customer.status != .terminated || records > 0 else { continue }
             guard plan.alreadyIssued[customer.id] == nil else { continue }
@@ -55,8 +53,8 @@ struct MonthPlanner {
                 let charges = MonthCharges(terms: terms, contractStart: billing.contractStart)
                 var lines = charges.lines(month: month, recordsChecked: records, feesApply: customer.status != .terminated)
                 // Fees and interest from returns and dunning ride on the next invoice (and its debit).
-                let owed = try Charge.filter(Column("customerId") == customer.id && Column("billedInvoice") == nil
-                                             && Column("createdOn") <= issueDate.isoString).order(Column("id")).fetchAll(db)
+                let owed = try Charge.filter(Charge.Columns.customerId == customer.id && Charge.Columns.billedInvoice == nil
+                                             && Charge.Columns.createdOn <= issueDate.isoString).order(Charge.Columns.id).fetchAll(db)
                 for charge in owed {
                     lines.append(.charge(position: lines.count + 1, description: charge.description, amount: Money(cents: charge.amountCents)))
                 }

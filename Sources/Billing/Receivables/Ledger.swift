@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Store
 
 /// Money in and out of an invoice: every booking changes `paidCents` and the
@@ -10,7 +11,7 @@ enum Ledger {
     @discardableResult
     static func book(in db: Database, invoice: String?, amountCents: Int64, on date: CalendarDate, entryReference: String,
                      source: String, remittance: String?, now: Date) throws -> Bool {
-        guard try Payment.filter(Column("entryReference") == entryReference).fetchCount(db) == 0 else { return false }
+        guard try Payment.filter(Payment.Columns.entryReference == entryReference).fetchCount(db) == 0 else { return false }
         var payment = Payment(entryReference: entryReference, invoiceNumber: invoice, amountCents: amountCents,
                               bookedOn: date.isoString, source: source, remittance: remittance, createdAt: now)
         try payment.insert(db)
@@ -19,13 +20,14 @@ enum Ledger {
     }
 
     /// Changes what was received for `invoice` (negative for a returned debit) and its status.
-    static func adjust(in db: Database, invoice: String, by amountCents: Int64, on date: CalendarDate) throws {
-        try db.execute(sql: "UPDATE invoice SET paidCents = paidCents + ? WHERE number = ?", arguments: [amountCents, invoice])
-        try db.execute(sql: """
-            UPDATE invoice SET
-              status = CASE WHEN paidCents >= grossCents THEN 'paid' ELSE 'open' END,
-              settledOn = CASE WHEN paidCents >= grossCents THEN ? ELSE NULL END
-            WHERE number = ? AND status IN ('open', 'paid')
-            """, arguments: [date.isoString, invoice])
+    static func adjust(in db: Database, invoice number: String, by amountCents: Int64, on date: CalendarDate) throws {
+        guard var invoice = try InvoiceRecord.fetchOne(db, key: number) else { return }
+        invoice.paidCents += amountCents
+        if invoice.status == .open || invoice.status == .paid {
+            let settled = invoice.paidCents >= invoice.grossCents
+            invoice.status = settled ? .paid : .open
+            invoice.settledOn = settled ? date.isoString : nil
+        }
+        try invoice.update(db)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Store
 
 /// `robinson payments import FILE` and `robinson invoice paid`: books money
@@ -27,7 +28,7 @@ public struct PaymentBooking: Sendable {
             var report = Report()
             for notice in notices {
                 var number = notice.invoiceNumber
-                if let candidate = number, try InvoiceRecord.filter(Column("number") == candidate && Column("kind") == "invoice").fetchCount(db) == 0 {
+                if let candidate = number, try InvoiceRecord.filter(InvoiceRecord.Columns.number == candidate && InvoiceRecord.Columns.kind == InvoiceRecord.Kind.invoice).fetchCount(db) == 0 {
                     number = nil
                 }
                 let booked = try Ledger.book(in: db, invoice: number, amountCents: notice.amount.cents, on: notice.date,
@@ -56,7 +57,7 @@ public struct PaymentBooking: Sendable {
     /// A manual booking: `invoice paid NUMBER --date D --amount A`.
     public func bookManually(invoice number: String, amount: Money, on date: CalendarDate) throws -> Report {
         let exists = try context.database.read { db in
-            try InvoiceRecord.filter(Column("number") == number && Column("kind") == "invoice").fetchCount(db) > 0
+            try InvoiceRecord.filter(InvoiceRecord.Columns.number == number && InvoiceRecord.Columns.kind == InvoiceRecord.Kind.invoice).fetchCount(db) > 0
         }
         guard exists else { throw BillingRunError.notFound(number) }
         guard amount.cents > 0 else { throw PaymentError.notPositive }

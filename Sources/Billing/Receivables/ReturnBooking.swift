@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Store
 
 /// `robinson returns import FILE`: books returned and rejected debits.
@@ -40,13 +41,14 @@ public struct ReturnBooking: Sendable {
         return try context.database.writeImmediate { db in
             var report = Report()
             for notice in notices {
-                guard try BankReturn.filter(Column("entryReference") == notice.entryReference).fetchCount(db) == 0 else {
+                guard try BankReturn.filter(BankReturn.Columns.entryReference == notice.entryReference).fetchCount(db) == 0 else {
                     report.alreadyBooked += 1
                     continue
                 }
                 guard let invoice = try InvoiceRecord.fetchOne(db, key: notice.endToEndId),
-                      let item = try CollectionItem.filter(Column("invoiceNumber") == notice.endToEndId && Column("status") == "sent")
-                          .order(Column("collectionDate").desc).fetchOne(db)
+                      let item = try CollectionItem.filter(CollectionItem.Columns.invoiceNumber == notice.endToEndId
+                                                        && CollectionItem.Columns.status == CollectionItem.Status.sent)
+                          .order(CollectionItem.Columns.collectionDate.desc).fetchOne(db)
                 else {
                     report.unknown.append("\(notice.endToEndId) (\(notice.amount.map(\.description) ?? "amount not given"), \(notice.reason)): no debit of ours with this EndToEndId is outstanding; not booked, check with the bank")
                     continue
@@ -56,8 +58,9 @@ public struct ReturnBooking: Sendable {
                                         amountCents: notice.amount?.cents ?? item.amountCents, reason: reason.code, returnedOn: notice.date.isoString,
                                         source: notice.source, createdAt: now)
                 try record.insert(db)
-                try db.execute(sql: "UPDATE collectionItem SET status = 'returned' WHERE messageId = ? AND invoiceNumber = ?",
-                               arguments: [item.messageId, item.invoiceNumber])
+                var returnedItem = item
+                returnedItem.status = .returned
+                try returnedItem.update(db)
                 // The debit no longer pays the invoice.
                 try Ledger.adjust(in: db, invoice: invoice.number, by: -item.amountCents, on: notice.date)
 
@@ -70,15 +73,17 @@ public struct ReturnBooking: Sendable {
                     fee = context.settings.returnFee
                 }
                 if reason.mandateUnusable {
-                    try db.execute(sql: "UPDATE mandate SET status = 'unusable', updatedAt = ? WHERE reference = ?", arguments: [now, item.mandateReference])
-                } else if item.sequenceType == "FRST" {
+                    try Mandate.filter(key: item.mandateReference)
+                        .updateAll(db, Mandate.Columns.status.set(to: Mandate.Status.unusable), Mandate.Columns.updatedAt.set(to: now))
+                } else if item.sequenceType == .first {
                     // A returned first debit did not use the mandate: the next one is FRST again.
-                    try db.execute(sql: "UPDATE mandate SET used = 0 WHERE reference = ?", arguments: [item.mandateReference])
+                    try Mandate.filter(key: item.mandateReference).updateAll(db, Mandate.Columns.used.set(to: false))
                 }
-                let earlierReturns = try CollectionItem.filter(Column("invoiceNumber") == invoice.number && Column("status") == "returned").fetchCount(db)
+                let earlierReturns = try CollectionItem.filter(CollectionItem.Columns.invoiceNumber == invoice.number
+                                                                  && CollectionItem.Columns.status == CollectionItem.Status.returned).fetchCount(db)
                 let presentAgain = context.settings.presentAgainReasons.contains(reason.code) && !reason.mandateUnusable && earlierReturns == 1
-                try db.execute(sql: "UPDATE invoice SET returnReason = ?, presentAgain = ? WHERE number = ?",
-                               arguments: [reason.code, presentAgain, invoice.number])
+                try InvoiceRecord.filter(key: invoice.number)
+                    .updateAll(db, InvoiceRecord.Columns.returnReason.set(to: reason.code), InvoiceRecord.Columns.presentAgain.set(to: presentAgain))
                 try db.audit("invoice.return", subject: invoice.number,
                              detail: "\(reason), \(Money(cents: notice.amount?.cents ?? item.amountCents)), fee \(fee.map(\.description) ?? "none"), \(presentAgain ? "presented again" : "to dunning"), from \(notice.source)",
                              actor: context.actor, at: now)

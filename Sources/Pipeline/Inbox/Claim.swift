@@ -1,5 +1,6 @@
 import Foundation
 import Formats
+import GRDB
 import Matching
 import Store
 
@@ -40,9 +41,9 @@ struct Claim {
             var job = Job(id: note.jobId, customerId: note.customerId, inputName: note.inputName, inputSize: size,
                           inputDigest: digest, claimedAt: note.claimedAt)
             job.lastStage = Stage.claim.rawValue
-            job.repeatOf = try String.fetchOne(db, sql: """
-                SELECT id FROM job WHERE customerId = ? AND inputDigest = ? AND state != 'rejected' ORDER BY claimedAt LIMIT 1
-                """, arguments: [note.customerId, digest])
+            job.repeatOf = try Job.filter(Job.Columns.customerId == note.customerId && Job.Columns.inputDigest == digest
+                                          && Job.Columns.state != Job.State.rejected)
+                .order(Job.Columns.claimedAt).select(Job.Columns.id, as: String.self).fetchOne(db)
             try job.insert(db)
             try JobStage(jobId: job.id, stage: Stage.claim.rawValue, finishedAt: note.claimedAt).insert(db, onConflict: .ignore)
             try db.audit("claim", subject: "inbox/\(note.customerId)/\(note.inputName)",

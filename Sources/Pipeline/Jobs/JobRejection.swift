@@ -1,5 +1,6 @@
 import Foundation
 import Formats
+import GRDB
 import Store
 
 /// Moves a job's input to `rejected/<customer>/` with a plain-language

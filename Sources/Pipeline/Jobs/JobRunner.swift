@@ -1,5 +1,6 @@
 import Foundation
 import Formats
+import GRDB
 import Matching
 import Store
 
@@ -25,7 +26,7 @@ struct JobRunner {
         } catch {
             let message = describe(error, job: job)
             _ = try? runtime.database.write { db in
-                try Job.filter(key: job.id).updateAll(db, Column("error").set(to: message))
+                try Job.filter(key: job.id).updateAll(db, Job.Columns.error.set(to: message))
             }
             return .failed(jobId: job.id, file: display, message: message)
         }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Store
 
 /// Hands queued e-mails to the configured sendmail command. A message is
@@ -13,7 +14,7 @@ public struct MailDelivery: Sendable {
     @discardableResult
     public func deliverPending() -> [String] {
         let pending = (try? runtime.database.read { db in
-            try JobNotification.filter(Column("state") == JobNotification.State.queued.rawValue).fetchAll(db)
+            try JobNotification.filter(JobNotification.Columns.state == JobNotification.State.queued).fetchAll(db)
         }) ?? []
         return pending.compactMap { deliver($0) }
     }
@@ -31,8 +32,8 @@ public struct MailDelivery: Sendable {
         let now = runtime.now
         do {
             try runtime.database.write { db in
-                try JobNotification.filter(key: note.jobId).updateAll(db, Column("state").set(to: JobNotification.State.sending.rawValue),
-                                                                   Column("attempts").set(to: note.attempts + 1))
+                try JobNotification.filter(key: note.jobId).updateAll(db, JobNotification.Columns.state.set(to: JobNotification.State.sending),
+                                                                   JobNotification.Columns.attempts.set(to: note.attempts + 1))
             }
         } catch {
             return "job \(note.jobId): cannot record delivery attempt: \(error)"
@@ -41,11 +42,11 @@ public struct MailDelivery: Sendable {
         do {
             try runtime.database.write { db in
                 if let failure = result {
-                    try JobNotification.filter(key: note.jobId).updateAll(db, Column("state").set(to: JobNotification.State.queued.rawValue),
-                                                                       Column("lastError").set(to: failure))
+                    try JobNotification.filter(key: note.jobId).updateAll(db, JobNotification.Columns.state.set(to: JobNotification.State.queued),
+                                                                       JobNotification.Columns.lastError.set(to: failure))
                 } else {
-                    try JobNotification.filter(key: note.jobId).updateAll(db, Column("state").set(to: JobNotification.State.sent.rawValue),
-                                                                       Column("sentAt").set(to: now))
+                    try JobNotification.filter(key: note.jobId).updateAll(db, JobNotification.Columns.state.set(to: JobNotification.State.sent),
+                                                                       JobNotification.Columns.sentAt.set(to: now))
                     try db.audit("notify", subject: note.recipient ?? "", detail: "job \(note.jobId): ready e-mail sent", actor: runtime.actor, at: now)
                 }
             }
@@ -59,7 +60,7 @@ public struct MailDelivery: Sendable {
         try? runtime.root.makeFolder(runtime.root.sentMail)
         if rename(note.messagePath, paths.sent) == 0 {
             _ = try? runtime.database.write { db in
-                try JobNotification.filter(key: note.jobId).updateAll(db, Column("messagePath").set(to: paths.sent))
+                try JobNotification.filter(key: note.jobId).updateAll(db, JobNotification.Columns.messagePath.set(to: paths.sent))
             }
         }
         return nil

@@ -1,5 +1,6 @@
 import Foundation
 import Formats
+import GRDB
 import Store
 
 /// `robinson purge`: deletes what has passed its hold period — the annotated
@@ -21,9 +22,9 @@ public struct Purge: Sendable {
         defer { withExtendedLifetime(lock) {} }
         let now = runtime.now
         let expired = try runtime.database.read { db in
-            try Job.filter(Column("expiresAt") <= now && Column("purgedAt") == nil
-                           && [Job.State.done.rawValue, Job.State.rejected.rawValue].contains(Column("state")))
-                .order(Column("expiresAt")).fetchAll(db)
+            try Job.filter(Job.Columns.expiresAt <= now && Job.Columns.purgedAt == nil
+                           && [Job.State.done, Job.State.rejected].contains(Job.Columns.state))
+                .order(Job.Columns.expiresAt).fetchAll(db)
         }
         var report = Report()
         for job in expired {

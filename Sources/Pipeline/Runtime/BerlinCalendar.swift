@@ -22,6 +22,15 @@ public enum BerlinCalendar {
         return String(format: "%02d.%02d.%04d, %02d:%02d Uhr", p.day!, p.month!, p.year!, p.hour!, p.minute!)
     }
 
+    /// `2026-11-28T14:05:09+01:00`: ISO 8601 in Berlin with its offset, the one
+    /// time format of every listing, log line and note.
+    public static func timestamp(_ date: Date) -> String {
+        let p = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        let offset = timeZone.secondsFromGMT(for: date) / 60
+        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d%@%02d:%02d", p.year!, p.month!, p.day!, p.hour!, p.minute!, p.second!,
+                      offset < 0 ? "-" : "+", abs(offset) / 60, abs(offset) % 60)
+    }
+
     /// `2026-11-28 14:05` local time, for the CLI.
     public static func shortDateTime(_ date: Date) -> String {
         let p = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)

@@ -24,6 +24,18 @@ public struct AuditEntry: Codable, Sendable, Equatable, FetchableRecord, Mutable
     }
 }
 
+extension AuditEntry {
+    /// The table's columns, for typed queries.
+    public enum Columns {
+        public static let id = Column(CodingKeys.id)
+        public static let at = Column(CodingKeys.at)
+        public static let actor = Column(CodingKeys.actor)
+        public static let action = Column(CodingKeys.action)
+        public static let subject = Column(CodingKeys.subject)
+        public static let detail = Column(CodingKeys.detail)
+    }
+}
+
 extension Database {
     /// Appends one line to the audit log inside the caller's transaction.
     public func audit(_ action: String, subject: String, detail: String = "", actor: String, at: Date) throws {

@@ -35,3 +35,20 @@ public struct Charge: Codable, Sendable, Equatable, FetchableRecord, MutablePers
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
+
+extension Charge {
+    /// The table's columns, for typed queries.
+    public enum Columns {
+        public static let id = Column(CodingKeys.id)
+        public static let customerId = Column(CodingKeys.customerId)
+        public static let kind = Column(CodingKeys.kind)
+        public static let amountCents = Column(CodingKeys.amountCents)
+        public static let description = Column(CodingKeys.description)
+        public static let relatesTo = Column(CodingKeys.relatesTo)
+        public static let createdOn = Column(CodingKeys.createdOn)
+        public static let billedOn = Column(CodingKeys.billedOn)
+        public static let billedInvoice = Column(CodingKeys.billedInvoice)
+    }
+}
+
+extension Charge.Kind: DatabaseValueConvertible {}

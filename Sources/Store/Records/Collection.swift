@@ -5,7 +5,7 @@ import GRDB
 public struct CollectionRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
     public static let databaseTableName = "collection"
     public var messageId: String
-    public var scheme: String
+    public var scheme: Mandate.Scheme
     public var createdAt: Date
     public var path: String
     public var transactions: Int
@@ -14,7 +14,7 @@ public struct CollectionRecord: Codable, Sendable, Equatable, FetchableRecord, P
     public var document: Data
     public var writtenAt: Date?
 
-    public init(messageId: String, scheme: String, createdAt: Date, path: String, transactions: Int, sumCents: Int64,
+    public init(messageId: String, scheme: Mandate.Scheme, createdAt: Date, path: String, transactions: Int, sumCents: Int64,
                 document: Data, writtenAt: Date? = nil) {
         self.messageId = messageId
         self.scheme = scheme
@@ -27,20 +27,36 @@ public struct CollectionRecord: Codable, Sendable, Equatable, FetchableRecord, P
     }
 }
 
+extension CollectionRecord {
+    /// The table's columns, for typed queries.
+    public enum Columns {
+        public static let messageId = Column(CodingKeys.messageId)
+        public static let scheme = Column(CodingKeys.scheme)
+        public static let createdAt = Column(CodingKeys.createdAt)
+        public static let path = Column(CodingKeys.path)
+        public static let transactions = Column(CodingKeys.transactions)
+        public static let sumCents = Column(CodingKeys.sumCents)
+        public static let document = Column(CodingKeys.document)
+        public static let writtenAt = Column(CodingKeys.writtenAt)
+    }
+}
+
 /// One debit of an invoice in a pain.008 file.
 public struct CollectionItem: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    public enum SequenceType: String, Codable, Sendable, CaseIterable { case first = "FRST", recurring = "RCUR" }
+    /// `returned` once the bank gave the money back.
+    public enum Status: String, Codable, Sendable, CaseIterable { case sent, returned }
+
     public var messageId: String
     public var invoiceNumber: String
-    /// FRST, RCUR.
-    public var sequenceType: String
+    public var sequenceType: SequenceType
     public var collectionDate: String
     public var amountCents: Int64
     public var mandateReference: String
-    /// `sent`, `returned`.
-    public var status: String
+    public var status: Status
 
-    public init(messageId: String, invoiceNumber: String, sequenceType: String, collectionDate: String, amountCents: Int64,
-                mandateReference: String, status: String = "sent") {
+    public init(messageId: String, invoiceNumber: String, sequenceType: SequenceType, collectionDate: String, amountCents: Int64,
+                mandateReference: String, status: Status = .sent) {
         self.messageId = messageId
         self.invoiceNumber = invoiceNumber
         self.sequenceType = sequenceType
@@ -48,6 +64,22 @@ public struct CollectionItem: Codable, Sendable, Equatable, FetchableRecord, Per
         self.amountCents = amountCents
         self.mandateReference = mandateReference
         self.status = status
+    }
+}
+
+extension CollectionItem.SequenceType: DatabaseValueConvertible {}
+extension CollectionItem.Status: DatabaseValueConvertible {}
+
+extension CollectionItem {
+    /// The table's columns, for typed queries.
+    public enum Columns {
+        public static let messageId = Column(CodingKeys.messageId)
+        public static let invoiceNumber = Column(CodingKeys.invoiceNumber)
+        public static let sequenceType = Column(CodingKeys.sequenceType)
+        public static let collectionDate = Column(CodingKeys.collectionDate)
+        public static let amountCents = Column(CodingKeys.amountCents)
+        public static let mandateReference = Column(CodingKeys.mandateReference)
+        public static let status = Column(CodingKeys.status)
     }
 }
 
@@ -67,5 +99,17 @@ public struct DunningNotice: Codable, Sendable, Equatable, FetchableRecord, Pers
         self.path = path
         self.feeCents = feeCents
         self.interestCents = interestCents
+    }
+}
+
+extension DunningNotice {
+    /// The table's columns, for typed queries.
+    public enum Columns {
+        public static let invoiceNumber = Column(CodingKeys.invoiceNumber)
+        public static let level = Column(CodingKeys.level)
+        public static let sentOn = Column(CodingKeys.sentOn)
+        public static let path = Column(CodingKeys.path)
+        public static let feeCents = Column(CodingKeys.feeCents)
+        public static let interestCents = Column(CodingKeys.interestCents)
     }
 }

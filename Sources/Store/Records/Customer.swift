@@ -54,3 +54,34 @@ public struct Customer: Codable, Sendable, Equatable, FetchableRecord, Persistab
         lists.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 }
+
+extension Customer {
+    /// The table's columns, for typed queries.
+    public enum Columns {
+        public static let id = Column(CodingKeys.id)
+        public static let name = Column(CodingKeys.name)
+        public static let notifyEmail = Column(CodingKeys.notifyEmail)
+        public static let lists = Column(CodingKeys.lists)
+        public static let status = Column(CodingKeys.status)
+        public static let outputCompression = Column(CodingKeys.outputCompression)
+        public static let updatedAt = Column(CodingKeys.updatedAt)
+        public static let street = Column(CodingKeys.street)
+        public static let postcode = Column(CodingKeys.postcode)
+        public static let city = Column(CodingKeys.city)
+        public static let country = Column(CodingKeys.country)
+        public static let invoiceEmail = Column(CodingKeys.invoiceEmail)
+        public static let vatId = Column(CodingKeys.vatId)
+        public static let taxNumber = Column(CodingKeys.taxNumber)
+        public static let customerType = Column(CodingKeys.customerType)
+        public static let paymentMethod = Column(CodingKeys.paymentMethod)
+        public static let planId = Column(CodingKeys.planId)
+        public static let contractStart = Column(CodingKeys.contractStart)
+        public static let buyerReference = Column(CodingKeys.buyerReference)
+        public static let suspendedForArrears = Column(CodingKeys.suspendedForArrears)
+    }
+}
+
+extension Customer.Status: DatabaseValueConvertible {}
+extension Customer.OutputCompression: DatabaseValueConvertible {}
+extension Customer.CustomerType: DatabaseValueConvertible {}
+extension Customer.PaymentMethod: DatabaseValueConvertible {}

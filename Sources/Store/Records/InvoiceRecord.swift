@@ -8,6 +8,10 @@ public struct InvoiceRecord: Codable, Sendable, Equatable, FetchableRecord, Pers
     public static let databaseTableName = "invoice"
 
     public enum Kind: String, Codable, Sendable { case invoice, creditNote }
+    /// `reversal` is every credit note; an invoice is `open` until paid in full, or `cancelled` by a credit note.
+    public enum Status: String, Codable, Sendable, CaseIterable { case open, paid, cancelled, reversal }
+    /// How the document asks to be paid; a credit note is a `settlement`.
+    public enum PaymentMethod: String, Codable, Sendable, CaseIterable { case sepa, transfer, settlement }
 
     /// `YYYY-NNNNNN`, gapless per year across invoices and credit notes.
     public var number: String
@@ -23,7 +27,7 @@ public struct InvoiceRecord: Codable, Sendable, Equatable, FetchableRecord, Pers
     public var netCents: Int64
     public var vatCents: Int64
     public var grossCents: Int64
-    public var paymentMethod: String
+    public var paymentMethod: PaymentMethod
     public var mandateReference: String?
     /// The pre-notified collection date (SEPA customers).
     public var collectionDate: String?
@@ -31,8 +35,7 @@ public struct InvoiceRecord: Codable, Sendable, Equatable, FetchableRecord, Pers
     public var cancels: String?
     /// For a cancelled invoice: the number of its credit note.
     public var cancelledBy: String?
-    /// `open`, `cancelled`, `reversal` (a credit note).
-    public var status: String
+    public var status: Status
     public var document: Data
     public var documentsWrittenAt: Date?
     public var createdAt: Date
@@ -52,8 +55,8 @@ public struct InvoiceRecord: Codable, Sendable, Equatable, FetchableRecord, Pers
 
     public init(number: String, year: Int, sequence: Int, kind: Kind, customerId: String, serviceMonth: String,
                 issueDate: String, dueDate: String, netCents: Int64, vatCents: Int64, grossCents: Int64,
-                paymentMethod: String, mandateReference: String?, collectionDate: String?, cancels: String?,
-                cancelledBy: String? = nil, status: String, document: Data, documentsWrittenAt: Date? = nil, createdAt: Date) {
+                paymentMethod: PaymentMethod, mandateReference: String?, collectionDate: String?, cancels: String?,
+                cancelledBy: String? = nil, status: Status, document: Data, documentsWrittenAt: Date? = nil, createdAt: Date) {
         self.number = number
         self.year = year
         self.sequence = sequence
@@ -76,6 +79,42 @@ public struct InvoiceRecord: Codable, Sendable, Equatable, FetchableRecord, Pers
         self.createdAt = createdAt
     }
 }
+
+extension InvoiceRecord.Status: DatabaseValueConvertible {}
+extension InvoiceRecord.PaymentMethod: DatabaseValueConvertible {}
+
+extension InvoiceRecord {
+    /// The table's columns, for typed queries.
+    public enum Columns {
+        public static let number = Column(CodingKeys.number)
+        public static let year = Column(CodingKeys.year)
+        public static let sequence = Column(CodingKeys.sequence)
+        public static let kind = Column(CodingKeys.kind)
+        public static let customerId = Column(CodingKeys.customerId)
+        public static let serviceMonth = Column(CodingKeys.serviceMonth)
+        public static let issueDate = Column(CodingKeys.issueDate)
+        public static let dueDate = Column(CodingKeys.dueDate)
+        public static let netCents = Column(CodingKeys.netCents)
+        public static let vatCents = Column(CodingKeys.vatCents)
+        public static let grossCents = Column(CodingKeys.grossCents)
+        public static let paymentMethod = Column(CodingKeys.paymentMethod)
+        public static let mandateReference = Column(CodingKeys.mandateReference)
+        public static let collectionDate = Column(CodingKeys.collectionDate)
+        public static let cancels = Column(CodingKeys.cancels)
+        public static let cancelledBy = Column(CodingKeys.cancelledBy)
+        public static let status = Column(CodingKeys.status)
+        public static let document = Column(CodingKeys.document)
+        public static let documentsWrittenAt = Column(CodingKeys.documentsWrittenAt)
+        public static let createdAt = Column(CodingKeys.createdAt)
+        public static let paidCents = Column(CodingKeys.paidCents)
+        public static let returnReason = Column(CodingKeys.returnReason)
+        public static let presentAgain = Column(CodingKeys.presentAgain)
+        public static let dunningLevel = Column(CodingKeys.dunningLevel)
+        public static let settledOn = Column(CodingKeys.settledOn)
+    }
+}
+
+extension InvoiceRecord.Kind: DatabaseValueConvertible {}
 
 extension Database {
     /// The next number of `year`'s sequence, taken inside the caller's

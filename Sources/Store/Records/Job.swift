@@ -37,6 +37,32 @@ public struct Job: Codable, Sendable, Equatable, FetchableRecord, PersistableRec
     }
 }
 
+extension Job {
+    /// The table's columns, for typed queries.
+    public enum Columns {
+        public static let id = Column(CodingKeys.id)
+        public static let customerId = Column(CodingKeys.customerId)
+        public static let inputName = Column(CodingKeys.inputName)
+        public static let inputSize = Column(CodingKeys.inputSize)
+        public static let inputDigest = Column(CodingKeys.inputDigest)
+        public static let claimedAt = Column(CodingKeys.claimedAt)
+        public static let state = Column(CodingKeys.state)
+        public static let lastStage = Column(CodingKeys.lastStage)
+        public static let rows = Column(CodingKeys.rows)
+        public static let hits = Column(CodingKeys.hits)
+        public static let unchecked = Column(CodingKeys.unchecked)
+        public static let indexVersion = Column(CodingKeys.indexVersion)
+        public static let outputPath = Column(CodingKeys.outputPath)
+        public static let expiresAt = Column(CodingKeys.expiresAt)
+        public static let repeatOf = Column(CodingKeys.repeatOf)
+        public static let error = Column(CodingKeys.error)
+        public static let finishedAt = Column(CodingKeys.finishedAt)
+        public static let purgedAt = Column(CodingKeys.purgedAt)
+    }
+}
+
+extension Job.State: DatabaseValueConvertible {}
+
 /// A stage recorded as finished for a job; its presence is what makes a re-run skip it.
 public struct JobStage: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
     public var jobId: String
@@ -47,5 +73,14 @@ public struct JobStage: Codable, Sendable, Equatable, FetchableRecord, Persistab
         self.jobId = jobId
         self.stage = stage
         self.finishedAt = finishedAt
+    }
+}
+
+extension JobStage {
+    /// The table's columns, for typed queries.
+    public enum Columns {
+        public static let jobId = Column(CodingKeys.jobId)
+        public static let stage = Column(CodingKeys.stage)
+        public static let finishedAt = Column(CodingKeys.finishedAt)
     }
 }

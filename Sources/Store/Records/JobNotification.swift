@@ -24,3 +24,18 @@ public struct JobNotification: Codable, Sendable, Equatable, FetchableRecord, Pe
         self.attempts = 0
     }
 }
+
+extension JobNotification {
+    /// The table's columns, for typed queries.
+    public enum Columns {
+        public static let jobId = Column(CodingKeys.jobId)
+        public static let recipient = Column(CodingKeys.recipient)
+        public static let messagePath = Column(CodingKeys.messagePath)
+        public static let state = Column(CodingKeys.state)
+        public static let attempts = Column(CodingKeys.attempts)
+        public static let lastError = Column(CodingKeys.lastError)
+        public static let sentAt = Column(CodingKeys.sentAt)
+    }
+}
+
+extension JobNotification.State: DatabaseValueConvertible {}

@@ -37,3 +37,22 @@ public struct Mandate: Codable, Sendable, Equatable, FetchableRecord, Persistabl
         self.updatedAt = updatedAt
     }
 }
+
+extension Mandate {
+    /// The table's columns, for typed queries.
+    public enum Columns {
+        public static let reference = Column(CodingKeys.reference)
+        public static let customerId = Column(CodingKeys.customerId)
+        public static let iban = Column(CodingKeys.iban)
+        public static let bic = Column(CodingKeys.bic)
+        public static let signedOn = Column(CodingKeys.signedOn)
+        public static let scheme = Column(CodingKeys.scheme)
+        public static let used = Column(CodingKeys.used)
+        public static let lastCollectedOn = Column(CodingKeys.lastCollectedOn)
+        public static let status = Column(CodingKeys.status)
+        public static let updatedAt = Column(CodingKeys.updatedAt)
+    }
+}
+
+extension Mandate.Scheme: DatabaseValueConvertible {}
+extension Mandate.Status: DatabaseValueConvertible {}

@@ -29,6 +29,20 @@ public struct Payment: Codable, Sendable, Equatable, FetchableRecord, MutablePer
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
+extension Payment {
+    /// The table's columns, for typed queries.
+    public enum Columns {
+        public static let id = Column(CodingKeys.id)
+        public static let entryReference = Column(CodingKeys.entryReference)
+        public static let invoiceNumber = Column(CodingKeys.invoiceNumber)
+        public static let amountCents = Column(CodingKeys.amountCents)
+        public static let bookedOn = Column(CodingKeys.bookedOn)
+        public static let source = Column(CodingKeys.source)
+        public static let remittance = Column(CodingKeys.remittance)
+        public static let createdAt = Column(CodingKeys.createdAt)
+    }
+}
+
 /// A returned or rejected direct debit as booked.
 public struct BankReturn: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
     public var id: Int64?
@@ -55,4 +69,19 @@ public struct BankReturn: Codable, Sendable, Equatable, FetchableRecord, Mutable
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension BankReturn {
+    /// The table's columns, for typed queries.
+    public enum Columns {
+        public static let id = Column(CodingKeys.id)
+        public static let entryReference = Column(CodingKeys.entryReference)
+        public static let endToEndId = Column(CodingKeys.endToEndId)
+        public static let invoiceNumber = Column(CodingKeys.invoiceNumber)
+        public static let amountCents = Column(CodingKeys.amountCents)
+        public static let reason = Column(CodingKeys.reason)
+        public static let returnedOn = Column(CodingKeys.returnedOn)
+        public static let source = Column(CodingKeys.source)
+        public static let createdAt = Column(CodingKeys.createdAt)
+    }
 }

@@ -35,3 +35,20 @@ public struct Plan: Codable, Sendable, Equatable, FetchableRecord, PersistableRe
         self.updatedAt = updatedAt
     }
 }
+
+extension Plan {
+    /// The table's columns, for typed queries.
+    public enum Columns {
+        public static let id = Column(CodingKeys.id)
+        public static let name = Column(CodingKeys.name)
+        public static let monthlyFeeCents = Column(CodingKeys.monthlyFeeCents)
+        public static let annualFeeCents = Column(CodingKeys.annualFeeCents)
+        public static let pricePerThousandCents = Column(CodingKeys.pricePerThousandCents)
+        public static let packagePriceCents = Column(CodingKeys.packagePriceCents)
+        public static let packageSize = Column(CodingKeys.packageSize)
+        public static let includedRecords = Column(CodingKeys.includedRecords)
+        public static let vatBasisPoints = Column(CodingKeys.vatBasisPoints)
+        public static let dueDays = Column(CodingKeys.dueDays)
+        public static let updatedAt = Column(CodingKeys.updatedAt)
+    }
+}

@@ -29,3 +29,19 @@ public struct UsageRecord: Codable, Sendable, Equatable, FetchableRecord, Persis
         self.recordedAt = recordedAt
     }
 }
+
+extension UsageRecord {
+    /// The table's columns, for typed queries.
+    public enum Columns {
+        public static let jobId = Column(CodingKeys.jobId)
+        public static let customerId = Column(CodingKeys.customerId)
+        public static let month = Column(CodingKeys.month)
+        public static let rowsChecked = Column(CodingKeys.rowsChecked)
+        public static let hitsPost = Column(CodingKeys.hitsPost)
+        public static let hitsTelefon = Column(CodingKeys.hitsTelefon)
+        public static let hitsMobil = Column(CodingKeys.hitsMobil)
+        public static let hitsFax = Column(CodingKeys.hitsFax)
+        public static let hitsEmail = Column(CodingKeys.hitsEmail)
+        public static let recordedAt = Column(CodingKeys.recordedAt)
+    }
+}

@@ -65,10 +65,9 @@ struct CustomersShowCommand: AsyncParsableCommand {
     func run() async throws {
         try await reporting {
             let runtime = try await CommandContext(global).runtime()
-            let (customer, mandates) = try runtime.database.read { db in
-                (try Customer.fetchOne(db, key: id), try Mandate.filter(Column("customerId") == id).order(Column("signedOn")).fetchAll(db))
-            }
-            guard let customer else { throw CommandFailure("no customer \(id); `robinson customers list` shows all") }
+            let customer = try runtime.database.customer(id)
+            let mandates = try runtime.database.mandates(customer: id).sorted { $0.signedOn < $1.signedOn }
+            guard let customer else { throw CommandFailure("no customer \(id); `robinson customers list` shows all", status: .noInput) }
             let fields: [(String, String?)] = [
                 ("id", customer.id), ("name", customer.name), ("street", customer.street), ("postcode", customer.postcode),
                 ("city", customer.city), ("country", customer.country), ("invoice_email", customer.invoiceEmail),

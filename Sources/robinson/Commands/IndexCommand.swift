@@ -39,11 +39,9 @@ struct IndexBuildCommand: AsyncParsableCommand {
             let builder = IndexBuilder(directory: runtime.indexDirectory, fingerprinter: try runtime.fingerprinter(), workers: runtime.settings.workers)
             let outcome = try builder.build(deliveries: files, force: force, now: runtime.now) { progress.update(done: $0, total: nil) }
             progress.finish()
-            try runtime.database.write { db in
-                try db.audit("index.build", subject: runtime.indexDirectory.file(for: outcome.version),
-                             detail: "from \(files.joined(separator: ", ")); \(outcome.header.entryCount) fingerprints",
-                             actor: runtime.actor, at: runtime.now)
-            }
+            try runtime.database.audit("index.build", subject: runtime.indexDirectory.file(for: outcome.version),
+                                       detail: "from \(files.joined(separator: ", ")); \(outcome.header.entryCount) fingerprints",
+                                       actor: runtime.actor, at: runtime.now)
             print("index \(outcome.version) is now current: \(outcome.header.entryCount) fingerprints")
             for (list, count) in outcome.header.listCounts {
                 print("  \(list.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(count) entries")

@@ -24,10 +24,8 @@ struct InitCommand: AsyncParsableCommand {
             let created = try HashingKey.createIfAbsent(path: keyFile)
             _ = try HashingKey.load(path: keyFile)
             let database = try StateDatabase(path: context.root.database)
-            try database.write { db in
-                try db.audit("init", subject: context.root.path, detail: created ? "new hashing key created" : "existing hashing key kept",
-                             actor: CommandContext.actor, at: context.clock())
-            }
+            try database.audit("init", subject: context.root.path, detail: created ? "new hashing key created" : "existing hashing key kept",
+                               actor: CommandContext.actor, at: context.clock())
             print("root \(context.root.path) ready; hashing key \(created ? "created" : "kept") at \(keyFile)")
         }
     }

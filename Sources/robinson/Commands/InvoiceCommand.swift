@@ -20,17 +20,12 @@ struct InvoiceListCommand: AsyncParsableCommand {
     func run() async throws {
         try await reporting {
             let context = try await CommandContext(global).billing()
-            let records = try context.database.read { db in
-                var request = InvoiceRecord.order(Column("year"), Column("sequence"))
-                if let month { request = request.filter(Column("serviceMonth") == month) }
-                if let customer { request = request.filter(Column("customerId") == customer) }
-                return try request.fetchAll(db)
-            }
+            let records = try context.database.invoices(serviceMonth: month, customer: customer)
             for record in records {
                 let kind = record.kind == .invoice ? "invoice" : "credit"
                 let gross = Money(cents: record.grossCents).germanFormatted
                 let note = record.cancelledBy.map { " cancelled by \($0)" } ?? record.cancels.map { " reverses \($0)" } ?? ""
-                print("\(record.number)  \(record.issueDate)  \(kind.padding(toLength: 7, withPad: " ", startingAt: 0)) \(record.customerId.padding(toLength: 10, withPad: " ", startingAt: 0)) \(record.serviceMonth)  \(String(repeating: " ", count: max(0, 14 - gross.count)))\(gross)  \(record.status)\(note)")
+                print("\(record.number)  \(record.issueDate)  \(kind.padding(toLength: 7, withPad: " ", startingAt: 0)) \(record.customerId.padding(toLength: 10, withPad: " ", startingAt: 0)) \(record.serviceMonth)  \(String(repeating: " ", count: max(0, 14 - gross.count)))\(gross)  \(record.status.rawValue)\(note)")
             }
         }
     }
@@ -75,7 +70,7 @@ struct InvoicePaidCommand: AsyncParsableCommand {
         try await reporting {
             let context = try await CommandContext(global).billing()
             let report = try PaymentBooking(context: context).bookManually(invoice: number, amount: amount, on: date)
-            let open = try context.database.read { db in try InvoiceRecord.fetchOne(db, key: number)!.openCents }
+            let open = try context.database.invoice(number)!.openCents
             print("\(number): \(amount.germanFormatted) booked; \(open > 0 ? "still open \(Money(cents: open).germanFormatted)" : "paid in full")")
             for customer in report.released { print("suspension of \(customer) lifted; held inbox files are processed by the next run") }
         }

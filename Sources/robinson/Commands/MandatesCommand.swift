@@ -42,11 +42,7 @@ struct MandatesListCommand: AsyncParsableCommand {
     func run() async throws {
         try await reporting {
             let runtime = try await CommandContext(global).runtime()
-            let mandates = try runtime.database.read { db in
-                var request = Mandate.order(Column("customerId"), Column("reference"))
-                if let customer { request = request.filter(Column("customerId") == customer) }
-                return try request.fetchAll(db)
-            }
+            let mandates = try runtime.database.mandates(customer: customer)
             for mandate in mandates {
                 let iban = Iban.masked(mandate.iban)
                 print("\(mandate.reference.padded(20)) \(mandate.customerId.padded(10)) \(mandate.scheme.rawValue.padded(5)) \(iban.padded(10)) signed \(mandate.signedOn) \(mandate.used ? "used  " : "unused") \(mandate.status.rawValue)")

@@ -19,15 +19,13 @@ struct MatchCommand: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: "Where to write the annotated file.")
     var output: String
     @Option(help: ArgumentHelp("Lists to check, comma-separated.", valueName: "post,telefon,mobil,fax,email"))
-    var lists = "post,telefon,mobil,fax,email"
+    var lists = ListSet.all
 
     func run() async throws {
         try await reporting {
             let runtime = try await CommandContext(global).runtime()
-            let listSet = try ListSet(names: lists)
-            guard !listSet.isEmpty else { throw CommandFailure("--lists names no list") }
             let progress = ProgressLine(label: "match")
-            let result = try DirectMatch(runtime: runtime).run(input: input, output: output, lists: listSet, zstd: nil) {
+            let result = try DirectMatch(runtime: runtime).run(input: input, output: output, lists: lists, zstd: nil) {
                 progress.update(done: $0, total: $1)
             }
             progress.finish()

@@ -37,7 +37,7 @@ struct PlansListCommand: AsyncParsableCommand {
     func run() async throws {
         try await reporting {
             let runtime = try await CommandContext(global).runtime()
-            for plan in try runtime.database.read({ db in try Plan.order(Column("id")).fetchAll(db) }) {
+            for plan in try runtime.database.plans() {
                 let terms = PriceTerms(plan)
                 let fee = switch terms.fee {
                 case .none: "no fee"

@@ -33,7 +33,7 @@ struct CommandContext {
     static func clock(_ value: String?) throws -> @Sendable () -> Date {
         guard let value, !value.isEmpty else { return { Date() } }
         guard let fixed = ISO8601.parse(value) else {
-            throw ValidationError("ROBINSON_NOW='\(value)' is not an ISO 8601 time such as 2026-11-23T07:00:00+01:00")
+            throw ConfigurationError("environment variable ROBINSON_NOW='\(value)' is not an ISO 8601 time such as 2026-11-23T07:00:00+01:00")
         }
         return { fixed }
     }
@@ -59,30 +59,5 @@ enum ISO8601 {
         day.timeZone = BerlinCalendar.timeZone
         day.dateFormat = "yyyy-MM-dd"
         return day.date(from: text)
-    }
-}
-
-/// Ends the command with one line on stderr (what cron mails) and exit code 1.
-struct CommandFailure: Error, CustomStringConvertible {
-    let message: String
-    init(_ message: String) { self.message = message }
-    var description: String { message }
-}
-
-func printError(_ line: String) {
-    FileHandle.standardError.write(Data(("robinson: " + line + "\n").utf8))
-}
-
-/// Runs a command body, turning errors into one stderr line and exit code 1.
-func reporting(_ body: () async throws -> Void) async throws {
-    do {
-        try await body()
-    } catch let exit as ExitCode {
-        throw exit
-    } catch let validation as ValidationError {
-        throw validation
-    } catch {
-        printError("\(error)")
-        throw ExitCode.failure
     }
 }

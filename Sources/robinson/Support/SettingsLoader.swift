@@ -16,7 +16,7 @@ enum SettingsLoader {
         ]
         if let file {
             guard FileManager.default.fileExists(atPath: file) else {
-                throw CommandFailure("configuration file \(file) not found")
+                throw ConfigurationError("configuration file \(file) not found")
             }
             providers.append(try await FileProvider<YAMLSnapshot>(filePath: FilePath(file)))
         }
@@ -33,7 +33,7 @@ enum SettingsLoader {
         let kinds = config.stringArray(forKey: "matching.hitKinds", default: settings.hitKinds.map(\.name).sorted())
         settings.hitKinds = Set(try kinds.map { name in
             guard let kind = KeyKind(name: name.trimmingCharacters(in: .whitespaces)) else {
-                throw CommandFailure("matching.hitKinds: '\(name)' is not a key kind; use person, household, phonetic, phone, email")
+                throw ConfigurationError("matching.hitKinds: '\(name)' is not a key kind; use person, household, phonetic, phone, email")
             }
             return kind
         })
@@ -81,10 +81,10 @@ enum SettingsLoader {
         switch config.string(forKey: "billing.sequenceTypes", default: "firstThenRecurring") {
         case "firstThenRecurring": settings.firstDebitAsFirst = true
         case "recurringOnly": settings.firstDebitAsFirst = false
-        case let other: throw CommandFailure("billing.sequenceTypes: '\(other)' is not allowed; use firstThenRecurring or recurringOnly")
+        case let other: throw ConfigurationError("billing.sequenceTypes: '\(other)' is not allowed; use firstThenRecurring or recurringOnly")
         }
         if let fee = config.string(forKey: "billing.returnFee") {
-            do { settings.returnFee = try Money(parsing: fee) } catch { throw CommandFailure("billing.returnFee: \(error)") }
+            do { settings.returnFee = try Money(parsing: fee) } catch { throw ConfigurationError("billing.returnFee: \(error)") }
         }
         settings.dunning = try dunning(config)
         settings.datev = try datev(config)
@@ -98,7 +98,7 @@ enum SettingsLoader {
         var settings = DunningSettings()
         func money(_ key: String, _ fallback: Money) throws -> Money {
             guard let text = config.string(forKey: ConfigKey(key)) else { return fallback }
-            do { return try Money(parsing: text) } catch { throw CommandFailure("\(key): \(error)") }
+            do { return try Money(parsing: text) } catch { throw ConfigurationError("\(key): \(error)") }
         }
         let days = [
             try nonNegative(config.int(forKey: "dunning.reminderDays", default: 7), "dunning.reminderDays"),
@@ -106,7 +106,7 @@ enum SettingsLoader {
             try nonNegative(config.int(forKey: "dunning.finalLetterDays", default: 28), "dunning.finalLetterDays"),
         ]
         guard days[0] < days[1] && days[1] < days[2] else {
-            throw CommandFailure("dunning: reminderDays < firstLetterDays < finalLetterDays is required, not \(days)")
+            throw ConfigurationError("dunning: reminderDays < firstLetterDays < finalLetterDays is required, not \(days)")
         }
         settings.levels[0].daysAfterDue = days[0]
         settings.levels[1].daysAfterDue = days[1]
@@ -122,11 +122,11 @@ enum SettingsLoader {
             let entries = try lines.map { line -> BaseRateTable.Entry in
                 let parts = line.split(separator: "=").map { $0.trimmingCharacters(in: .whitespaces) }
                 guard parts.count == 2, let from = CalendarDate(iso: parts[0]), let rate = try? Percent(parsing: parts[1]) else {
-                    throw CommandFailure("dunning.baseRates: '\(line)' is not like 2025-07-01=1.27")
+                    throw ConfigurationError("dunning.baseRates: '\(line)' is not like 2025-07-01=1.27")
                 }
                 return .init(from: from, rate: rate)
             }
-            do { settings.baseRates = try BaseRateTable(entries) } catch { throw CommandFailure("dunning.baseRates: \(error)") }
+            do { settings.baseRates = try BaseRateTable(entries) } catch { throw ConfigurationError("dunning.baseRates: \(error)") }
         }
         return settings
     }
@@ -138,7 +138,7 @@ enum SettingsLoader {
         datev.clientNumber = config.int(forKey: "datev.clientNumber")
         datev.fiscalYearStartMonth = config.int(forKey: "datev.fiscalYearStartMonth", default: datev.fiscalYearStartMonth)
         guard (1...12).contains(datev.fiscalYearStartMonth) else {
-            throw CommandFailure("datev.fiscalYearStartMonth must be 1 to 12, not \(datev.fiscalYearStartMonth)")
+            throw ConfigurationError("datev.fiscalYearStartMonth must be 1 to 12, not \(datev.fiscalYearStartMonth)")
         }
         datev.accountLength = try positive(config.int(forKey: "datev.accountLength", default: datev.accountLength), "datev.accountLength")
         datev.chartOfAccounts = config.string(forKey: "datev.chartOfAccounts", default: datev.chartOfAccounts)
@@ -157,7 +157,7 @@ enum SettingsLoader {
         for entry in config.stringArray(forKey: "datev.debtorAccounts", default: []) {
             let parts = entry.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             guard parts.count == 2, !parts[0].isEmpty, let number = Int(parts[1]), number > 0 else {
-                throw CommandFailure("datev.debtorAccounts: '\(entry)' is not CUSTOMER=ACCOUNT like K1001=10001")
+                throw ConfigurationError("datev.debtorAccounts: '\(entry)' is not CUSTOMER=ACCOUNT like K1001=10001")
             }
             datev.debtorAccounts[parts[0]] = number
         }
@@ -165,12 +165,12 @@ enum SettingsLoader {
     }
 
     private static func positive(_ value: Int, _ key: String) throws -> Int {
-        guard value > 0 else { throw CommandFailure("\(key) must be greater than 0, not \(value)") }
+        guard value > 0 else { throw ConfigurationError("\(key) must be greater than 0, not \(value)") }
         return value
     }
 
     private static func nonNegative(_ value: Int, _ key: String) throws -> Int {
-        guard value >= 0 else { throw CommandFailure("\(key) must not be negative, not \(value)") }
+        guard value >= 0 else { throw ConfigurationError("\(key) must not be negative, not \(value)") }
         return value
     }
 }

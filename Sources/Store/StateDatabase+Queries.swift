@@ -1,0 +1,47 @@
+import Foundation
+import GRDB
+
+/// Typed reads for callers that only look (listings, `show`), so they need no SQL and no GRDB.
+extension StateDatabase {
+    public func customer(_ id: String) throws -> Customer? {
+        try read { db in try Customer.fetchOne(db, key: id) }
+    }
+
+    /// All customers, by id.
+    public func customers() throws -> [Customer] {
+        try read { db in try Customer.order(Customer.Columns.id).fetchAll(db) }
+    }
+
+    /// Mandates by customer and reference, optionally of one customer.
+    public func mandates(customer: String? = nil) throws -> [Mandate] {
+        try read { db in
+            var request = Mandate.order(Mandate.Columns.customerId, Mandate.Columns.reference)
+            if let customer { request = request.filter(Mandate.Columns.customerId == customer) }
+            return try request.fetchAll(db)
+        }
+    }
+
+    /// All plans, by id.
+    public func plans() throws -> [Plan] {
+        try read { db in try Plan.order(Plan.Columns.id).fetchAll(db) }
+    }
+
+    public func invoice(_ number: String) throws -> InvoiceRecord? {
+        try read { db in try InvoiceRecord.fetchOne(db, key: number) }
+    }
+
+    /// Invoices and credit notes in number order, optionally of one service month and customer.
+    public func invoices(serviceMonth: String? = nil, customer: String? = nil) throws -> [InvoiceRecord] {
+        try read { db in
+            var request = InvoiceRecord.order(InvoiceRecord.Columns.year, InvoiceRecord.Columns.sequence)
+            if let serviceMonth { request = request.filter(InvoiceRecord.Columns.serviceMonth == serviceMonth) }
+            if let customer { request = request.filter(InvoiceRecord.Columns.customerId == customer) }
+            return try request.fetchAll(db)
+        }
+    }
+
+    /// Appends one line to the audit log in a transaction of its own.
+    public func audit(_ action: String, subject: String, detail: String = "", actor: String, at: Date) throws {
+        try write { db in try db.audit(action, subject: subject, detail: detail, actor: actor, at: at) }
+    }
+}
