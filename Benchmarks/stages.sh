@@ -21,11 +21,13 @@ function stage(s) {
     if (s ~ /Name|Street|HouseNumber|Postcode|Phone|Email|Koelner|Folding|TextFolding|FieldScalars|WordTable|ScalarTable|Contact|Normaliz|PostalIdentity|RowKeyer|Memo|Unicode|String|Substring|Character|unicode|_swift_stdlib|Hasher|Dictionary|Set|Array|swift_retain|swift_release|swift_bridge|malloc|free|_int_|swift_allocObject|swift_dealloc|swift_arrayInit|swift_beginAccess|swift_endAccess|cfree|memmove|memcpy/) return "normalize"
     return "other"
 }
-{ pct = $1; sub(/%/, "", pct); $1 = ""; $2 = ""; share[stage($0)] += pct; total += pct }
+{ pct = $1; sub(/%/, "", pct); $1 = ""; $2 = ""; st = stage($0); share[st] += pct; total += pct
+  if (st == "other" && shown++ < 8) others = others sprintf("    other: %s%% %s\n", pct, substr($0, 1, 90)) }
 END {
     printf "  %-26s %7s %12s\n", "stage (perf, self time)", "share", "CPU ns/row"
     for (s in share) printf "  %-26s %6.1f%% %12.0f\n", s, share[s], share[s] / total * cpu * 1e9 / rows
     printf "  %-26s %6.1f%% %12.0f\n", "all", 100, cpu * 1e9 / rows
-}' "$out/symbols" | sort -k1,1
+    printf "%s", others
+}' "$out/symbols"
 echo "  top symbols:"
 head -12 "$out/symbols" | sed 's/^/    /'

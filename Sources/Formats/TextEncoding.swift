@@ -41,3 +41,11 @@ extension TextDecoding {
 
     private static let windows1252High: [UInt32?] = Windows1252.high.map { $0?.value }
 }
+
+extension TextDecoding {
+    /// Whether `bytes` are valid UTF-8 (what ``decode(_:as:)`` accepts), without making a `String`.
+    public static func isValidUTF8(_ bytes: ArraySlice<UInt8>) -> Bool {
+        let ascii = bytes.withUnsafeBufferPointer { isASCII($0) }
+        return ascii || UTF8Check.firstInvalid(bytes, allowCutEnd: false) == nil
+    }
+}

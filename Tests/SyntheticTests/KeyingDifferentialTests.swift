@@ -80,3 +80,60 @@ import Testing
         }
     }
 }
+
+/// The index build keys deliveries with the byte-level keyer: its entries must be
+/// those the reference normalizers give for every row.
+@Suite struct DeliveryDifferentialTests {
+    @Test func deliveryEntriesAreTheReferenceKeys() throws {
+        let folder = try KeyingDifferentialTests.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/delivery.csv"
+        try HardBenchmarkData.writeDelivery(.init(post: 12_000, telefon: 6_000, mobil: 3_000, email: 6_000), seed: 8, to: path)
+        // Rows the reference skips or keys in its own way: blanks, umlauts, junk.
+        let extra = [
+            "post;Hans-Peter;von der Müller-Lüdenscheidt;Karl-Marx-Str. 5a;;01067;Dresden;;",
+            "post;Dr. Maria;Meyer;Hauptstraße 12 // Whg. 3;;10115;Berlin;;", "post;;Schmidt;Am Anger;3;1067;;;",
+            "post;Jürgen;Weiß;Straße des 17. Juni;114;10623;;;", "telefon;;;;;;;030/123 45 67;", "mobil;;;;;;;0151 2345678x;",
+            "fax;;;;;;;+43 1 2345678;", "email;;;;;;;; Hans.Mueller@Web.DE ", "email;;;;;;;;mailto:x@y.de",
+            "email;;;;;;;;ungültig", "post;Σωκράτης;Παπαδόπουλος;Odos 1;2;12345;;;", "post;A;B;C;D;E;F;G;H;extra",
+        ]
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        handle.seekToEndOfFile()
+        handle.write(Data((extra.joined(separator: "\n") + "\n").utf8))
+        try handle.close()
+
+        let fingerprinter = Fingerprinter(key: HashingKey(bytes: Array(repeating: 3, count: 32)))
+        let read = try DeliveryReader(fingerprinter: fingerprinter, workers: 2).read(paths: [path])
+        var expected: [String: Int] = [:]
+        var skipped = 0
+        for line in try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").dropFirst() {
+            let f = CSVLine.split(line)
+            func field(_ i: Int) -> String { i < f.count ? f[i] : "" }
+            let list = field(0)
+            var keys: [ProbeKey] = []
+            switch list {
+            case "post":
+                if case .success(let identity) = PostalIdentity.normalize(
+                    first: field(1), last: field(2), fullName: nil, street: field(3), houseNumber: field(4), postcode: field(5))
+                {
+                    identity.keys(fingerprinter, into: &keys)
+                }
+            case "email":
+                if case .success(let address) = EmailNormalizer.normalize(field(8)) {
+                    keys.append(ProbeKey(kind: .email, fingerprint: fingerprinter.fingerprint(.email, address)))
+                }
+            default:
+                if case .success(let number) = PhoneNormalizer.normalize(field(7)) {
+                    keys.append(ProbeKey(kind: .phone, fingerprint: fingerprinter.fingerprint(.phone, number)))
+                }
+            }
+            if keys.isEmpty { skipped += 1 }
+            for key in keys { expected["\(key.fingerprint)/\(list)", default: 0] += 1 }
+        }
+        var actual: [String: Int] = [:]
+        for entry in read.entries { actual["\(entry.fingerprint)/\(entry.lists.joined())", default: 0] += 1 }
+        #expect(actual == expected)
+        #expect(read.skippedCount == skipped)
+        #expect(read.rowsPerList.reduce(0, +) == 27_000 + UInt64(extra.count))
+    }
+}

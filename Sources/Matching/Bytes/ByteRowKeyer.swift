@@ -14,15 +14,19 @@ public final class ByteRowKeyer {
     public let encoding: TextEncoding
     public let fingerprinter: Fingerprinter
 
+    /// A row with another field count than the header is `feldanzahl` (address
+    /// files); when false, it is keyed from the fields it has (deliveries).
+    public var checksFieldCount = true
+
     /// Fields handed to the reference normalizers so far (for the benchmark's report).
     public private(set) var referenceFields = 0
 
-    @exclusivity(unchecked) private var scalars: [UInt32] = []
-    @exclusivity(unchecked) private var unescaped: [UInt8] = []
-    @exclusivity(unchecked) private var parts: [UInt8] = []
-    @exclusivity(unchecked) private var message: [UInt8] = []
-    @exclusivity(unchecked) private var codes: [UInt8] = []
-    @exclusivity(unchecked) private var postalFields: [Field?] = []
+    @exclusivity(unchecked) private var scalars = ScratchBuffer<UInt32>(capacity: 1024)
+    @exclusivity(unchecked) private var unescaped = ScratchBuffer<UInt8>(capacity: 256)
+    @exclusivity(unchecked) private var parts = ScratchBuffer<UInt8>(capacity: 256)
+    @exclusivity(unchecked) private var message = ScratchBuffer<UInt8>(capacity: 256)
+    @exclusivity(unchecked) private var codes = ScratchBuffer<UInt8>(capacity: 64)
+    @exclusivity(unchecked) private var postalFields = ScratchBuffer<Field?>(capacity: 8)
     private let postalColumns: [Int?]
     @exclusivity(unchecked) private var names = NameBytes()
     @exclusivity(unchecked) private var streets = StreetBytes()
@@ -37,12 +41,20 @@ public final class ByteRowKeyer {
         self.fingerprinter = fingerprinter
         prefixes = KeyKind.allCases.map(\.prefixBytes)
         postalColumns = [columns.firstName, columns.lastName, columns.fullName, columns.street, columns.houseNumber, columns.postcode]
-        postalFields.reserveCapacity(postalColumns.count)
-        codes.reserveCapacity(64)
-        scalars.reserveCapacity(1024)
-        unescaped.reserveCapacity(256)
-        parts.reserveCapacity(256)
-        message.reserveCapacity(256)
+        _ = (postalColumns.count)
+    }
+
+    deinit {
+        scalars.release()
+        unescaped.release()
+        parts.release()
+        message.release()
+        codes.release()
+        postalFields.release()
+        names.release()
+        streets.release()
+        houses.release()
+        contacts.release()
     }
 
     public convenience init(_ keyer: RowKeyer) {
@@ -68,20 +80,21 @@ public final class ByteRowKeyer {
             probe.isBlank = true
             return
         }
-        guard chunk.fieldCount(record) == headerFieldCount else {
+        let fieldCount = chunk.fieldCount(record)
+        guard fieldCount == headerFieldCount || !checksFieldCount else {
             probe.rowProblem = .fieldCount
             return
         }
-        scalars.removeAll(keepingCapacity: true)
+        scalars.removeAll()
         var unreadable = false
         chunk.bytes.withUnsafeBufferPointer { bytes in
             func field(_ index: Int?) -> Field? {
-                guard let index else { return nil }
+                guard let index, index < fieldCount else { return nil }
                 let span = chunk.fieldSpan(record, index)
                 var raw = UnsafeBufferPointer(rebasing: bytes[span.start..<span.end])
                 if span.quoted, raw.contains(0x22) {
                     unescape(raw)
-                    return unescaped.withUnsafeBufferPointer { decode($0) }
+                    return unescaped.withBuffer { decode($0) }
                 }
                 if raw.isEmpty { raw = UnsafeBufferPointer(start: nil, count: 0) }
                 return decode(raw)
@@ -100,7 +113,7 @@ public final class ByteRowKeyer {
             }
 
             if columns.hasPostal {
-                postalFields.removeAll(keepingCapacity: true)
+                postalFields.removeAll()
                 for column in postalColumns { postalFields.append(field(column)) }
                 probe.postal = postal(&probe)
             }
@@ -121,7 +134,7 @@ public final class ByteRowKeyer {
 
     /// `RecordChunk.fieldBytes` into the reused buffer: quotes removed, `""` → `"`.
     private func unescape(_ raw: UnsafeBufferPointer<UInt8>) {
-        unescaped.removeAll(keepingCapacity: true)
+        unescaped.removeAll()
         var inQuotes = true
         var i = 0
         while i < raw.count {
@@ -144,7 +157,7 @@ public final class ByteRowKeyer {
 
     private func postal(_ probe: inout RowProbe) -> ChannelState {
         let fields = postalFields
-        return scalars.withUnsafeBufferPointer { all in
+        return scalars.withBuffer { all in
             func text(_ field: Field?) -> UnsafeBufferPointer<UInt32> {
                 guard let field, !field.range.isEmpty else { return UnsafeBufferPointer(start: nil, count: 0) }
                 return UnsafeBufferPointer(rebasing: all[field.range])
@@ -172,7 +185,7 @@ public final class ByteRowKeyer {
             if FieldScalars.isBlank(last) || FieldScalars.isBlank(streetText) || FieldScalars.isBlank(numberText) || FieldScalars.isBlank(plz) {
                 return .invalid(.addressIncomplete)
             }
-            parts.removeAll(keepingCapacity: true)
+            parts.removeAll()
             names.normalize(first, .given, into: &parts)
             let given = 0..<parts.count
             names.normalize(last, .surname, into: &parts)
@@ -189,10 +202,10 @@ public final class ByteRowKeyer {
             probe.keys.append(ProbeKey(kind: .household, fingerprint: fingerprint(.household, surname, streetKey, house, postcode)))
             if !given.isEmpty {
                 probe.keys.append(ProbeKey(kind: .person, fingerprint: fingerprint(.person, surname, given, streetKey, house, postcode)))
-                codes.removeAll(keepingCapacity: true)
-                parts.withUnsafeBufferPointer { KoelnerBytes.encode($0, surname, into: &codes) }
+                codes.removeAll()
+                parts.withBuffer { KoelnerBytes.encode($0, surname, into: &codes) }
                 let lastLength = codes.count
-                parts.withUnsafeBufferPointer { KoelnerBytes.encode($0, given, into: &codes) }
+                parts.withBuffer { KoelnerBytes.encode($0, given, into: &codes) }
                 let lastCode = parts.count..<(parts.count + lastLength)
                 let firstCode = lastCode.upperBound..<(parts.count + codes.count)
                 parts.append(contentsOf: codes)
@@ -220,7 +233,7 @@ public final class ByteRowKeyer {
         _ kind: KeyKind, _ a: Range<Int>, _ b: Range<Int>? = nil, _ c: Range<Int>? = nil, _ d: Range<Int>? = nil,
         _ e: Range<Int>? = nil
     ) -> UInt64 {
-        message.removeAll(keepingCapacity: true)
+        message.removeAll()
         message.append(contentsOf: prefixes[Int(kind.rawValue) - 1])
         func add(_ range: Range<Int>?) {
             guard let range else { return }
@@ -232,15 +245,15 @@ public final class ByteRowKeyer {
         add(c)
         add(d)
         add(e)
-        return message.withUnsafeBufferPointer { fingerprinter.fingerprint(message: $0) }
+        return message.withBuffer { fingerprinter.fingerprint(message: $0) }
     }
 
     // MARK: - Phone and e-mail
 
     private func contact(_ field: Field, _ kind: KeyKind, _ invalid: Reason, into state: inout ChannelState, _ probe: inout RowProbe) {
-        scalars.withUnsafeBufferPointer { all in
+        scalars.withBuffer { all in
             let text = UnsafeBufferPointer(rebasing: all[field.range])
-            parts.removeAll(keepingCapacity: true)
+            parts.removeAll()
             if FieldScalars.isBlank(text) { return }
             var normalized: Bool?
             if field.covered {
@@ -251,9 +264,9 @@ public final class ByteRowKeyer {
                     var ascii = true
                     for value in text where value >= 0x80 { ascii = false; break }
                     if ascii {
-                        unescaped.removeAll(keepingCapacity: true)
+                        unescaped.removeAll()
                         for value in text { unescaped.append(UInt8(value)) }
-                        normalized = unescaped.withUnsafeBufferPointer { contacts.plainEmail($0, into: &parts) }
+                        normalized = unescaped.withBuffer { contacts.plainEmail($0, into: &parts) }
                     }
                 }
             }

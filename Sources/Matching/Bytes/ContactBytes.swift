@@ -1,18 +1,21 @@
 /// `PostcodeNormalizer`, `PhoneNormalizer` and the ASCII path of
 /// `EmailNormalizer` on scalar buffers, writing into reused byte buffers.
 struct ContactBytes {
-    private var digits: [UInt8] = []
-    private var bytes: [UInt8] = []
+    private var digits = ScratchBuffer<UInt8>(capacity: 32)
+    private var bytes = ScratchBuffer<UInt8>(capacity: 256)
 
-    init() {
-        digits.reserveCapacity(32)
-        bytes.reserveCapacity(256)
+    init() {}
+
+    /// Frees the buffers (the owner calls it once, in its `deinit`).
+    func release() {
+        digits.release()
+        bytes.release()
     }
 
     // MARK: - Postcode
 
     /// Appends the five-digit postcode to `out`; false when there is none.
-    mutating func postcode(_ field: UnsafeBufferPointer<UInt32>, _ range: Range<Int>, into out: inout [UInt8]) -> Bool {
+    mutating func postcode(_ field: UnsafeBufferPointer<UInt32>, _ range: Range<Int>, into out: inout ScratchBuffer<UInt8>) -> Bool {
         let trimmed = trimmedRange(field, range)
         if trimmed.isEmpty { return false }
         var index = trimmed.lowerBound
@@ -44,7 +47,7 @@ struct ContactBytes {
         }
         for i in index..<trimmed.upperBound { out.append(UInt8(field[i])) }
         if out[start] == 0x30 && out[start + 1] == 0x30 {
-            out.removeSubrange(start...)
+            out.truncate(to: start)
             return false
         }
         return true
@@ -53,11 +56,11 @@ struct ContactBytes {
     // MARK: - Phone
 
     /// Appends the number in E.164 to `out`; false when it cannot be canonicalized.
-    mutating func phone(_ field: UnsafeBufferPointer<UInt32>, into out: inout [UInt8]) -> Bool {
+    mutating func phone(_ field: UnsafeBufferPointer<UInt32>, into out: inout ScratchBuffer<UInt8>) -> Bool {
         let trimmed = trimmedRange(field, 0..<field.count)
         if trimmed.isEmpty { return false }
         var index = afterLabel(field, trimmed)
-        digits.removeAll(keepingCapacity: true)
+        digits.removeAll()
         var international = false
         var parenthesizedZero = -1
         while index < trimmed.upperBound {
@@ -102,7 +105,7 @@ struct ContactBytes {
     }
 
     /// `digits[from...]` is the German national significant number.
-    private func germanNumber(_ from: Int, into out: inout [UInt8]) -> Bool {
+    private func germanNumber(_ from: Int, into out: inout ScratchBuffer<UInt8>) -> Bool {
         let count = digits.count - from
         if count > 0 && digits[from] == 0x30 { return false }
         if count < 6 || count + 2 > 15 { return false }
@@ -136,7 +139,7 @@ struct ContactBytes {
     }
 
     private mutating func afterLabel(_ field: UnsafeBufferPointer<UInt32>, _ range: Range<Int>) -> Int {
-        bytes.removeAll(keepingCapacity: true)
+        bytes.removeAll()
         var index = range.lowerBound
         while index < range.upperBound {
             let letter = FieldScalars.asciiLetter(field[index])
@@ -144,7 +147,7 @@ struct ContactBytes {
             bytes.append(letter)
             index += 1
         }
-        guard bytes.withUnsafeBufferPointer({ WordTable.classes($0, 0..<$0.count) }).contains(.phoneLabel) else {
+        guard bytes.withBuffer({ WordTable.classes($0, 0..<$0.count) }).contains(.phoneLabel) else {
             return range.lowerBound
         }
         while index < range.upperBound {
@@ -168,14 +171,14 @@ struct ContactBytes {
     /// that breaks no syntax rule, trimmed and lower-cased, appended to `out`.
     /// nil when the reference must decide (non-ASCII, `mailto:`, brackets, or
     /// any rule broken, which the reference also reports).
-    mutating func plainEmail(_ field: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Bool? {
+    mutating func plainEmail(_ field: UnsafeBufferPointer<UInt8>, into out: inout ScratchBuffer<UInt8>) -> Bool? {
         func isBlank(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
         var end = field.count
         while end > 0, isBlank(field[end - 1]) { end -= 1 }
         var start = 0
         while start < end, isBlank(field[start]) { start += 1 }
         guard start < end, end - start <= 254 else { return nil }
-        bytes.removeAll(keepingCapacity: true)
+        bytes.removeAll()
         var at = -1
         for i in start..<end {
             var b = field[i]

@@ -12,14 +12,14 @@ enum FieldScalars {
 
     /// Decodes `bytes` as `encoding`, appending the scalars to `scalars`; on
     /// `.invalid` the scalars appended so far are removed again.
-    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, as encoding: TextEncoding, into scalars: inout [UInt32]) -> Outcome {
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, as encoding: TextEncoding, into scalars: inout ScratchBuffer<UInt32>) -> Outcome {
         let start = scalars.count
         let outcome = decodeAppending(bytes, as: encoding, into: &scalars)
-        if case .invalid = outcome { scalars.removeSubrange(start...) }
+        if case .invalid = outcome { scalars.truncate(to: start) }
         return outcome
     }
 
-    private static func decodeAppending(_ bytes: UnsafeBufferPointer<UInt8>, as encoding: TextEncoding, into scalars: inout [UInt32]) -> Outcome {
+    private static func decodeAppending(_ bytes: UnsafeBufferPointer<UInt8>, as encoding: TextEncoding, into scalars: inout ScratchBuffer<UInt32>) -> Outcome {
         var covered = true
         switch encoding {
         case .utf8:
@@ -115,7 +115,7 @@ enum FieldScalars {
     /// none at the ends; with `keepsDots`, a dot after a word is kept.
     static func fold(
         _ scalars: UnsafeBufferPointer<UInt32>, _ range: Range<Int>, marksWords: Bool, keepsDots: Bool = false,
-        into out: inout [UInt8]
+        into out: inout ScratchBuffer<UInt8>
     ) {
         let start = out.count
         @inline(__always) func breakWord() {

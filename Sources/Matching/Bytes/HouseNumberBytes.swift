@@ -9,17 +9,20 @@ struct HouseNumberBytes {
         var range: Range<Int> = 0..<0
     }
 
-    private var text: [UInt8] = []
-    private var tokens: [Token] = []
+    private var text = ScratchBuffer<UInt8>(capacity: 64)
+    private var tokens = ScratchBuffer<Token>(capacity: 16)
     private var position = 0
 
-    init() {
-        text.reserveCapacity(64)
-        tokens.reserveCapacity(16)
+    init() {}
+
+    /// Frees the buffers (the owner calls it once, in its `deinit`).
+    func release() {
+        text.release()
+        tokens.release()
     }
 
     /// Appends the canonical house number to `out`; false when there is none.
-    mutating func normalize(_ field: UnsafeBufferPointer<UInt32>, _ range: Range<Int>, into out: inout [UInt8]) -> Bool {
+    mutating func normalize(_ field: UnsafeBufferPointer<UInt32>, _ range: Range<Int>, into out: inout ScratchBuffer<UInt8>) -> Bool {
         let trimmed = trimmedRange(field, range)
         if trimmed.isEmpty { return false }
         var hasDigit = false
@@ -80,7 +83,7 @@ struct HouseNumberBytes {
     }
 
     private func isPrefix(_ token: Token) -> Bool {
-        text.withUnsafeBufferPointer { WordTable.classes($0, token.range) }.contains(.houseNumberPrefix)
+        text.withBuffer { WordTable.classes($0, token.range) }.contains(.houseNumberPrefix)
     }
 
     private func peek(_ ahead: Int) -> Token {
@@ -130,14 +133,14 @@ struct HouseNumberBytes {
         return value
     }
 
-    private func append(_ token: Token, to out: inout [UInt8]) {
+    private func append(_ token: Token, to out: inout ScratchBuffer<UInt8>) {
         out.append(contentsOf: text[token.range])
     }
 
     /// Tokens up to the first flat detail (`//`, `,`, `;`, `(`, other characters, `c/o`).
     private mutating func tokenize(_ field: UnsafeBufferPointer<UInt32>, _ range: Range<Int>) {
-        tokens.removeAll(keepingCapacity: true)
-        text.removeAll(keepingCapacity: true)
+        tokens.removeAll()
+        text.removeAll()
         var index = range.lowerBound
         let end = range.upperBound
         while index < end {

@@ -1,7 +1,7 @@
 /// `KoelnerPhonetik.encode` for a folded name (`a-z` only, as `PersonName` holds it).
 enum KoelnerBytes {
     /// Appends the code of `name[range]` to `out`.
-    static func encode(_ name: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into out: inout [UInt8]) {
+    static func encode(_ name: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into out: inout ScratchBuffer<UInt8>) {
         let start = out.count
         var last: UInt8 = 0xFF  // the code written last; 0xFF: none; 0xFE: H
         var previous: UInt8 = 0

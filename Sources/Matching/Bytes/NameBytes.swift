@@ -14,31 +14,34 @@ struct NameBytes {
         var isParenthesized: Bool
     }
 
-    private var text: [UInt32] = []
-    private var folded: [UInt8] = []
-    private var keyBytes: [UInt8] = []
-    private var tokens: [Token] = []
-    private var joined: [Token] = []
-    private var kept: [Token] = []
-    private var words: [Range<Int>] = []
+    private var text = ScratchBuffer<UInt32>(capacity: 256)
+    private var folded = ScratchBuffer<UInt8>(capacity: 256)
+    private var keyBytes = ScratchBuffer<UInt8>(capacity: 64)
+    private var tokens = ScratchBuffer<Token>(capacity: 16)
+    private var joined = ScratchBuffer<Token>(capacity: 16)
+    private var kept = ScratchBuffer<Token>(capacity: 16)
+    private var words = ScratchBuffer<Range<Int>>(capacity: 16)
 
-    init() {
-        text.reserveCapacity(256)
-        folded.reserveCapacity(256)
-        keyBytes.reserveCapacity(64)
-        tokens.reserveCapacity(16)
-        joined.reserveCapacity(16)
-        kept.reserveCapacity(16)
-        words.reserveCapacity(16)
+    init() {}
+
+    /// Frees the buffers (the owner calls it once, in its `deinit`).
+    func release() {
+        text.release()
+        folded.release()
+        keyBytes.release()
+        tokens.release()
+        joined.release()
+        kept.release()
+        words.release()
     }
 
     enum Part { case given, surname }
 
     /// Appends the folded given names or surname of `field` (covered scalars) to `out`.
-    mutating func normalize(_ field: UnsafeBufferPointer<UInt32>, _ part: Part, into out: inout [UInt8]) {
-        text.removeAll(keepingCapacity: true)
-        folded.removeAll(keepingCapacity: true)
-        tokens.removeAll(keepingCapacity: true)
+    mutating func normalize(_ field: UnsafeBufferPointer<UInt32>, _ part: Part, into out: inout ScratchBuffer<UInt8>) {
+        text.removeAll()
+        folded.removeAll()
+        tokens.removeAll()
         tokenize(field)
         joinDetachedParts()
         removeTitles()
@@ -52,10 +55,10 @@ struct NameBytes {
 
     private mutating func makeToken(_ range: Range<Int>, commaBefore: Bool) -> Token {
         let foldStart = folded.count
-        text.withUnsafeBufferPointer { FieldScalars.fold($0, range, marksWords: true, into: &folded) }
-        keyBytes.removeAll(keepingCapacity: true)
+        text.withBuffer { FieldScalars.fold($0, range, marksWords: true, into: &folded) }
+        keyBytes.removeAll()
         for index in foldStart..<folded.count where folded[index] != 0x20 { keyBytes.append(folded[index]) }
-        let key = keyBytes.withUnsafeBufferPointer { PackedWord($0, 0..<$0.count) }
+        let key = keyBytes.withBuffer { PackedWord($0, 0..<$0.count) }
         var hasDot = false
         for index in range where text[index] == 0x2E { hasDot = true; break }
         // `text.utf8.first == "("`: the first scalar is "(" exactly when its first byte is.
@@ -156,7 +159,7 @@ struct NameBytes {
     }
 
     private mutating func joinDetachedParts() {
-        joined.removeAll(keepingCapacity: true)
+        joined.removeAll()
         var index = 0
         while index < tokens.count {
             var token = tokens[index]
@@ -182,7 +185,7 @@ struct NameBytes {
     // MARK: - Titles
 
     private mutating func removeTitles() {
-        kept.removeAll(keepingCapacity: true)
+        kept.removeAll()
         var pendingComma = false
         var afterTitle = false
         var inBirthName = false
@@ -243,7 +246,7 @@ struct NameBytes {
 
     /// The folded words of `token` into `words`.
     private mutating func splitWords(_ token: Token) {
-        words.removeAll(keepingCapacity: true)
+        words.removeAll()
         appendWords(token)
     }
 
@@ -257,15 +260,15 @@ struct NameBytes {
     }
 
     private func piece(_ range: Range<Int>) -> PackedWord? {
-        folded.withUnsafeBufferPointer { PackedWord($0, range) }
+        folded.withBuffer { PackedWord($0, range) }
     }
 
     private func isParticleWord(_ range: Range<Int>) -> Bool {
         piece(range).map { WordTable.classes($0).contains(.particle) } ?? false
     }
 
-    private mutating func givenNameWords(into out: inout [UInt8]) {
-        words.removeAll(keepingCapacity: true)
+    private mutating func givenNameWords(into out: inout ScratchBuffer<UInt8>) {
+        words.removeAll()
         for index in kept.indices {
             let token = kept[index]
             if token.key == Keys.und || (token.key == Keys.u && token.hasDot && index > 0) { continue }
@@ -276,8 +279,8 @@ struct NameBytes {
         for range in words { out.append(contentsOf: folded[range]) }
     }
 
-    private mutating func surnameWords(into out: inout [UInt8]) {
-        words.removeAll(keepingCapacity: true)
+    private mutating func surnameWords(into out: inout ScratchBuffer<UInt8>) {
+        words.removeAll()
         var anyCore = false
         for token in kept where !isAbbreviatedParticle(token) {
             let before = words.count
@@ -288,7 +291,7 @@ struct NameBytes {
             }
             if anyCore { break }
         }
-        words.removeAll(keepingCapacity: true)
+        words.removeAll()
         if anyCore {
             for token in kept where !isAbbreviatedParticle(token) { appendWords(token) }
             for range in words where !isParticleWord(range) { out.append(contentsOf: folded[range]) }

@@ -1,8 +1,8 @@
 /// `StreetNormalizer.normalize` and `.splitHouseNumber` on scalar buffers.
 struct StreetBytes {
-    private var folded: [UInt8] = []
-    private var letters: [UInt8] = []
-    private var tokens: [Token] = []
+    private var folded = ScratchBuffer<UInt8>(capacity: 128)
+    private var letters = ScratchBuffer<UInt8>(capacity: 64)
+    private var tokens = ScratchBuffer<Token>(capacity: 16)
 
     struct Token {
         var range: Range<Int>
@@ -10,21 +10,24 @@ struct StreetBytes {
         var letterCount: Int
     }
 
-    init() {
-        folded.reserveCapacity(128)
-        letters.reserveCapacity(64)
-        tokens.reserveCapacity(16)
+    init() {}
+
+    /// Frees the buffers (the owner calls it once, in its `deinit`).
+    func release() {
+        folded.release()
+        letters.release()
+        tokens.release()
     }
 
     /// Appends the folded street to `out`; false when the street is blank or has no letters.
-    mutating func normalize(_ field: UnsafeBufferPointer<UInt32>, _ range: Range<Int>, into out: inout [UInt8]) -> Bool {
+    mutating func normalize(_ field: UnsafeBufferPointer<UInt32>, _ range: Range<Int>, into out: inout ScratchBuffer<UInt8>) -> Bool {
         var allBlank = true
         for index in range where !FieldScalars.isBlank(field[index]) { allBlank = false; break }
         if allBlank { return false }
-        folded.removeAll(keepingCapacity: true)
+        folded.removeAll()
         FieldScalars.fold(field, range, marksWords: true, keepsDots: true, into: &folded)
         let start = out.count
-        folded.withUnsafeBufferPointer { words in
+        folded.withBuffer { words in
             // Words: the runs between single blanks (fold leaves none at the ends).
             var wordCount = 0
             var i = 0
@@ -47,13 +50,13 @@ struct StreetBytes {
             }
         }
         for index in start..<out.count where out[index] >= UInt8(ascii: "a") { return true }
-        out.removeSubrange(start...)
+        out.truncate(to: start)
         return false
     }
 
     private static func appendCanonical(
         _ w: UnsafeBufferPointer<UInt8>, _ word: Range<Int>, isAbbreviated: Bool, isLast: Bool, isOnly: Bool,
-        to out: inout [UInt8]
+        to out: inout ScratchBuffer<UInt8>
     ) {
         func equals(_ literal: StaticString) -> Bool {
             guard word.count == literal.utf8CodeUnitCount else { return false }
@@ -96,7 +99,7 @@ struct StreetBytes {
     /// ranges of `field`; the house number is nil when there is none.
     mutating func splitHouseNumber(_ field: UnsafeBufferPointer<UInt32>) -> (street: Range<Int>, houseNumber: Range<Int>?) {
         let trimmed = trimmedRange(field, 0..<field.count)
-        tokens.removeAll(keepingCapacity: true)
+        tokens.removeAll()
         var index = trimmed.lowerBound
         while index < trimmed.upperBound {
             let value = field[index]
@@ -161,14 +164,14 @@ struct StreetBytes {
 
     /// The lists the token's folded letters (digits dropped) are on.
     private mutating func classes(_ field: UnsafeBufferPointer<UInt32>, _ token: Token) -> WordClass {
-        letters.removeAll(keepingCapacity: true)
+        letters.removeAll()
         FieldScalars.fold(field, token.range, marksWords: false, into: &letters)
         var kept = 0
         for byte in letters where byte >= UInt8(ascii: "a") {
             letters[kept] = byte
             kept += 1
         }
-        return letters.withUnsafeBufferPointer { WordTable.classes($0, 0..<kept) }
+        return letters.withBuffer { WordTable.classes($0, 0..<kept) }
     }
 }
 

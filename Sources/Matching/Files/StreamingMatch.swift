@@ -42,18 +42,39 @@ public enum StreamingMatch {
             let state = states.value[worker]
             var part = SlicePart()
             part.bytes.reserveCapacity(chunk.bytes.count + (chunk.count - start) * 24)
-            for record in start..<chunk.count {
-                state.keyer.probe(chunk, record, into: &state.probe)
-                let verdict = policy.decide(state.probe, index: index)
-                part.bytes.append(contentsOf: chunk.content(record))
-                markers.append(verdict, to: &part.bytes)
-                part.bytes.append(contentsOf: chunk.terminator(record))
-                if state.probe.isBlank { part.blank += 1 }
-                if state.probe.rowProblem == .fieldCount {
-                    part.ragged += 1
-                    if part.firstRagged == nil { part.firstRagged = chunk.records[record].line }
+            chunk.bytes.withUnsafeBufferPointer { bytes in
+                // Rows in groups: all keys of a group are looked up at once, so their cache misses overlap.
+                var group = start
+                while group < chunk.count {
+                    let end = min(chunk.count, group + WorkerState.groupSize)
+                    state.fingerprints.removeAll()
+                    for record in group..<end {
+                        let probe = record - group
+                        state.keyer.probe(chunk, record, into: &state.probes[probe])
+                        state.firstKey[probe] = state.fingerprints.count
+                        for key in state.probes[probe].keys { state.fingerprints.append(key.fingerprint) }
+                    }
+                    state.firstKey[end - group] = state.fingerprints.count
+                    state.found.removeAll()
+                    for _ in 0..<state.fingerprints.count { state.found.append([]) }
+                    index.lookup(state.fingerprints.buffer, into: UnsafeMutableBufferPointer(mutating: state.found.buffer))
+                    for record in group..<end {
+                        let probe = record - group
+                        let answers = state.found.slice(state.firstKey[probe]..<state.firstKey[probe + 1])
+                        let verdict = policy.decide(state.probes[probe], found: answers)
+                        let span = chunk.records[record]
+                        part.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[span.start..<span.contentEnd]))
+                        markers.append(verdict, to: &part.bytes)
+                        part.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[span.contentEnd..<span.end]))
+                        if state.probes[probe].isBlank { part.blank += 1 }
+                        if state.probes[probe].rowProblem == .fieldCount {
+                            part.ragged += 1
+                            if part.firstRagged == nil { part.firstRagged = span.line }
+                        }
+                        part.stats.add(verdict, line: span.line)
+                    }
+                    group = end
                 }
-                part.stats.add(verdict, line: chunk.records[record].line)
             }
             return part
         }
@@ -85,11 +106,21 @@ public enum StreamingMatch {
         return Result(stats: stats, blankLines: total.blank, raggedRows: total.ragged)
     }
 
-    /// One worker's keyer and reused probe.
+    /// One worker's keyer and the reused buffers of a group of rows.
     private final class WorkerState {
+        static let groupSize = 32
         let keyer: ByteRowKeyer
-        var probe = RowProbe()
+        var probes = [RowProbe](repeating: RowProbe(), count: groupSize)
+        var firstKey = [Int](repeating: 0, count: groupSize + 1)
+        var fingerprints = ScratchBuffer<UInt64>(capacity: groupSize * 8)
+        var found = ScratchBuffer<ListSet>(capacity: groupSize * 8)
+
         init(keyer: ByteRowKeyer) { self.keyer = keyer }
+
+        deinit {
+            fingerprints.release()
+            found.release()
+        }
     }
 
     private struct SlicePart: Sendable {
