@@ -208,7 +208,7 @@ public final class ByteRowKeyer {
                 parts.withBuffer { KoelnerBytes.encode($0, given, into: &codes) }
                 let lastCode = parts.count..<(parts.count + lastLength)
                 let firstCode = lastCode.upperBound..<(parts.count + codes.count)
-                parts.append(contentsOf: codes)
+                parts.append(contentsOf: codes.buffer)
                 probe.keys.append(ProbeKey(kind: .phonetic, fingerprint: fingerprint(.phonetic, lastCode, firstCode, streetKey, house, postcode)))
             }
             return .usable
@@ -234,11 +234,11 @@ public final class ByteRowKeyer {
         _ e: Range<Int>? = nil
     ) -> UInt64 {
         message.removeAll()
-        message.append(contentsOf: prefixes[Int(kind.rawValue) - 1])
+        prefixes[Int(kind.rawValue) - 1].withUnsafeBufferPointer { message.append(contentsOf: $0) }
         func add(_ range: Range<Int>?) {
             guard let range else { return }
             message.append(0x1F)
-            message.append(contentsOf: parts[range])
+            message.append(contentsOf: parts.slice(range))
         }
         add(a)
         add(b)

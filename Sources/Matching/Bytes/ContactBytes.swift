@@ -97,7 +97,7 @@ struct ContactBytes {
             }
             if digits.count < 7 || digits.count > 15 { return false }
             out.append(0x2B)
-            out.append(contentsOf: digits)
+            out.append(contentsOf: digits.buffer)
             return true
         }
         guard digits[0] == 0x30 else { return false }
@@ -109,8 +109,10 @@ struct ContactBytes {
         let count = digits.count - from
         if count > 0 && digits[from] == 0x30 { return false }
         if count < 6 || count + 2 > 15 { return false }
-        out.append(contentsOf: [0x2B, 0x34, 0x39])
-        out.append(contentsOf: digits[from...])
+        out.append(0x2B)
+        out.append(0x34)
+        out.append(0x39)
+        out.append(contentsOf: digits.slice(from..<digits.count))
         return true
     }
 
@@ -217,7 +219,7 @@ struct ContactBytes {
             labelStart = i + 1
         }
         guard labels >= 2 else { return nil }
-        out.append(contentsOf: bytes)
+        out.append(contentsOf: bytes.buffer)
         return true
     }
 

@@ -46,7 +46,7 @@ struct HouseNumberBytes {
                 && peek(3).kind == .number && equals(peek(3), "2"))
         {
             append(number, to: &out)
-            out.append(contentsOf: [0x20, 0x31, 0x2F, 0x32])  // " 1/2"
+            for byte in " 1/2".utf8 { out.append(byte) }
             return true
         }
         let letter = letterAddition()
@@ -134,7 +134,7 @@ struct HouseNumberBytes {
     }
 
     private func append(_ token: Token, to out: inout ScratchBuffer<UInt8>) {
-        out.append(contentsOf: text[token.range])
+        out.append(contentsOf: text.slice(token.range))
     }
 
     /// Tokens up to the first flat detail (`//`, `,`, `;`, `(`, other characters, `c/o`).

@@ -2,15 +2,9 @@
 enum KoelnerBytes {
     /// Appends the code of `name[range]` to `out`.
     static func encode(_ name: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into out: inout ScratchBuffer<UInt8>) {
-        let start = out.count
-        var last: UInt8 = 0xFF  // the code written last; 0xFF: none; 0xFE: H
+        var code = Code(start: out.count)
         var previous: UInt8 = 0
-        @inline(__always) func put(_ value: UInt8) {
-            if value != last, value != 0 || out.count == start {
-                out.append(0x30 + value)
-            }
-            last = value
-        }
+        @inline(__always) func put(_ value: UInt8) { code.put(value, &out) }
         for index in range {
             let letter = name[index]
             guard letter >= 0x61 && letter <= 0x7A else { continue }
@@ -34,7 +28,7 @@ enum KoelnerBytes {
             case 0x72: put(7)  // r
             case 0x73, 0x7A: put(8)  // s z
             case 0x63:  // c
-                if out.count == start {
+                if out.count == code.start {
                     let hard = switch next { case 0x61, 0x68, 0x6B, 0x6C, 0x6F, 0x71, 0x72, 0x75, 0x78: true; default: false }
                     put(hard ? 4 : 8)
                 } else {
@@ -42,9 +36,24 @@ enum KoelnerBytes {
                     put(hard && previous != 0x73 && previous != 0x7A ? 4 : 8)
                 }
             default:  // h: no code, but breaks a repeat
-                last = 0xFE
+                code.last = 0xFE
             }
             previous = letter
+        }
+    }
+
+    /// Collapses repeats and drops inner zeros as `KoelnerPhonetik.Code` does.
+    private struct Code {
+        let start: Int
+        /// The code written last; 0xFF: none yet; 0xFE: an H.
+        var last: UInt8 = 0xFF
+
+        init(start: Int) { self.start = start }
+
+        @inline(__always)
+        mutating func put(_ value: UInt8, _ out: inout ScratchBuffer<UInt8>) {
+            if value != last, value != 0 || out.count == start { out.append(0x30 + value) }
+            last = value
         }
     }
 }

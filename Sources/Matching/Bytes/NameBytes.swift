@@ -276,7 +276,7 @@ struct NameBytes {
             appendWords(token)
         }
         while words.count > 1, isParticleWord(words[words.count - 1]) { words.removeLast() }
-        for range in words { out.append(contentsOf: folded[range]) }
+        for range in words { out.append(contentsOf: folded.slice(range)) }
     }
 
     private mutating func surnameWords(into out: inout ScratchBuffer<UInt8>) {
@@ -294,10 +294,10 @@ struct NameBytes {
         words.removeAll()
         if anyCore {
             for token in kept where !isAbbreviatedParticle(token) { appendWords(token) }
-            for range in words where !isParticleWord(range) { out.append(contentsOf: folded[range]) }
+            for range in words where !isParticleWord(range) { out.append(contentsOf: folded.slice(range)) }
         } else {
             for token in kept { appendWords(token) }
-            for range in words { out.append(contentsOf: folded[range]) }
+            for range in words { out.append(contentsOf: folded.slice(range)) }
         }
     }
 

@@ -110,10 +110,10 @@ public enum StreamingMatch {
     private final class WorkerState {
         static let groupSize = 32
         let keyer: ByteRowKeyer
-        var probes = [RowProbe](repeating: RowProbe(), count: groupSize)
-        var firstKey = [Int](repeating: 0, count: groupSize + 1)
-        var fingerprints = ScratchBuffer<UInt64>(capacity: groupSize * 8)
-        var found = ScratchBuffer<ListSet>(capacity: groupSize * 8)
+        @exclusivity(unchecked) var probes = [RowProbe](repeating: RowProbe(), count: groupSize)
+        @exclusivity(unchecked) var firstKey = [Int](repeating: 0, count: groupSize + 1)
+        @exclusivity(unchecked) var fingerprints = ScratchBuffer<UInt64>(capacity: groupSize * 8)
+        @exclusivity(unchecked) var found = ScratchBuffer<ListSet>(capacity: groupSize * 8)
 
         init(keyer: ByteRowKeyer) { self.keyer = keyer }
 
