@@ -63,32 +63,29 @@ CREATE OR REPLACE MACRO phone_key(p) AS
 CREATE OR REPLACE MACRO email_key(e) AS
     CASE WHEN regexp_matches(lower(trim(coalesce(e, ''), ' ' || chr(160))), '^[a-z0-9._%+''-]+@[a-z0-9.-]+\.[a-z]{2,}$')
         THEN lower(trim(e, ' ' || chr(160))) END;
--- Kölner Phonetik: a code per letter from its neighbours, repeats collapsed, inner zeros dropped.
-CREATE OR REPLACE MACRO kp_letter(c, prev, nxt, first) AS CASE
-    WHEN c IN ('a', 'e', 'i', 'j', 'o', 'u', 'y') THEN '0'
-    WHEN c = 'b' THEN '1'
-    WHEN c = 'p' THEN CASE WHEN nxt = 'h' THEN '3' ELSE '1' END
-    WHEN c IN ('d', 't') THEN CASE WHEN nxt IN ('c', 's', 'z') THEN '8' ELSE '2' END
-    WHEN c IN ('f', 'v', 'w') THEN '3'
-    WHEN c IN ('g', 'k', 'q') THEN '4'
-    WHEN c = 'x' THEN CASE WHEN prev IN ('c', 'k', 'q') THEN '8' ELSE '48' END
-    WHEN c = 'l' THEN '5'
-    WHEN c IN ('m', 'n') THEN '6'
-    WHEN c = 'r' THEN '7'
-    WHEN c IN ('s', 'z') THEN '8'
-    WHEN c = 'c' THEN CASE
-        WHEN first THEN CASE WHEN nxt IN ('a', 'h', 'k', 'l', 'o', 'q', 'r', 'u', 'x') THEN '4' ELSE '8' END
-        WHEN nxt IN ('a', 'h', 'k', 'o', 'q', 'u', 'x') AND coalesce(prev, '') NOT IN ('s', 'z') THEN '4'
-        ELSE '8' END
-    ELSE '-' END;
-CREATE OR REPLACE MACRO kp_raw(chars) AS
-    string_split(array_to_string(list_transform(chars, lambda c, i: kp_letter(c, chars[i - 1], chars[i + 1], i = 1)), ''), '');
-CREATE OR REPLACE MACRO kp_collapse(codes) AS
-    list_filter(codes, lambda x, i: i = 1 OR x <> codes[i - 1]);
+-- Kölner Phonetik with regular expressions (RE2 has no look-around: context rules first, in order).
+CREATE OR REPLACE MACRO kp_context(s) AS
+    regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(
+    regexp_replace(regexp_replace(regexp_replace(regexp_replace(s,
+        'ph', '3h', 'g'),
+        'p', '1', 'g'),
+        '[dt]([csz])', '8\1', 'g'),
+        '[dt]', '2', 'g'),
+        '^c([ahkloqrux])', '4\1'),
+        '^c', '8'),
+        '([sz])c', '\18', 'g'),
+        'c([ahkoqux])', '4\1', 'g'),
+        'c', '8', 'g'),
+        '([kq48])x', '\18', 'g'),
+        'x', '48', 'g');
+CREATE OR REPLACE MACRO kp_collapse(s) AS
+    regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(
+    regexp_replace(regexp_replace(s, '0+', '0', 'g'), '1+', '1', 'g'), '2+', '2', 'g'), '3+', '3', 'g'), '4+', '4', 'g'),
+        '5+', '5', 'g'), '6+', '6', 'g'), '7+', '7', 'g'), '8+', '8', 'g');
+CREATE OR REPLACE MACRO kp_digits(s) AS
+    replace(kp_collapse(translate(kp_context(s), 'aeijouybfvwgkqlmnrszh', '00000001333444566788-')), '-', '');
 CREATE OR REPLACE MACRO koelner(s) AS
-    CASE WHEN s IS NULL OR s = '' THEN '' ELSE
-        array_to_string(list_filter(kp_collapse(kp_raw(string_split(s, ''))), lambda x, i: x <> '-' AND (x <> '0' OR i = 1)), '')
-    END;
+    CASE WHEN s IS NULL OR s = '' THEN '' ELSE regexp_replace(kp_digits(s), '(.)0+', '\1', 'g') END;
 """.replace("{titles}", "|".join(TITLES)).replace("{particles}", "|".join(PARTICLES))
 
 NORMALIZED = """
@@ -100,6 +97,11 @@ NORMALIZED = """
     FROM {source}
 """
 
+# Kölner Phonetik once per distinct folded name (names repeat), joined back.
+CODES = """
+    SELECT n, koelner(n) AS code FROM (SELECT first AS n FROM {norm} UNION SELECT last FROM {norm})
+"""
+
 KEYS = """
     SELECT id, {extra}
         CASE WHEN last <> '' AND street <> '' AND house IS NOT NULL AND plz IS NOT NULL
@@ -107,10 +109,10 @@ KEYS = """
         CASE WHEN first <> '' AND last <> '' AND street <> '' AND house IS NOT NULL AND plz IS NOT NULL
             THEN hash('person|' || last || '|' || first || '|' || street || '|' || house || '|' || plz) END AS person,
         CASE WHEN first <> '' AND last <> '' AND street <> '' AND house IS NOT NULL AND plz IS NOT NULL
-            THEN hash('phonetic|' || koelner(last) || '|' || koelner(first) || '|' || street || '|' || house || '|' || plz) END AS phonetic,
+            THEN hash('phonetic|' || cl.code || '|' || cf.code || '|' || street || '|' || house || '|' || plz) END AS phonetic,
         CASE WHEN phone IS NOT NULL THEN hash('phone|' || phone) END AS phone,
         CASE WHEN email IS NOT NULL THEN hash('email|' || email) END AS email
-    FROM normalized
+    FROM {norm} LEFT JOIN {codes} cl ON cl.n = last LEFT JOIN {codes} cf ON cf.n = first
 """
 
 
@@ -130,8 +132,9 @@ def main():
 
     t0 = time.time()
     con.execute(f"CREATE TEMP VIEW delivery_raw AS SELECT * FROM {csv.format(delivery)}")
-    con.execute("CREATE TEMP VIEW normalized AS " + NORMALIZED.format(id="0", extra="liste,", source="delivery_raw"))
-    con.execute("CREATE TEMP TABLE delivery_keys AS " + KEYS.format(extra="liste,"))
+    con.execute("CREATE TEMP TABLE delivery_norm AS " + NORMALIZED.format(id="0", extra="liste,", source="delivery_raw"))
+    con.execute("CREATE TEMP TABLE delivery_codes AS " + CODES.format(norm="delivery_norm"))
+    con.execute("CREATE TEMP TABLE delivery_keys AS " + KEYS.format(extra="liste,", norm="delivery_norm", codes="delivery_codes"))
     con.execute("""
         CREATE TEMP TABLE list_keys AS
         SELECT key, bit_or(mask) AS mask FROM (
@@ -147,8 +150,9 @@ def main():
     print(f"duckdb index: {con.execute('SELECT count(*) FROM list_keys').fetchone()[0]} keys in {t1 - t0:.2f} s", flush=True)
 
     con.execute(f"CREATE OR REPLACE TEMP VIEW input_raw AS SELECT row_number() OVER () AS rid, * FROM {csv.format(input_path)}")
-    con.execute("CREATE OR REPLACE TEMP VIEW normalized AS " + NORMALIZED.format(id="rid", extra="", source="input_raw"))
-    con.execute("CREATE OR REPLACE TEMP VIEW input_keys AS " + KEYS.format(extra=""))
+    con.execute("CREATE TEMP TABLE input_norm AS " + NORMALIZED.format(id="rid", extra="", source="input_raw"))
+    con.execute("CREATE TEMP TABLE input_codes AS " + CODES.format(norm="input_norm"))
+    con.execute("CREATE TEMP TABLE input_keys AS " + KEYS.format(extra="", norm="input_norm", codes="input_codes"))
     con.execute(f"""
         COPY (
             SELECT r.* EXCLUDE (rid),
