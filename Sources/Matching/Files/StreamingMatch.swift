@@ -16,12 +16,19 @@ public enum StreamingMatch {
         public var raggedRows: Int
     }
 
+    /// `dialect`: as the decode stage found it; nil to detect it here.
     public static func run(
-        input: String, fingerprinter: Fingerprinter, index: IndexFile, policy: VerdictPolicy, sink: any ByteSink,
-        columns: OutputColumns = OutputColumns(), workers: Int, chunkRows: Int = 16_384, progress: ((Int) -> Void)? = nil
+        input: String, dialect known: Dialect? = nil, fingerprinter: Fingerprinter, index: IndexFile, policy: VerdictPolicy,
+        sink: any ByteSink, columns: OutputColumns = OutputColumns(), workers: Int, chunkRows: Int = 16_384,
+        progress: ((Int) -> Void)? = nil
     ) throws -> Result {
-        let (sample, whole, _) = try InputInspector.readSample(path: input, limit: 1 << 16)
-        let dialect = try DialectSniffer.sniff(sample: sample, sampleIsWholeFile: whole, path: input)
+        let dialect: Dialect
+        if let known {
+            dialect = known
+        } else {
+            let (sample, whole, _) = try InputInspector.readSample(path: input, limit: 1 << 16)
+            dialect = try DialectSniffer.sniff(sample: sample, sampleIsWholeFile: whole, path: input)
+        }
         let reader = RecordReader(source: try openByteSource(path: input), dialect: dialect, path: input)
         let markers = MarkerWriter(dialect: dialect, columns: columns)
         guard let first = try reader.nextChunk(maxRecords: chunkRows) else { throw InputError.empty(path: input) }
