@@ -22,6 +22,15 @@ let package = Package(
             ],
             path: "Sources/BenchData"
         ),
+        // One bank file read per process, for time and peak RSS: `./bankfiles.sh`.
+        .executableTarget(
+            name: "BankFileBenchmark",
+            dependencies: [
+                .product(name: "Billing", package: "robinson"),
+                .product(name: "Synthetic", package: "robinson"),
+            ],
+            path: "Benchmarks/BankFileBenchmark"
+        ),
         .executableTarget(
             name: "MatchingBenchmarks",
             dependencies: [

@@ -10,14 +10,14 @@ public enum FaultInjection {
     /// Ends the process when `ROBINSON_FAULT` names `point` exactly.
     public static func trip(_ point: String) {
         guard spec == point else { return }
-        FileHandle.standardError.write(Data("robinson: fault injected at \(point)\n".utf8))
+        StandardError.write("robinson: fault injected at \(point)\n")
         _exit(75)
     }
 
     /// Sleeps when `ROBINSON_FAULT=pause:<point>:<seconds>`.
     public static func pause(_ point: String) {
         guard let spec, spec.hasPrefix("pause:\(point):"), let seconds = UInt32(spec.dropFirst("pause:\(point):".count)) else { return }
-        FileHandle.standardError.write(Data("robinson: pausing \(seconds) s at \(point)\n".utf8))
+        StandardError.write("robinson: pausing \(seconds) s at \(point)\n")
         sleep(seconds)
     }
 }

@@ -21,7 +21,7 @@ public enum OutputError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Builds the error from the current `errno`.
-    static func fromErrno(_ path: String, _ operation: String) -> OutputError {
+    public static func fromErrno(_ path: String, _ operation: String) -> OutputError {
         .io(path: path, operation: operation, detail: SystemError.message(errno))
     }
 }

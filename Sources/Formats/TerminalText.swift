@@ -19,6 +19,23 @@ public enum TerminalText {
         escape(text, backslash: true)
     }
 
+    /// Bytes that should be UTF-8 but may not be (a file name from a Latin-1
+    /// uploader): valid sequences as text, escaped as above; every other
+    /// byte as `\xE4`.
+    public static func escaped(bytes: some Collection<UInt8>) -> String {
+        let bytes = Array(bytes)[...]
+        var out = ""
+        var start = bytes.startIndex
+        while start < bytes.endIndex {
+            let bad = UTF8Check.firstInvalid(bytes[start...], allowCutEnd: false) ?? bytes.endIndex
+            out += escaped(String(decoding: bytes[start..<bad], as: UTF8.self))
+            guard bad < bytes.endIndex else { break }
+            out += "\\x" + hex(UInt32(bytes[bad]), digits: 2)
+            start = bad + 1
+        }
+        return out
+    }
+
     /// True when ``escaped(_:)`` would change the text.
     public static func needsEscaping(_ text: String) -> Bool {
         text.unicodeScalars.contains { escape($0) != nil }

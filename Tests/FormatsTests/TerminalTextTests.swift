@@ -20,4 +20,16 @@ struct TerminalTextTests {
     @Test func tsvEscapesTheBackslashToo() {
         #expect(TerminalText.tsvEscaped("a\tb\\c\nd") == "a\\tb\\\\c\\nd")
     }
+
+    @Test func escapingIsIdempotent() {
+        let once = TerminalText.escaped("a\nb\u{1B}c\u{202E}d\\e")
+        #expect(TerminalText.escaped(once) == once)
+    }
+
+    @Test func bytesThatAreNotUTF8AreShownByteByByte() {
+        #expect(TerminalText.escaped(bytes: Array("Adressen_M".utf8) + [0xE4] + Array("rz.csv".utf8)) == #"Adressen_M\xE4rz.csv"#)
+        #expect(TerminalText.escaped(bytes: Array("Straße\n".utf8)) == #"Straße\n"#)
+        #expect(TerminalText.escaped(bytes: [0xC3]) == #"\xC3"#)
+        #expect(TerminalText.escaped(bytes: [0xF0, 0x9F, 0x98]) == #"\xF0\x9F\x98"#)
+    }
 }

@@ -126,3 +126,19 @@ final class CLI: @unchecked Sendable {
         }
     }
 }
+
+extension CLI {
+    /// Runs with stderr connected to `/dev/full`: every write to it fails with ENOSPC.
+    func runWithFullStderr(_ arguments: [String], env extra: [String: String] = [:]) throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = arguments
+        process.environment = environment.merging(extra) { $1 }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+}

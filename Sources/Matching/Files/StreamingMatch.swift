@@ -29,12 +29,12 @@ public enum StreamingMatch {
             let (sample, whole, _) = try InputInspector.readSample(path: input, limit: 1 << 16)
             dialect = try DialectSniffer.sniff(sample: sample, sampleIsWholeFile: whole, path: input)
         }
+        let sink = dialect.encoding(sink)
         let reader = RecordReader(source: try openByteSource(path: input), dialect: dialect, path: input)
         let markers = MarkerWriter(dialect: dialect, columns: columns)
         guard let first = try reader.nextChunk(maxRecords: chunkRows) else { throw InputError.empty(path: input) }
         let header = (0..<first.fieldCount(0)).map { first.fieldString(0, $0, encoding: dialect.encoding) ?? "" }
-        let detected = AddressColumns.detect(header: header)
-        guard detected.isUsable else { throw InputRejection.noUsableColumns(path: input, header: header) }
+        let detected = try AddressColumns.required(header: header, path: input)
         var line = Array(first.content(0))
         markers.appendHeader(to: &line)
         line.append(contentsOf: first.terminator(0))

@@ -1,6 +1,9 @@
+import Formats
+
 /// Why an index cannot be used. Each message says what to do.
 public enum IndexError: Error, Sendable, Equatable, CustomStringConvertible {
     case noIndex(directory: String)
+    case badPointer(path: String, content: String)
     case notAnIndex(path: String)
     case unsupportedVersion(path: String, version: UInt32)
     case truncated(path: String)
@@ -14,6 +17,8 @@ public enum IndexError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .noIndex(let dir):
             "no Robinson index has been built yet in \(dir): run `robinson index build DELIVERY.csv` first"
+        case .badPointer(let path, let content):
+            "\(path) names \"\(TerminalText.escaped(content))\", which is not an index version file in its folder; nothing is read from outside the index folder. Run `robinson index build` again, or write the name of a version file (without .rbx) into it"
         case .notAnIndex(let path):
             "\(path) is not a Robinson index file: rebuild the index with `robinson index build`"
         case .unsupportedVersion(let path, let version):

@@ -16,16 +16,19 @@ struct Claim {
         let folder = JobFolder(work: runtime.root.work, jobId: jobId)
         try runtime.root.makeFolder(folder.inputFolder)
         // The note goes first, so a crash right after the rename can be adopted.
-        let note = ClaimNote(jobId: jobId, customerId: file.customerId, inputName: file.name, claimedAt: now)
+        let note = ClaimNote(jobId: jobId, customerId: file.customerId, inputName: file.name.display, claimedAt: now,
+                             size: file.size, modified: file.modified, nameNote: file.name.encodingNote)
         try AtomicFile.write(try JSONEncoder().encode(note), to: folder.claimNote)
-        guard rename(file.path, folder.input(named: file.name)) == 0 else {
+        let target = folder.input(named: InputName.fitted(file.name.display))
+        guard FilePath.withCString(file.path, { rename($0, target) }) == 0 else {
             let reason = errno
             try? FileManager.default.removeItem(atPath: folder.path)
             if reason == ENOENT { return nil }
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.path, NSLocalizedDescriptionKey: String(cString: strerror(reason))])
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.display, NSLocalizedDescriptionKey: String(cString: strerror(reason))])
         }
         try AtomicFile.fsyncDirectory(folder.inputFolder)
-        try AtomicFile.fsyncDirectory((file.path as NSString).deletingLastPathComponent)
+        try AtomicFile.fsyncDirectory(runtime.root.inbox + "/" + file.customerId)
+        try ClaimedInput.restrictMode(target)
         let job = try register(note: note, folder: folder)
         FaultInjection.after(.claim)
         return job
@@ -44,10 +47,16 @@ struct Claim {
             job.repeatOf = try Job.filter(Job.Columns.customerId == note.customerId && Job.Columns.inputDigest == digest
                                           && Job.Columns.state != Job.State.rejected)
                 .order(Job.Columns.claimedAt).select(Job.Columns.id, as: String.self).fetchOne(db)
+            // The same file (by name or by content) rejected before: this job is its second attempt.
+            job.retryOf = try Job.filter(Job.Columns.customerId == note.customerId && Job.Columns.state == Job.State.rejected
+                                         && (Job.Columns.inputName == note.inputName || Job.Columns.inputDigest == digest))
+                .order(Job.Columns.claimedAt.desc).select(Job.Columns.id, as: String.self).fetchOne(db)
             try job.insert(db)
             try JobStage(jobId: job.id, stage: Stage.claim.rawValue, finishedAt: note.claimedAt).insert(db, onConflict: .ignore)
-            try db.audit("claim", subject: "inbox/\(note.customerId)/\(note.inputName)",
-                         detail: "job \(job.id), \(size) bytes, sha256 \(digest)\(job.repeatOf.map { ", repeat of \($0)" } ?? "")",
+            var detail = "job \(job.id), \(size) bytes, sha256 \(digest)\(job.repeatOf.map { ", repeat of \($0)" } ?? "")"
+                + (job.retryOf.map { ", retry of rejected job \($0)" } ?? "")
+            if let nameNote = note.nameNote { detail += "; \(nameNote)" }
+            try db.audit("claim", subject: "inbox/\(note.customerId)/\(note.inputName)", detail: detail,
                          actor: runtime.actor, at: runtime.now)
             return job
         }

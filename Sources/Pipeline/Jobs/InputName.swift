@@ -1,5 +1,12 @@
+import Matching
+
 /// File-name rules for inputs and outputs.
 public enum InputName {
+    /// File systems allow 255 bytes per name. Every name the product derives
+    /// stays within this, leaving room for what is added around it: a leading
+    /// dot and `.tmp` while written, `.error.txt`, `.tmp-<pid>-<random>`.
+    public static let maxBytes = 200
+
     /// `.zst` / `.gz` when the name ends so, else empty.
     public static func compressionSuffix(_ name: String) -> String {
         let lower = name.lowercased()
@@ -9,15 +16,43 @@ public enum InputName {
 
     /// `adressen.csv.zst` → `adressen_robinson.csv.zst` (or without `.zst` when the output is plain).
     public static func output(for input: String, zstd: Bool) -> String {
-        var base = input
+        let (base, ext, _) = split(input)
+        return fitted(base + "_robinson" + (ext.isEmpty ? ".csv" : ext) + (zstd ? ".zst" : ""))
+    }
+
+    /// `name` when it has at most `maxBytes` bytes of UTF-8; else its
+    /// beginning, `~`, eight hex digits of the whole name's SHA-256 and its
+    /// extension, so two long names that differ only at the end stay apart.
+    public static func fitted(_ name: String, maxBytes: Int = maxBytes) -> String {
+        guard name.utf8.count > maxBytes else { return name }
+        var digest = SHA256Digest()
+        digest.update(Array(name.utf8))
+        let tag = "~" + SHA256Digest.hex(digest.finish()).prefix(8)
+        let (base, ext, compression) = split(name)
+        let suffix = tag + ext + compression
+        var kept = ""
+        var used = 0
+        for character in base {
+            let size = character.utf8.count
+            if used + size + suffix.utf8.count > maxBytes { break }
+            kept.append(character)
+            used += size
+        }
+        return kept + suffix
+    }
+
+    /// `name.csv.zst` → (`name`, `.csv`, `.zst`): an extension counts only
+    /// when short (≤ 5 bytes with the dot), as real extensions are.
+    private static func split(_ name: String) -> (base: String, ext: String, compression: String) {
+        var base = name
         let compression = compressionSuffix(base)
         base.removeLast(compression.count)
-        var ext = ".csv"
+        var ext = ""
         if let dot = base.lastIndex(of: "."), base.distance(from: dot, to: base.endIndex) <= 5, dot != base.startIndex {
             ext = String(base[dot...])
             base = String(base[..<dot])
         }
-        return base + "_robinson" + ext + (zstd ? ".zst" : "")
+        return (base, ext, compression)
     }
 
     /// Names a copy tool is still writing, or that are hidden: never claimed.

@@ -11,8 +11,10 @@ public struct JobFolder: Sendable {
     /// The customer's file with the markers, written by the match stage, moved into the outbox by emit.
     public func annotated(zstd: Bool) -> String { path + (zstd ? "/annotated.csv.zst" : "/annotated.csv") }
     public var stats: String { path + "/match.json" }
+    /// Why the job is being rejected, while its input moves to `rejected/`.
+    var rejection: String { path + "/rejection.txt" }
 
-    /// The claimed input keeps its name, so messages about it name the customer's file.
+    /// The claimed input keeps its (displayable, fitted) name, so messages about it name the customer's file.
     public var inputFolder: String { path + "/input" }
     public func input(named name: String) -> String { inputFolder + "/" + name }
 
@@ -21,6 +23,11 @@ public struct JobFolder: Sendable {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: inputFolder)) ?? []
         return names.first.map { inputFolder + "/" + $0 }
     }
+
+    /// The claim note, nil when missing or unreadable.
+    var note: ClaimNote? {
+        FileManager.default.contents(atPath: claimNote).flatMap { try? JSONDecoder().decode(ClaimNote.self, from: $0) }
+    }
 }
 
 /// Facts about a claim, written before the rename so that a crash right
@@ -28,6 +35,12 @@ public struct JobFolder: Sendable {
 struct ClaimNote: Codable, Sendable {
     var jobId: String
     var customerId: String
+    /// The name as shown (``InboxName/display``).
     var inputName: String
     var claimedAt: Date
+    /// Size and modification time when claimed: a file that changes afterwards is refused.
+    var size: Int64?
+    var modified: FileTime?
+    /// How a name that was not UTF-8 was read.
+    var nameNote: String?
 }

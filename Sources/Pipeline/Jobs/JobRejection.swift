@@ -3,28 +3,37 @@ import Formats
 import GRDB
 import Store
 
-/// Moves a job's input to `rejected/<customer>/` with a plain-language
-/// `<name>.error.txt` beside it, and records why.
+/// Moves a job's input to `rejected/<customer>/<job>/` with a plain-language
+/// `<name>.error.txt` beside it, and records why. One folder per job: a name
+/// rejected again later never takes the place of an earlier job's file, so
+/// purging one job deletes only its own.
 struct JobRejection {
     let runtime: Runtime
 
     func reject(_ job: Job, message: String) throws -> JobOutcome {
         let folder = JobFolder(work: runtime.root.work, jobId: job.id)
-        let customerFolder = runtime.root.rejected + "/" + job.customerId
-        try runtime.root.makeFolder(customerFolder)
-        let target = uniqueName(in: customerFolder, name: job.inputName, jobId: job.id)
-        if let input = folder.claimedInput {
-            guard rename(input, target) == 0 else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target, NSLocalizedDescriptionKey: String(cString: strerror(errno))])
-            }
+        let rejectedFolder = Self.folder(root: runtime.root, job: job)
+        try runtime.root.makeFolder(runtime.root.rejected + "/" + job.customerId)
+        try runtime.root.makeFolder(rejectedFolder)
+        let target = rejectedFolder + "/" + InputName.fitted(job.inputName)
+        // The reason is kept in the work folder until the job is recorded as
+        // rejected: a run that dies after the move finishes the rejection.
+        if FileManager.default.fileExists(atPath: folder.path) {
+            try AtomicFile.write(Array(message.utf8), to: folder.rejection)
         }
+        if let input = folder.claimedInput {
+            guard rename(input, target) == 0 else { throw OutputError.fromErrno(target, "rename") }
+            try AtomicFile.fsyncDirectory(rejectedFolder)
+            FaultInjection.trip("after:reject-move")
+        }
+        try ClaimedInput.restrictMode(target)
         let note = """
         File:     \(job.inputName)
         Customer: \(job.customerId)
         Job:      \(job.id)
         Rejected: \(BerlinCalendar.shortDateTime(runtime.now)) (Europe/Berlin)
 
-        \(message)
+        \(TerminalText.escaped(message))
 
         The file was not processed and nothing was sent to the customer.
         After fixing the cause, put the file into inbox/\(job.customerId)/ again.
@@ -32,7 +41,7 @@ struct JobRejection {
 
         """
         try AtomicFile.write(Array(note.utf8), to: target + ".error.txt")
-        try AtomicFile.fsyncDirectory(customerFolder)
+        try AtomicFile.fsyncDirectory(rejectedFolder)
         let expires = runtime.now.addingTimeInterval(TimeInterval(runtime.settings.holdDays * 86_400))
         try runtime.database.write { db in
             var job = job
@@ -48,9 +57,8 @@ struct JobRejection {
         return .rejected(jobId: job.id, file: "inbox/\(job.customerId)/\(job.inputName)", message: message)
     }
 
-    private func uniqueName(in folder: String, name: String, jobId: String) -> String {
-        let plain = folder + "/" + name
-        if !FileManager.default.fileExists(atPath: plain) { return plain }
-        return folder + "/" + jobId + "_" + name
+    /// `rejected/<customer>/<job>`: the job's rejected file and its note.
+    static func folder(root: RuntimeRoot, job: Job) -> String {
+        "\(root.rejected)/\(job.customerId)/\(job.id)"
     }
 }

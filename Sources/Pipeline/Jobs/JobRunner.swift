@@ -11,11 +11,23 @@ struct JobRunner {
 
     func resume(_ job: Job) -> JobOutcome {
         var job = job
+        // A failed job is tried again; the next recorded stage stores it as running.
+        job.state = .running
+        job.error = nil
         let display = "inbox/\(job.customerId)/\(job.inputName)"
+        let folder = JobFolder(work: runtime.root.work, jobId: job.id)
         do {
+            if let reason = try? String(contentsOfFile: folder.rejection, encoding: .utf8) {
+                return try JobRejection(runtime: runtime).reject(job, message: reason)
+            }
             var stage = Stage(rawValue: job.lastStage ?? "") ?? .claim
             while let next = stage.next {
-                if let rejection = try perform(next, &job) {
+                if let rejection = try changeSinceClaim(folder, display: display) ?? perform(next, &job) {
+                    return try JobRejection(runtime: runtime).reject(job, message: rejection)
+                }
+                // The annotated file was read from the input: it must not have grown meanwhile.
+                if next == .emit, let rejection = try changeSinceClaim(folder, display: display) {
+                    try? FileManager.default.removeItem(atPath: "\(runtime.root.outbox)/\(job.customerId)/\(job.id)")
                     return try JobRejection(runtime: runtime).reject(job, message: rejection)
                 }
                 try record(next, &job)
@@ -26,10 +38,17 @@ struct JobRunner {
         } catch {
             let message = describe(error, job: job)
             _ = try? runtime.database.write { db in
-                try Job.filter(key: job.id).updateAll(db, Job.Columns.error.set(to: message))
+                try Job.filter(key: job.id).updateAll(db, Job.Columns.state.set(to: Job.State.failed), Job.Columns.error.set(to: message))
             }
             return .failed(jobId: job.id, file: display, message: message)
         }
+    }
+
+    /// A message when the claimed input changed since the claim, else nil.
+    private func changeSinceClaim(_ folder: JobFolder, display: String) throws -> String? {
+        guard let input = folder.claimedInput else { throw JobError.inputMissing(folder.path) }
+        guard let note = folder.note else { return nil }
+        return ClaimedInput.change(input, since: note, display: display)
     }
 
     /// Performs one stage; returns a message when the file must be rejected.
@@ -184,7 +203,7 @@ struct JobRunner {
     /// Error text with the work folder's path replaced by the file's inbox name.
     private func describe(_ error: any Error, job: Job) -> String {
         let folder = JobFolder(work: runtime.root.work, jobId: job.id)
-        var text = "\(error)"
+        var text = ReadableError.text(error)
         if let input = folder.claimedInput {
             text = text.replacingOccurrences(of: input, with: "inbox/\(job.customerId)/\(job.inputName)")
         }

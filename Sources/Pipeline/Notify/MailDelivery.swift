@@ -10,13 +10,25 @@ public struct MailDelivery: Sendable {
 
     public init(runtime: Runtime) { self.runtime = runtime }
 
-    /// Tries every queued message; returns the lines ops should read.
+    /// Keys of delivery problems among the run's conditions: `mail:<job>`.
+    static let conditionPrefix = "mail:"
+
+    /// Tries every queued message whose job's output is still there; returns
+    /// the problems as conditions (reported once, then daily, while they last).
+    /// A message whose file has expired is never sent: it would announce a
+    /// download that no longer exists.
     @discardableResult
-    public func deliverPending() -> [String] {
-        let pending = (try? runtime.database.read { db in
-            try JobNotification.filter(JobNotification.Columns.state == JobNotification.State.queued).fetchAll(db)
+    public func deliverPending() -> [Condition] {
+        let now = runtime.now
+        let pending: [JobNotification] = (try? runtime.database.read { db in
+            let current = try Job.filter(Job.Columns.state == Job.State.done && Job.Columns.expiresAt > now)
+                .select(Job.Columns.id, as: String.self).fetchSet(db)
+            return try JobNotification.filter(JobNotification.Columns.state == JobNotification.State.queued).fetchAll(db)
+                .filter { current.contains($0.jobId) }
         }) ?? []
-        return pending.compactMap { deliver($0) }
+        return pending.compactMap { note -> Condition? in
+            deliver(note).map { Condition(key: Self.conditionPrefix + note.jobId, message: $0) }
+        }
     }
 
     /// Returns a problem line, or nil when the message went out (or waits quietly for a sendmail).

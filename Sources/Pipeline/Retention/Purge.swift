@@ -33,7 +33,9 @@ public struct Purge: Sendable {
             if job.state == .done {
                 targets.append("\(runtime.root.outbox)/\(job.customerId)/\(job.id)")
             } else if let rejected = job.outputPath {
-                targets += [rejected, rejected + ".error.txt"]
+                let folder = JobRejection.folder(root: runtime.root, job: job)
+                // Rejected files live in a folder of their job; older ones lay directly in rejected/<customer>/.
+                targets += AtomicFile.directory(of: rejected) == folder ? [folder] : [rejected, rejected + ".error.txt"]
             }
             targets.append(JobFolder(work: runtime.root.work, jobId: job.id).path)
             var failed = false

@@ -1,3 +1,4 @@
+import Formats
 import Foundation
 import Logging
 import Pipeline
@@ -19,6 +20,6 @@ struct BerlinLogHandler: LogHandler {
         if let extra = event.metadata { all.merge(extra) { $1 } }
         let fields = all.sorted { $0.key < $1.key }.map { " \($0.key)=\($0.value)" }.joined()
         let message = ErrorLine.oneLine("\(event.message)\(fields)")
-        writeStandardError("\(BerlinCalendar.timestamp(Date())) \(event.level) \(label): \(message)\n")
+        StandardError.write("\(BerlinCalendar.timestamp(Date())) \(event.level) \(label): \(message)\n")
     }
 }

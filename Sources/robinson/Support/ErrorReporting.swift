@@ -6,18 +6,7 @@ import Formats
 /// control characters escaped (a file name cannot forge a second line).
 /// A stderr that cannot be written (closed, full) is ignored, never a crash.
 func printError(_ message: String) {
-    writeStandardError("robinson: " + ErrorLine.oneLine(message) + "\n")
-}
-
-/// Writes to stderr with write(2), retrying short writes; errors are dropped.
-func writeStandardError(_ text: String) {
-    var bytes = Array(text.utf8)[...]
-    while !bytes.isEmpty {
-        let written = bytes.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
-        if written < 0 && errno == EINTR { continue }
-        guard written > 0 else { return }
-        bytes = bytes.dropFirst(written)
-    }
+    StandardError.write("robinson: " + ErrorLine.oneLine(message) + "\n")
 }
 
 enum ErrorLine {

@@ -1,3 +1,4 @@
+import Formats
 import Foundation
 import Synchronization
 
@@ -35,11 +36,11 @@ final class ProgressLine: Sendable {
         if let total, total > 0, rate > 0 {
             line += ", ETA \(max(0, total - done) / rate) s"
         }
-        FileHandle.standardError.write(Data((line + "   ").utf8))
+        StandardError.write(line + "   ")
     }
 
     func finish() {
         guard enabled, state.withLock({ $0.printed }) else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        StandardError.write("\r\u{1B}[K")
     }
 }

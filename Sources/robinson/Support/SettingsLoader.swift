@@ -30,6 +30,8 @@ enum SettingsLoader {
         settings.holdDays = try positive(config.int(forKey: "retention.holdDays", default: settings.holdDays), "retention.holdDays")
         settings.workers = try positive(config.int(forKey: "matching.workers", default: settings.workers), "matching.workers")
         settings.keyFile = config.string(forKey: "matching.keyFile")
+        settings.maxIndexAgeDays = try positive(config.int(forKey: "matching.maxIndexAgeDays", default: settings.maxIndexAgeDays), "matching.maxIndexAgeDays")
+        settings.warnIndexAgeDays = try positive(config.int(forKey: "matching.warnIndexAgeDays", default: settings.warnIndexAgeDays), "matching.warnIndexAgeDays")
         let kinds = config.stringArray(forKey: "matching.hitKinds", default: settings.hitKinds.map(\.name).sorted())
         settings.hitKinds = Set(try kinds.map { name in
             guard let kind = KeyKind(name: name.trimmingCharacters(in: .whitespaces)) else {
@@ -76,6 +78,8 @@ enum SettingsLoader {
                 config.int(forKey: "billing.preNotificationWorkingDays", default: 3), "billing.preNotificationWorkingDays"))
         }
         settings.xrechnungSchema = config.string(forKey: "billing.xrechnungSchema").flatMap { $0.isEmpty ? nil : $0 }
+        settings.schematronRules = config.string(forKey: "billing.schematronRules").flatMap { $0.isEmpty ? nil : $0 }
+        settings.saxonJar = config.string(forKey: "billing.saxonJar", default: settings.saxonJar)
         settings.pain008Schemas = config.stringArray(forKey: "billing.pain008Schemas", default: []).filter { !$0.isEmpty }
         settings.bankSchemas = config.string(forKey: "billing.bankSchemas").flatMap { $0.isEmpty ? nil : $0 }
         switch config.string(forKey: "billing.sequenceTypes", default: "firstThenRecurring") {

@@ -125,6 +125,29 @@ struct IndexDirectoryTests {
         let next = try directory.openCurrent(keyId: IndexFileTests.keyId)
         #expect(next.lookup(22) == ListSet(.email))
     }
+
+    @Test func currentMustNameAVersionFileInsideTheFolder() throws {
+        let base = try TemporaryFolder()
+        let folder = base.path + "/index"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let directory = IndexDirectory(path: folder)
+        _ = try IndexFileTests.write([(11, ListSet(.post))], to: folder + "/.build-1")
+        try directory.install(temporary: folder + "/.build-1", version: "v1")
+        // A valid index outside the folder, where "../elsewhere" would lead.
+        try FileManager.default.copyItem(atPath: folder + "/v1.rbx", toPath: base.path + "/elsewhere.rbx")
+        try FileManager.default.createSymbolicLink(atPath: folder + "/linked.rbx", withDestinationPath: base.path + "/elsewhere.rbx")
+        for pointer in ["../elsewhere", base.path + "/elsewhere", "v1/../../elsewhere", "linked", ".build-1", "v9"] {
+            try Data((pointer + "\n").utf8).write(to: URL(fileURLWithPath: folder + "/CURRENT"))
+            #expect(throws: IndexError.badPointer(path: folder + "/CURRENT", content: pointer), "\(pointer)") {
+                try directory.openCurrent(keyId: IndexFileTests.keyId)
+            }
+            #expect(directory.currentVersion() == nil)
+            #expect(directory.prune(inUse: []).isEmpty, "without a valid CURRENT no version is deleted")
+        }
+        #expect(FileManager.default.fileExists(atPath: folder + "/v1.rbx"))
+        try Data("v1\n".utf8).write(to: URL(fileURLWithPath: folder + "/CURRENT"))
+        #expect(try directory.openCurrent(keyId: IndexFileTests.keyId).version == "v1")
+    }
 }
 
 /// Deterministic 64-bit generator for test data.
@@ -139,3 +162,4 @@ struct SplitMix {
         return z ^ (z >> 31)
     }
 }
+
