@@ -1,3 +1,4 @@
+import Formats
 import Foundation
 import Store
 
@@ -34,4 +35,13 @@ public struct BillingContext: Sendable {
 
     /// `billing/2026-10`.
     public func monthFolder(_ month: String) -> String { folder + "/" + month }
+
+    /// Takes `state/billing.lock` (one billing command writes documents at a
+    /// time) and removes the temporary files a killed billing command left
+    /// under `billing/`.
+    public func lock() throws -> FileLock {
+        guard let lock = try FileLock.acquire(path: lockFile, wait: true) else { throw BillingRunError.locked }
+        AtomicFile.removeOrphanTemporaries(under: folder)
+        return lock
+    }
 }

@@ -73,8 +73,10 @@ struct InvoiceFiles {
         let paths = paths(for: record)
         let xml = try context.rendering.xml(document)
         let pdf = try context.rendering.pdf(document)
-        try AtomicFile.write(xml, to: paths.xml, syncingFolder: false)
-        try AtomicFile.write(pdf, to: paths.pdf, syncingFolder: false)
+        // Rendering is deterministic: after a crash the same bytes are found and kept; a file with
+        // other content (a database restored from an older backup) is refused and named, never replaced.
+        try AtomicFile.create(xml, at: paths.xml, syncingFolder: false)
+        try AtomicFile.create(pdf, at: paths.pdf, syncingFolder: false)
     }
 
     func makeFolder(_ path: String) throws {

@@ -49,7 +49,7 @@ enum ExitStatus: Int32, CaseIterable, Sendable {
         case let runtime as RuntimeError:
             switch runtime {
             case .busy: self = .temporary
-            case .notInitialized: self = .configuration
+            case .notInitialized, .lostDatabase: self = .configuration
             }
         case let index as IndexError:
             switch index {
