@@ -93,10 +93,31 @@ struct StateSafetyTests {
         try String(contentsOfFile: CLI.fixture("config.yaml"), encoding: .utf8)
             .replacingOccurrences(of: "Robinson Abgleich GmbH", with: "Robinson Abgleich AG").write(toFile: config, atomically: true, encoding: .utf8)
         let rebill = try cli.run(["bill", "--period", "2026-10"], env: Self.billingDay.merging(["ROBINSON_CONFIG": config]) { $1 })
-        #expect(rebill.status == 73, "\(rebill.stderr)")
-        #expect(rebill.stderr.contains("exists already with other content and is never overwritten"), "\(rebill.stderr)")
-        #expect(rebill.stderr.contains("/billing/2026-10/2026-000001-"), "names the file: \(rebill.stderr)")
+        #expect(rebill.status == 78, "\(rebill.stderr)")
+        #expect(rebill.stderr.contains("billing/ holds 4 invoices the state database has not issued (2026-000001, 2026-000002, 2026-000003, …)"),
+                "\(rebill.stderr)")
+        #expect(try cli.sql("SELECT COUNT(*) FROM invoice") == ["0"], "no number handed out a second time")
         #expect(try cli.read(cli.root + "/billing/2026-10/" + invoice) == issued, "the issued invoice is unchanged")
+        for command in [["collect"], ["dunning"]] {
+            #expect(try cli.run(command, env: Self.billingDay).status == 78, "\(command) refuses too")
+        }
+    }
+
+    @Test func anIssuedDocumentWithOtherContentIsNeverReplaced() throws {
+        let cli = try CLI()
+        cli.environment["ROBINSON_CONFIG"] = CLI.fixture("config.yaml")
+        try cli.setUp()
+        // The invoice run dies after writing the documents, before recording them…
+        let crashed = try cli.run(["bill", "--period", "2026-10"], env: Self.billingDay.merging(["ROBINSON_FAULT": "billing:before-record-documents"]) { $1 })
+        #expect(crashed.status == 75)
+        let pdf = try #require(cli.files(under: "billing/2026-10").first { $0.hasPrefix("2026-000001-") && $0.hasSuffix(".pdf") })
+        // …and someone changes a document before the next run.
+        let path = cli.root + "/billing/2026-10/" + pdf
+        try Data("geändert".utf8).write(to: URL(fileURLWithPath: path))
+        let next = try cli.run(["bill", "--period", "2026-10"], env: Self.billingDay)
+        #expect(next.status == 73, "\(next.stderr)")
+        #expect(next.stderr.contains("\(path) exists already with other content and is never overwritten"), "\(next.stderr)")
+        #expect(try cli.read(path) == Data("geändert".utf8), "left alone")
     }
 
     @Test func orphanTemporaryFilesOfAKilledBillAreRemoved() throws {

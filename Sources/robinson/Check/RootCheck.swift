@@ -154,7 +154,8 @@ struct RootCheck {
     /// the database is older than the files (restored from an old backup, or replaced).
     private func consistency(_ database: StateDatabase) -> [Finding] {
         do {
-            let onDisk = RootContents.scan(root)
+            var onDisk = RootContents.scan(root)
+            onDisk.invoiceNumbers = BillingContext.invoiceNumbers(onDiskUnder: root.billing)
             let unknownJobs = onDisk.jobIds.subtracting(try database.jobIds()).sorted()
             let unknownInvoices = onDisk.invoiceNumbers.subtracting(try database.invoiceNumbers()).sorted()
             let unknownCollections = onDisk.collectionFiles.subtracting(try database.collectionPaths()).sorted()

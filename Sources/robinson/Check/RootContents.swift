@@ -6,6 +6,7 @@ import Pipeline
 /// `check` compares it with the database.
 struct RootContents {
     var jobIds: Set<String> = []
+    /// Filled by the caller from `BillingContext.invoiceNumbers(onDiskUnder:)` (Billing knows its file names).
     var invoiceNumbers: Set<String> = []
     var collectionFiles: Set<String> = []
 
@@ -22,9 +23,6 @@ struct RootContents {
         }
         for month in names(root.billing) where month.wholeMatch(of: /\d{4}-\d{2}/) != nil {
             let folder = root.billing + "/" + month
-            for name in names(folder) {
-                if let number = name.prefixMatch(of: /(\d{4}-\d{6})-/) { contents.invoiceNumbers.insert(String(number.1)) }
-            }
             for name in names(folder + "/sepa") where name.hasSuffix(".xml") {
                 contents.collectionFiles.insert(folder + "/sepa/" + name)
             }
