@@ -97,6 +97,8 @@ enum SettingsLoader {
         if let fee = config.string(forKey: "billing.returnFee") {
             do { settings.returnFee = try Money(parsing: fee) } catch { throw ConfigurationError("billing.returnFee: \(error)") }
         }
+        settings.refundDays = config.int(forKey: "billing.refundDays", default: settings.refundDays)
+        guard (0...90).contains(settings.refundDays) else { throw ConfigurationError("billing.refundDays: \(settings.refundDays) is not between 0 and 90") }
         settings.dunning = try dunning(config)
         settings.datev = try datev(config)
         settings.presentAgainReasons = Set(config.stringArray(forKey: "billing.presentAgainReasons",
