@@ -2,6 +2,7 @@ import Foundation
 import Formats
 import GRDB
 import Logging
+import Mail
 import Matching
 import Store
 
@@ -46,7 +47,8 @@ public struct InboxRun: Sendable {
         }
         defer { withExtendedLifetime(lock) {} }
 
-        report.notices += recoverInterruptedMail()
+        // A message left `sending` by a run that died becomes `unknown`; it is reported below until settled.
+        _ = try? runtime.mailQueue.recoverInterrupted()
         for job in try adoptOrphanClaims() + unfinishedJobs() {
             report.outcomes.append(JobRunner(runtime: runtime).resume(job))
         }
@@ -85,6 +87,7 @@ public struct InboxRun: Sendable {
         }
         // New messages and those a failed sendmail left queued.
         report.notices += MailDelivery(runtime: runtime).deliverPending()
+        report.notices += MailDelivery(runtime: runtime).unknownMessages()
         pruneIndexVersions()
         return report
     }
@@ -131,19 +134,6 @@ public struct InboxRun: Sendable {
     private func unfinishedJobs() throws -> [Job] {
         try runtime.database.read { db in
             try Job.filter(Job.Columns.state == Job.State.running).order(Job.Columns.claimedAt).fetchAll(db)
-        }
-    }
-
-    /// A message marked `sending` when a run died: it may or may not have left.
-    private func recoverInterruptedMail() -> [String] {
-        let stuck = (try? runtime.database.write { db -> [String] in
-            let sending = JobNotification.filter(JobNotification.Columns.state == JobNotification.State.sending)
-            let ids = try sending.select(JobNotification.Columns.jobId, as: String.self).fetchAll(db)
-            try sending.updateAll(db, JobNotification.Columns.state.set(to: JobNotification.State.unknown))
-            return ids
-        }) ?? []
-        return stuck.map {
-            "job \($0): a run stopped while handing its e-mail to sendmail; check the mail log. The message is in mail/outgoing/\($0).eml and is not sent again automatically."
         }
     }
 

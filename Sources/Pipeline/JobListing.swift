@@ -15,6 +15,14 @@ public struct JobListing: Sendable {
         }
     }
 
+    /// The "file is ready" e-mail of each of `jobs` that has one, by job id.
+    public func mails(of jobs: [Job]) throws -> [String: OutgoingMail] {
+        let keys = jobs.map { OutgoingMail.jobKey($0.id) }
+        return try runtime.database.read { db in
+            Dictionary(uniqueKeysWithValues: try OutgoingMail.filter(keys.contains(OutgoingMail.Columns.key)).fetchAll(db).map { ($0.reference, $0) })
+        }
+    }
+
     public func audit(limit: Int, containing text: String?) throws -> [AuditEntry] {
         try runtime.database.read { db in
             var request = AuditEntry.order(AuditEntry.Columns.id.desc).limit(limit)

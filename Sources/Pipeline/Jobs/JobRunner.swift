@@ -1,6 +1,7 @@
 import Foundation
 import Formats
 import GRDB
+import Mail
 import Matching
 import Store
 
@@ -91,8 +92,7 @@ struct JobRunner {
             try emit(&job, folder: folder, input: input)
         case .notify:
             let mail = try ReadyMail(runtime: runtime, job: job, customer: try loadCustomer(job), stats: try loadStats(folder))
-            try runtime.root.makeFolder(runtime.root.outgoingMail)
-            try AtomicFile.write(Array(mail.rendered.utf8), to: mail.path)
+            try runtime.mailQueue.write(mail.message, name: job.id)
         case .meter:
             break
         }
@@ -137,6 +137,11 @@ struct JobRunner {
         let snapshot = job
         let folder = JobFolder(work: runtime.root.work, jobId: job.id)
         let statsForMeter = stage == .meter ? try loadStats(folder) : nil
+        // The message the notify stage wrote, queued with the stage in one transaction.
+        let readyMail = stage == .notify
+            ? try ReadyMail(runtime: runtime, job: snapshot, customer: try loadCustomer(snapshot), stats: try loadStats(folder)).message
+            : nil
+        let queue = runtime.mailQueue
         try runtime.database.write { db in
             try snapshot.update(db)
             try JobStage(jobId: snapshot.id, stage: stage.rawValue, finishedAt: now).insert(db, onConflict: .ignore)
@@ -144,9 +149,10 @@ struct JobRunner {
             case .emit:
                 try db.audit("write", subject: snapshot.outputPath ?? "", detail: "job \(snapshot.id): annotated file, \(snapshot.rows ?? 0) rows", actor: runtime.actor, at: now)
             case .notify:
-                let mail = MailPaths(root: runtime.root, jobId: snapshot.id)
-                let recipient = try Customer.fetchOne(db, key: snapshot.customerId)?.notifyEmail
-                try JobNotification(jobId: snapshot.id, recipient: recipient, messagePath: mail.outgoing).insert(db, onConflict: .ignore)
+                if let readyMail {
+                    try queue.enqueue(db, key: OutgoingMail.jobKey(snapshot.id), kind: .jobReady, reference: snapshot.id,
+                                      message: readyMail, path: queue.path(name: snapshot.id))
+                }
             case .meter:
                 if let stats = statsForMeter {
                     try UsageRecord(

@@ -21,6 +21,7 @@ struct StatusCommand: AsyncParsableCommand {
         try await reporting {
             let runtime = try await CommandContext(global).runtime()
             let jobs = try JobListing(runtime: runtime).newest(limit: limit, customer: customer)
+            let mails = try JobListing(runtime: runtime).mails(of: jobs)
             if let version = runtime.indexDirectory.currentVersion() {
                 print("index: \(version)")
             } else {
@@ -42,6 +43,10 @@ struct StatusCommand: AsyncParsableCommand {
                 var tail = TerminalText.escaped(job.inputName)
                 if let output = job.outputPath { tail += " → " + TerminalText.escaped(output) }
                 if job.repeatOf != nil { tail += " (repeat of \(job.repeatOf!))" }
+                if let mail = mails[job.id] { tail += " [e-mail \(mail.state.rawValue)]" }
+                if let mail = mails[job.id], mail.state == .unknown {
+                    tail += "\n    e-mail hand-over interrupted: check the mail log, then `robinson mail acknowledge \(job.id)` or `robinson mail resend \(job.id)`"
+                }
                 if let error = job.error, job.state != .done { tail += "\n    " + TerminalText.escaped(error) }
                 print(columns.joined(separator: " ") + " " + tail)
             }
