@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 # Debian packages the build and the tests need.
-PACKAGES=(libzstd-dev zlib1g-dev libssl-dev libsqlite3-dev zstd libcairo2-dev libfreetype-dev fonts-dejavu-core poppler-utils libxml2-dev python3-venv)
+PACKAGES=(libzstd-dev zlib1g-dev libssl-dev libsqlite3-dev zstd libcairo2-dev libfreetype-dev fonts-dejavu-core poppler-utils libxml2-dev python3-venv libsaxonhe-java)
 
 install_packages() {
     local missing=()
@@ -68,6 +68,11 @@ demo() {
     ROBINSON_NOW="$billed" "$bin" bill --month 2026-10 --dry-run
     echo
     ROBINSON_NOW="$billed" "$bin" bill --month 2026-10 | sed "s|$PWD/||g"
+    if [ -d ../shared/schemas/schematron ]; then
+        echo
+        echo "=== The XRechnung files checked with the official EN 16931 and XRechnung rules (Saxon-HE)"
+        ROBINSON_BILLING_SCHEMATRON_RULES="$(cd ../shared/schemas/schematron && pwd)" "$bin" invoice validate --month 2026-10 | sed "s|$PWD/||g"
+    fi
 
     echo
     echo "=== SEPA direct debits (pain.008.001.08, checked against ../shared/schemas where present)"

@@ -40,7 +40,7 @@ final class BillingFixture: @unchecked Sendable {
     }
 
     func customer(_ id: String, plan: String, payment: Customer.PaymentMethod = .transfer, start: String = "2025-01-01",
-                  status: Customer.Status = .active, street: String? = "Hauptstraße 1") throws {
+                  status: Customer.Status = .active, street: String? = "Hauptstraße 1", _ adjust: (inout Customer) -> Void = { _ in }) throws {
         var customer = Customer(id: id, name: "Kunde \(id) GmbH", notifyEmail: nil, lists: "post", status: status, updatedAt: now)
         customer.street = street
         customer.postcode = "10115"
@@ -49,13 +49,23 @@ final class BillingFixture: @unchecked Sendable {
         customer.paymentMethod = payment
         customer.planId = plan
         customer.contractStart = start
+        adjust(&customer)
         try database.write { db in try customer.insert(db) }
     }
 
-    func mandate(_ reference: String, customer: String, iban: String = "DE89370400440532013000") throws {
+    func mandate(_ reference: String, customer: String, iban: String = "DE89370400440532013000", scheme: Mandate.Scheme = .core) throws {
         try database.write { db in
             try Mandate(reference: reference, customerId: customer, iban: iban, bic: nil, signedOn: "2025-01-01",
-                        scheme: .core, updatedAt: now).insert(db)
+                        scheme: scheme, updatedAt: now).insert(db)
+        }
+    }
+
+    /// An unbilled charge (fee, interest, lump sum) created on 23 October 2026.
+    func charge(_ customer: String, _ kind: Charge.Kind, _ cents: Int64, _ description: String) throws {
+        try database.write { db in
+            var charge = Charge(customerId: customer, kind: kind, amountCents: cents, description: description,
+                                relatesTo: nil, createdOn: "2026-10-23")
+            try charge.insert(db)
         }
     }
 

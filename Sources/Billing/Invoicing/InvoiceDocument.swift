@@ -19,7 +19,8 @@ public struct InvoiceDocument: Codable, Sendable, Equatable {
     public var issueDate: CalendarDate
     /// BT-9; for a credit note the date it is settled by.
     public var dueDate: CalendarDate
-    /// The months the invoice covers (BT-73/74); a calendar month for monthly billing.
+    /// What the invoice covers (BT-73/74): the service month, extended to
+    /// every line's own period (an annual fee billed ahead runs into next year).
     public var servicePeriod: ServicePeriod
     public var seller: Seller
     public var buyer: Party
@@ -91,6 +92,12 @@ public struct ServicePeriod: Codable, Sendable, Equatable {
     /// The whole calendar month.
     public init(month: YearMonth) {
         self.init(start: month.firstDay, end: month.lastDay)
+    }
+
+    /// The smallest period holding this one and `others`: an invoice's period
+    /// must contain each line's (PEPPOL-EN16931-R110/R111).
+    public func covering(_ others: [ServicePeriod]) -> ServicePeriod {
+        ServicePeriod(start: others.map(\.start).reduce(start, min), end: others.map(\.end).reduce(end, max))
     }
 
     /// `01.10.2026 – 31.10.2026`, or `Oktober 2026` for exactly one calendar month.

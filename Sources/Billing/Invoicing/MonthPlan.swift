@@ -103,7 +103,8 @@ struct MonthPlanner {
                                       accountHolder: seller.name, reference: ""))
         }
         let document = InvoiceDocument(
-            kind: .invoice, number: "", issueDate: issueDate, dueDate: dueDate, servicePeriod: ServicePeriod(month: month),
+            kind: .invoice, number: "", issueDate: issueDate, dueDate: dueDate,
+            servicePeriod: ServicePeriod(month: month).covering(lines.compactMap(\.period)),
             seller: seller, buyer: billing.party, customerId: billing.customer.id, buyerReference: billing.buyerReference,
             lines: lines, payment: payment)
         return InvoiceDraft(customerId: billing.customer.id, month: month, document: document,

@@ -6,8 +6,8 @@ import Store
 struct InvoiceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "invoice",
-        abstract: "List issued invoices; cancel one with a credit note.",
-        subcommands: [InvoiceListCommand.self, InvoiceCancelCommand.self, InvoicePaidCommand.self]
+        abstract: "List issued invoices; cancel one with a credit note; check them with the official e-invoice rules.",
+        subcommands: [InvoiceListCommand.self, InvoiceCancelCommand.self, InvoicePaidCommand.self, InvoiceValidateCommand.self]
     )
 }
 

@@ -25,7 +25,7 @@ enum ExitStatus: Int32, CaseIterable, Sendable {
         case .usage: "wrong usage: unknown command or option, bad option value"
         case .dataError: "bad input data (a file, a line, a field)"
         case .noInput: "an input file or record is missing"
-        case .unavailable: "a service is unavailable (sendmail)"
+        case .unavailable: "a service is unavailable (sendmail; Java, Saxon or the rules for invoice validate)"
         case .cannotCreate: "cannot create output (disk full, permissions, an issued file in the way)"
         case .temporary: "temporary: locked by another process; retry later"
         case .configuration: "configuration or installation (configuration file, root, key, index)"
@@ -63,6 +63,9 @@ enum ExitStatus: Int32, CaseIterable, Sendable {
             if case .io = input { self = .noInput } else { self = .dataError }
         case let bank as BankFileError:
             if case .unreadable = bank { self = .noInput } else { self = .dataError }
+        case is ConformanceUnavailable: self = .unavailable
+        case let schematron as SchematronError:
+            if case .unreadable = schematron { self = .noInput } else { self = .unavailable }
         case let delivery as DeliveryError:
             if case .input(let input) = delivery { self = ExitStatus(for: input) } else { self = .dataError }
         case is InputRejection, is MasterDataError, is UnknownListError: self = .dataError

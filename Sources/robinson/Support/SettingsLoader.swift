@@ -80,6 +80,8 @@ enum SettingsLoader {
                 config.int(forKey: "billing.preNotificationWorkingDays", default: 3), "billing.preNotificationWorkingDays"))
         }
         settings.xrechnungSchema = config.string(forKey: "billing.xrechnungSchema").flatMap { $0.isEmpty ? nil : $0 }
+        settings.schematronRules = config.string(forKey: "billing.schematronRules").flatMap { $0.isEmpty ? nil : $0 }
+        settings.saxonJar = config.string(forKey: "billing.saxonJar", default: settings.saxonJar)
         settings.pain008Schemas = config.stringArray(forKey: "billing.pain008Schemas", default: []).filter { !$0.isEmpty }
         settings.bankSchemas = config.string(forKey: "billing.bankSchemas").flatMap { $0.isEmpty ? nil : $0 }
         switch config.string(forKey: "billing.sequenceTypes", default: "firstThenRecurring") {
