@@ -75,9 +75,11 @@ let package = Package(
         ),
         .testTarget(name: "FormatsTests", dependencies: ["Formats"], swiftSettings: strict),
         .testTarget(name: "MatchingTests", dependencies: ["Matching", "Formats"], swiftSettings: strict),
-        .testTarget(name: "BillingTests", dependencies: ["Billing", "Store", grdb], swiftSettings: strict),
+        // What several test targets share: poppler-utils reading PDFs back.
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
+        .testTarget(name: "BillingTests", dependencies: ["Billing", "Store", "TestSupport", grdb], swiftSettings: strict),
         .testTarget(name: "MasterDataTests", dependencies: ["MasterData", "Billing", "Store", "Formats", grdb], swiftSettings: strict),
-        .testTarget(name: "DocumentsTests", dependencies: ["Documents"], swiftSettings: strict),
+        .testTarget(name: "DocumentsTests", dependencies: ["Documents", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "StoreTests", dependencies: ["Store", grdb], swiftSettings: strict),
         .testTarget(name: "MailTests", dependencies: ["Mail", "Store", "Formats", grdb], swiftSettings: strict),
         .testTarget(

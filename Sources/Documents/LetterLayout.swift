@@ -44,7 +44,8 @@ struct LetterLayout {
         add(.rule(from: G.windowText, to: G.windowText + returnWidth, y: G.returnAddressBaseline + 1.5, width: 0.3))
 
         baseline = G.recipientFirstBaseline
-        for line in letter.recipient {
+        // A long name or street wraps inside the window instead of running under the info block.
+        for line in letter.recipient.flatMap({ wrap($0, width: G.windowTextWidth, style: .body) }) {
             text(line, x: G.windowText, y: baseline, style: .body)
             baseline += TextStyle.body.leading
         }
@@ -53,7 +54,13 @@ struct LetterLayout {
         baseline = G.infoFirstBaseline
         for item in letter.info {
             text(item.label, x: G.infoLeft, y: baseline, style: .infoLabel)
-            text(item.value, right: G.right, y: baseline, style: .infoValue)
+            // The value keeps right of its label: a long one wraps, right-aligned, onto further lines.
+            let room = G.right - G.infoLeft - canvas.width(of: item.label, style: .infoLabel) - G.mm(2)
+            let lines = wrap(item.value, width: max(room, G.mm(15)), style: .infoValue)
+            for (index, line) in lines.enumerated() {
+                if index > 0 { baseline += TextStyle.infoValue.leading }
+                text(line, right: G.right, y: baseline, style: .infoValue)
+            }
             baseline += TextStyle.infoValue.leading + 1
         }
 
@@ -145,16 +152,26 @@ struct LetterLayout {
     private mutating func placeTotals(_ totals: [LabeledValue]) {
         guard !totals.isEmpty else { return }
         let leading = TextStyle.body.leading + 1
+        let gap = G.mm(4)
+        let bold = TextStyle(bold: true, size: TextStyle.body.size)
+        let rows = totals.enumerated().map { index, item in (item: item, style: index == totals.count - 1 ? bold : TextStyle.body) }
+        // 95 mm wide, wider where a label and its amount need it, at most the text width;
+        // a label longer still wraps, and its amount stands on its last line.
+        let widest = rows.map { canvas.width(of: $0.item.label, style: $0.style) + gap + canvas.width(of: $0.item.value, style: $0.style) }.max() ?? 0
+        let labelLeft = max(G.left, G.right - max(G.mm(95), widest))
+        let lines = rows.map { row in
+            wrap(row.item.label, width: max(G.right - labelLeft - gap - canvas.width(of: row.item.value, style: row.style), G.mm(20)), style: row.style)
+        }
         // The block stays together: a total alone at the top of a page reads as a new invoice.
-        makeRoom(Double(totals.count) * leading + G.mm(4))
-        let labelLeft = G.right - G.mm(95)
+        makeRoom(Double(lines.map(\.count).reduce(0, +)) * leading + G.mm(4))
         add(.rule(from: labelLeft, to: G.right, y: y, width: 0.6))
         y += G.mm(1.5)
-        for (index, item) in totals.enumerated() {
-            y += leading
-            let style: TextStyle = index == totals.count - 1 ? TextStyle(bold: true, size: TextStyle.body.size) : .body
-            text(item.label, x: labelLeft, y: y, style: style)
-            text(item.value, right: G.right, y: y, style: style)
+        for (row, labelLines) in zip(rows, lines) {
+            for (index, line) in labelLines.enumerated() {
+                y += leading
+                text(line, x: labelLeft, y: y, style: row.style)
+                if index == labelLines.count - 1 { text(row.item.value, right: G.right, y: y, style: row.style) }
+            }
         }
         y += G.mm(7)
     }

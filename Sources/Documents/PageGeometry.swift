@@ -17,6 +17,8 @@ enum PageGeometry {
     static let returnAddressBaseline = mm(45 + 15)
     static let recipientFirstBaseline = mm(45 + 17.7 + 3.5)
     static let windowText = mm(25)
+    /// The window is 85 mm wide from 20 mm: text from 25 mm has 80 mm.
+    static let windowTextWidth = mm(80)
     /// Information block: 125 mm from the left, from 50 mm down.
     static let infoLeft = mm(125)
     static let infoFirstBaseline = mm(50 + 3)

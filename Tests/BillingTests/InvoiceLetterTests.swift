@@ -1,13 +1,14 @@
 @testable import Billing
 import Foundation
 import Testing
+import TestSupport
 
 struct InvoiceLetterTests {
     /// Lines 49,00 € + 11.345 × 4,50 € / 1.000 = 51,05 €; VAT 19 % once on 100,05 €.
     static let amounts = ["49,00 €", "51,05 €", "100,05 €", "19,01 €", "119,06 €"]
 
     @Test func directDebitInvoiceCarriesTheMandatoryFieldsAndThePreNotification() throws {
-        let text = try PdfText.text(try InvoiceLetter.pdf(SampleInvoices.directDebit()))
+        let text = try Poppler.text(try InvoiceLetter.pdf(SampleInvoices.directDebit()))
         let expected = [
             "Rechnung Nr. 2026-000042", "Rechnungsnummer", "2026-000042", "Rechnungsdatum", "02.11.2026",
             "Kundennummer", "K1001", "Leistungszeitraum", "Oktober 2026", "Fällig am", "09.11.2026",
@@ -29,7 +30,7 @@ struct InvoiceLetterTests {
     }
 
     @Test func transferInvoiceAsksForPaymentWithBankDetailsAndReference() throws {
-        let text = try PdfText.text(try InvoiceLetter.pdf(SampleInvoices.transfer()))
+        let text = try Poppler.text(try InvoiceLetter.pdf(SampleInvoices.transfer()))
         for string in ["Rechnung Nr. 2026-000043", "Callcenter Süd AG", "Leopoldstraße 244", "80807 München",
                        "Ihre Referenz", "04011000-12345-67", "Ihre Steuernummer", "143/123/45678",
                        "Bitte überweisen Sie 119,06 € bis zum 09.11.2026 auf unser Konto:",
@@ -42,7 +43,7 @@ struct InvoiceLetterTests {
     }
 
     @Test func creditNoteNamesTheInvoiceAndReasonAndShowsAmountsNegative() throws {
-        let text = try PdfText.text(try InvoiceLetter.pdf(SampleInvoices.creditNote()))
+        let text = try Poppler.text(try InvoiceLetter.pdf(SampleInvoices.creditNote()))
         #expect(singleLine(text).contains("Rechnungskorrektur Nr. 2026-000057 zur Rechnung 2026-000042 vom 02.11.2026"))
         #expect(singleLine(text).contains("Grund: Falscher Tarif berechnet."))
         for string in ["20.11.2026", "-49,00 €", "-51,05 €", "-100,05 €", "-19,01 €",
@@ -57,18 +58,18 @@ struct InvoiceLetterTests {
 
     @Test(arguments: [SampleInvoices.directDebit(), SampleInvoices.transfer(), SampleInvoices.creditNote()])
     func embedsDejaVuSans(document: InvoiceDocument) throws {
-        let fonts = try PdfText.fonts(try InvoiceLetter.pdf(document))
+        let fonts = try Poppler.fonts(try InvoiceLetter.pdf(document))
         #expect(Set(fonts.compactMap { $0.first?.split(separator: "+").last.map(String.init) }) == ["DejaVuSans", "DejaVuSans-Bold"])
         #expect(fonts.allSatisfy { $0.count == 8 && $0[3] == "yes" })
     }
 
     @Test func metadataNamesTheDocumentAndSellerAndTheIssueDateAtNoonInBerlin() throws {
-        let invoice = try PdfText.info(try InvoiceLetter.pdf(SampleInvoices.directDebit()))
+        let invoice = try Poppler.info(try InvoiceLetter.pdf(SampleInvoices.directDebit()))
         #expect(invoice["Title"] == "Rechnung 2026-000042")
         #expect(invoice["Author"] == "Robinson Abgleich GmbH")
         // 02.11.2026 12:00 CET = 11:00 UTC.
         #expect(invoice["CreationDate"] == "2026-11-02T11:00:00Z")
-        #expect(try PdfText.info(try InvoiceLetter.pdf(SampleInvoices.creditNote()))["Title"] == "Rechnungskorrektur 2026-000057")
+        #expect(try Poppler.info(try InvoiceLetter.pdf(SampleInvoices.creditNote()))["Title"] == "Rechnungskorrektur 2026-000057")
     }
 
     @Test func sameDocumentGivesSameBytes() throws {
@@ -83,7 +84,7 @@ struct InvoiceLetterTests {
         document.lines[0] = InvoiceLine(position: 1, description: "Jahresgebühr", quantity: 1, unitCode: "ANN", unitLabel: "Jahr",
                                         unitPrice: Money(cents: 50_000), vatRate: Percent(19),
                                         period: ServicePeriod(start: day("2026-11-01"), end: day("2027-10-31")))
-        let text = try PdfText.text(try InvoiceLetter.pdf(document))
+        let text = try Poppler.text(try InvoiceLetter.pdf(document))
         #expect(text.contains("Leistungszeitraum 01.11.2026 – 31.10.2027"))
         #expect(text.contains("1 Jahr"))
     }
@@ -92,7 +93,7 @@ struct InvoiceLetterTests {
         var document = SampleInvoices.directDebit()
         document.lines.append(InvoiceLine(position: 3, description: "Versand Prüfbericht (Druck)", quantity: 1, unitCode: "C62",
                                           unitLabel: "Stück", unitPrice: Money(cents: 1_000), vatRate: Percent(7)))
-        let text = try PdfText.text(try InvoiceLetter.pdf(document))
+        let text = try Poppler.text(try InvoiceLetter.pdf(document))
         // 19 %: 100,05 € → 19,01 €; 7 %: 10,00 € → 0,70 €; gross 129,76 €.
         for string in ["Summe netto", "110,05 €", "Umsatzsteuer 19 % auf 100,05 €", "19,01 €",
                        "Umsatzsteuer 7 % auf 10,00 €", "0,70 €", "129,76 €", "Wir ziehen den Betrag von 129,76 €"] {
@@ -103,5 +104,23 @@ struct InvoiceLetterTests {
     /// pdftotext breaks wrapped paragraphs; sentences are compared with line breaks as spaces.
     private func singleLine(_ text: String) -> String {
         text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+    }
+}
+
+@Suite("Invoice letters: layout")
+struct InvoiceLayoutTests {
+    @Test("every kind of invoice and the credit note: no text printed over other text (pdftotext -bbox)")
+    func nothingCollides() throws {
+        let fixture = try EInvoiceConformanceTests.fixture()
+        _ = try InvoiceRun(context: fixture.context).issue(month: YearMonth(year: 2026, month: 10)!)
+        fixture.setNow("2026-11-20T10:00:00+01:00")
+        _ = try InvoiceCancellation(context: fixture.context).cancel(number: "2026-000005", reason: "Falscher Tarif")
+        let pdfs = fixture.files("2026-10").filter { $0.hasSuffix(".pdf") }
+        #expect(pdfs.count == EInvoiceConformanceTests.kinds.count + 1)
+        for name in pdfs {
+            let pdf = try [UInt8](Data(contentsOf: URL(fileURLWithPath: fixture.root + "/billing/2026-10/" + name)))
+            let collisions = try Poppler.collisions(pdf)
+            #expect(collisions.isEmpty, "\(name): \(collisions.prefix(3))")
+        }
     }
 }

@@ -1,6 +1,7 @@
 import Documents
 import Foundation
 import Testing
+import TestSupport
 
 struct LetterRendererTests {
     let renderer: LetterRenderer
@@ -22,9 +23,7 @@ struct LetterRendererTests {
     }
 
     @Test func embedsDejaVuSansRegularAndBold() throws {
-        let fonts = try Poppler.fonts(try renderer.pdf(SampleLetters.letter()))
-        // Rows after the two header lines: name type encoding emb sub uni object-id generation.
-        let rows = fonts.split(separator: "\n").dropFirst(2).map { $0.split(separator: " ").map(String.init) }
+        let rows = try Poppler.fonts(try renderer.pdf(SampleLetters.letter()))
         #expect(rows.count == 2)
         #expect(rows.contains { $0.first?.hasSuffix("+DejaVuSans") == true })
         #expect(rows.contains { $0.first?.hasSuffix("+DejaVuSans-Bold") == true })
@@ -92,6 +91,39 @@ struct LetterRendererTests {
         #expect(pieces.count >= 2)
         #expect(pieces.allSatisfy { $0.xMax <= (25 + 12 + 83) * 72 / 25.4 })
         #expect(pieces.map(\.text).joined() == "Xylophonorchesterprobenraumschlüsselverwaltungsvorschrift")
+    }
+
+    @Test("no text is printed over other text: long totals labels, info values and addresses wrap in their space")
+    func nothingCollides() throws {
+        var letter = SampleLetters.letter()
+        letter.recipient = ["Gemeinnützige Gesellschaft für Adressqualität, Datenschutzberatung und Direktmarketing im Ostseeraum mbH & Co. KG",
+                            "Hinterm Deich an der alten Schleuse beim Leuchtturm, Gewerbehof Nord, Aufgang C 117 a-c", "18311 Ribnitz-Damgarten"]
+        letter.info.append(LabeledValue("Ihre Referenz", "Bestellung 2026/4711 vom 14.10.2026, Kostenstelle 0815-Marketing-Nord, Projekt Frühjahrsaussendung"))
+        letter.totals = [
+            LabeledValue("Summe netto", "1.016,00 €"),
+            LabeledValue("Umsatzsteuer 19 % auf 1.000,00 €", "190,00 €"),
+            LabeledValue("Keine Umsatzsteuer (Schadensersatz) auf 16,00 €", "0,00 €"),
+            LabeledValue("Keine Umsatzsteuer (nicht steuerbarer Schadensersatz: Mahngebühren, Rücklastschriftgebühren, Verzugszinsen) auf 123.456,78 €", "0,00 €"),
+            LabeledValue("Rechnungsbetrag", "1.206,00 €"),
+        ]
+        let pdf = try renderer.pdf(letter)
+        let collisions = try Poppler.collisions(pdf)
+        #expect(collisions.isEmpty, "\(collisions.prefix(5))")
+        let words = try Poppler.words(pdf)
+        let rightMargin = 190 * 72 / 25.4
+        #expect(words.allSatisfy { $0.xMax <= rightMargin + 0.5 }, "\(words.filter { $0.xMax > rightMargin + 0.5 })")
+        let text = try Poppler.text(pdf)
+        for amount in ["190,00 €", "0,00 €", "1.206,00 €"] { #expect(text.contains(amount)) }
+    }
+
+    @Test("the collision check finds a word printed over another and not words side by side")
+    func collisionCheckCanFail() throws {
+        let words = try Poppler.words(try renderer.pdf(SampleLetters.letter()))
+        let moved = Poppler.Word(text: "x", page: words[0].page, xMin: words[0].xMin + 2, yMin: words[0].yMin + 1,
+                                 xMax: words[0].xMax + 2, yMax: words[0].yMax + 1)
+        #expect(words[0].overlaps(moved))
+        #expect(!words[0].overlaps(words[1]))
+        #expect(try Poppler.collisions(try renderer.pdf(SampleLetters.letter())).isEmpty)
     }
 
     @Test func rendersConcurrently() async throws {

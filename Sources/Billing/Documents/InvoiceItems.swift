@@ -16,7 +16,7 @@ enum InvoiceItems {
             ],
             rows: document.lines.map { line in
                 ItemTable.Row(
-                    ["\(line.position)", line.description, "\(GermanNumber.grouped(line.quantity)) \(line.unitLabel)",
+                    ["\(line.position)", line.description, GermanWording.quantity(line.quantity, unitLabel: line.unitLabel),
                      unitPrice(line), line.vatRate.germanFormatted, (line.net * sign).germanFormatted],
                     detail: detail(line)
                 )

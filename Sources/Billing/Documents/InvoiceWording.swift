@@ -24,7 +24,7 @@ struct InvoiceWording {
             title = "Rechnungskorrektur Nr. \(document.number)"
                 + (preceding.map { " zur Rechnung \($0.number) vom \($0.issueDate.germanString)" } ?? "")
             introduction = "Sehr geehrte Damen und Herren,\n"
-                + (preceding.map { "wir korrigieren die Rechnung \($0.number) vom \($0.issueDate.germanString). Grund: \($0.reason)." }
+                + (preceding.map { GermanWording.sentence("wir korrigieren die Rechnung \($0.number) vom \($0.issueDate.germanString). Grund: \($0.reason)") }
                     ?? "wir korrigieren unsere Rechnung.")
                 + " Wir schreiben Ihnen gut:"
             numberLabel = "Nummer"

@@ -81,11 +81,11 @@ public struct DunningRun: Sendable {
             let days = periods.map(\.days).reduce(0, +)
             if amount.cents > 0 {
                 newCharges.append(Charge(customerId: invoice.customerId, kind: .interest, amountCents: amount.cents,
-                                         description: "Verzugszinsen auf \(open.germanFormatted), \(due.adding(days: 1).germanString)–\(date.germanString) (\(days) Tage)",
+                                         description: "Verzugszinsen auf \(open.germanFormatted), \(due.adding(days: 1).germanString)–\(date.germanString) (\(GermanWording.count(Int64(days), GermanWording.day)))",
                                          relatesTo: invoice.number, createdOn: date.isoString))
             }
             let rates = periods.map { "\($0.first.germanString)–\($0.last.germanString): \($0.annualRate.germanFormatted) p. a." }.joined(separator: "; ")
-            interestText = "Verzugszinsen nach § 288 Abs. \(business ? "2" : "1") BGB (Basiszinssatz + \(business ? "9" : "5") Prozentpunkte, act/365): \(rates)."
+            interestText = GermanWording.sentence("Verzugszinsen nach § 288 Abs. \(business ? "2" : "1") BGB (Basiszinssatz + \(business ? "9" : "5") Prozentpunkte, act/365): \(rates)")
         }
         if level.lumpSum && business {
             let already = try context.database.read { db in

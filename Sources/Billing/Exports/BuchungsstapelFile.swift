@@ -26,6 +26,7 @@ struct BuchungsstapelFile {
         fields[9] = BerlinTime.pad(booking.date.day, 2) + BerlinTime.pad(booking.date.month, 2)
         fields[10] = quoted(String(Self.documentField(booking.document).prefix(36)))
         fields[13] = quoted(String(booking.text.prefix(60)))
+        fields[17] = booking.sachverhalt.map { String($0.rawValue) } ?? ""
         return fields.joined(separator: ";")
     }
 

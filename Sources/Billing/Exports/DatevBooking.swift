@@ -3,6 +3,15 @@
 public struct DatevBooking: Sendable, Equatable {
     public enum Side: String, Sendable { case debit = "S", credit = "H" }
 
+    /// The column `Sachverhalt`: marks the dunning bookings of the open-items
+    /// ledger so DATEV recognises them.
+    public enum Sachverhalt: Int, Sendable {
+        /// Mahnzins: default interest.
+        case dunningInterest = 31
+        /// Mahngebühr: a dunning fee.
+        case dunningFee = 40
+    }
+
     public var amount: Money
     /// Soll/Haben-Kennzeichen, seen from `account`.
     public var side: Side
@@ -14,8 +23,10 @@ public struct DatevBooking: Sendable, Equatable {
     public var document: String
     /// Buchungstext, at most 60 characters (longer text is cut).
     public var text: String
+    public var sachverhalt: Sachverhalt?
 
-    public init(amount: Money, side: Side, account: Int, contraAccount: Int, date: CalendarDate, document: String, text: String) {
+    public init(amount: Money, side: Side, account: Int, contraAccount: Int, date: CalendarDate, document: String, text: String,
+                sachverhalt: Sachverhalt? = nil) {
         self.amount = amount
         self.side = side
         self.account = account
@@ -23,5 +34,6 @@ public struct DatevBooking: Sendable, Equatable {
         self.date = date
         self.document = document
         self.text = text
+        self.sachverhalt = sachverhalt
     }
 }

@@ -48,7 +48,7 @@ struct MonthBookings {
             bookings.append(DatevBooking(
                 amount: Money(cents: charge.amountCents), side: .debit, account: debtors[charge.customerId]!,
                 contraAccount: account(for: charge.kind), date: date, document: charge.relatesTo ?? "G\(charge.id ?? 0)",
-                text: "\(charge.description) \(name(charge.customerId))"))
+                text: "\(charge.description) \(name(charge.customerId))", sachverhalt: Self.sachverhalt(charge.kind)))
         }
         for payment in payments {
             guard let date = CalendarDate(iso: payment.bookedOn) else { continue }
@@ -70,6 +70,15 @@ struct MonthBookings {
                 date: date, document: number, text: "Rücklastschrift \(number) \(returned.reason) \(name(customer))"))
         }
         return bookings.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
+    }
+
+    /// Interest and dunning fees are marked; the lump sum and return fees are neither.
+    static func sachverhalt(_ kind: Charge.Kind) -> DatevBooking.Sachverhalt? {
+        switch kind {
+        case .interest: .dunningInterest
+        case .dunningFee: .dunningFee
+        case .returnFee, .lumpSum: nil
+        }
     }
 
     private func account(for kind: Charge.Kind) -> Int {

@@ -11,7 +11,8 @@ public struct InvoiceLine: Codable, Sendable, Equatable {
     public var quantity: Int64
     /// UN/ECE Rec. 20 unit (BT-130): `MON` month, `ANN` year, `C62` one (records, packages).
     public var unitCode: String
-    /// The unit as printed on the letter: "Monat", "Jahr", "Datensätze", "Pakete".
+    /// The unit as printed on the letter: "Monat", "Jahr", "Datensätze", "Pakete";
+    /// ``GermanWording/quantity(_:unitLabel:)`` prints it in the number the quantity needs.
     public var unitLabel: String
     /// Net price per `basisQuantity` units (BT-146), in cents.
     public var unitPrice: Money
@@ -44,7 +45,7 @@ public struct InvoiceLine: Codable, Sendable, Equatable {
 
     /// A fee or interest charge passed on to the customer: 1 item, no VAT.
     public static func charge(position: Int, description: String, amount: Money) -> InvoiceLine {
-        var line = InvoiceLine(position: position, description: description, quantity: 1, unitCode: "C62", unitLabel: "Posten",
+        var line = InvoiceLine(position: position, description: description, quantity: 1, unitCode: "C62", unitLabel: GermanWording.item.singular,
                                unitPrice: amount, vatRate: Percent(0))
         line.vatCategory = .exempt
         return line

@@ -39,14 +39,14 @@ public struct MonthCharges: Sendable {
         case .monthly(let fee):
             guard contractStart <= month.lastDay else { return nil }
             return InvoiceLine(position: 0, description: "Grundgebühr \(month.germanName) (\(terms.name))", quantity: 1,
-                               unitCode: "MON", unitLabel: "Monat", unitPrice: fee, vatRate: terms.vatRate)
+                               unitCode: "MON", unitLabel: GermanWording.month.singular, unitPrice: fee, vatRate: terms.vatRate)
         case .annual(let fee):
             guard let start = anniversary(in: month) else { return nil }
             let next = YearMonth(year: start.year + 1, month: start.month)!
             let end = next.day(min(contractStart.day, next.lastDay.day)).adding(days: -1)
             let period = ServicePeriod(start: start, end: end)
             return InvoiceLine(position: 0, description: "Jahresgebühr \(period.germanText) (\(terms.name))",
-                               detail: "im Voraus für 12 Monate", quantity: 1, unitCode: "ANN", unitLabel: "Jahr",
+                               detail: "im Voraus für 12 Monate", quantity: 1, unitCode: "ANN", unitLabel: GermanWording.year.singular,
                                unitPrice: fee, vatRate: terms.vatRate, period: period)
         }
     }
@@ -54,19 +54,19 @@ public struct MonthCharges: Sendable {
     private func usageLine(month: YearMonth, recordsChecked: Int64) -> InvoiceLine? {
         let billable = max(0, recordsChecked - terms.includedRecords)
         guard billable > 0 else { return nil }
-        var detail = "\(GermanNumber.grouped(recordsChecked)) geprüfte Datensätze im \(month.germanName)"
+        var detail = "\(GermanWording.count(recordsChecked, GermanWording.checkedRecord)) im \(month.germanName)"
         if terms.includedRecords > 0 { detail += ", davon \(GermanNumber.grouped(terms.includedRecords)) inklusive" }
         switch terms.usage {
         case .none:
             return nil
         case .perThousand(let price):
             return InvoiceLine(position: 0, description: "Robinson-Abgleich, Preis je 1.000 Datensätze", detail: detail,
-                               quantity: billable, unitCode: "C62", unitLabel: "Datensätze", unitPrice: price,
+                               quantity: billable, unitCode: "C62", unitLabel: GermanWording.record.plural, unitPrice: price,
                                basisQuantity: 1_000, vatRate: terms.vatRate)
         case .perPackage(let price, let size):
             let packages = Rounding.up(billable, dividedBy: size)
-            return InvoiceLine(position: 0, description: "Robinson-Abgleich, Datenpakete à \(GermanNumber.grouped(size)) Datensätze",
-                               detail: detail, quantity: packages, unitCode: "C62", unitLabel: "Pakete", unitPrice: price,
+            return InvoiceLine(position: 0, description: "Robinson-Abgleich, Datenpakete à \(GermanWording.count(size, GermanWording.record))",
+                               detail: detail, quantity: packages, unitCode: "C62", unitLabel: GermanWording.package.plural, unitPrice: price,
                                vatRate: terms.vatRate)
         }
     }

@@ -67,7 +67,7 @@ public struct ReturnBooking: Sendable {
                 var fee: Money?
                 if reason.customerPaysFee {
                     var charge = Charge(customerId: invoice.customerId, kind: .returnFee, amountCents: context.settings.returnFee.cents,
-                                        description: "Rücklastschrift zu Rechnung \(invoice.number) (\(reason.code) \(reason.meaning))",
+                                        description: "Rücklastschrift zu Rechnung \(invoice.number): \(reason.germanText)",
                                         relatesTo: invoice.number, createdOn: notice.date.isoString)
                     try charge.insert(db)
                     fee = context.settings.returnFee
