@@ -15,28 +15,45 @@ public struct InboxRun: Sendable {
 
     public struct Report: Sendable {
         public var outcomes: [JobOutcome] = []
-        /// Files left in the inbox on purpose (customer suspended), with why.
-        public var held: [String] = []
-        /// Other lines ops should read (undelivered e-mails, unclear states).
+        /// What holds now and lasts across runs: held and stray files, a
+        /// missing or stale index, jobs that keep failing, e-mails that cannot be sent.
+        public var conditions: [Condition] = []
+        /// Of those, the ones to print in this run: new ones, and the others once a day.
+        public var conditionsToReport: [Condition] = []
+        /// One-time lines ops should read.
         public var notices: [String] = []
         /// True when another run held the lock and this one did nothing.
         public var skippedBusy = false
 
+        /// What `run` prints: rejected files (once, when they are rejected),
+        /// then the conditions due for reporting, then the notices.
         public var problemLines: [String] {
-            var lines: [String] = []
-            for outcome in outcomes {
-                switch outcome {
-                case .done: break
-                case .rejected(_, let file, let message): lines.append("rejected \(file): \(message)")
-                case .failed(let job, let file, let message): lines.append("failed \(file) (job \(job), will be resumed): \(message)")
-                }
+            let rejected = outcomes.compactMap { outcome -> String? in
+                if case .rejected(_, let file, let message) = outcome { return "rejected \(file): \(message)" }
+                return nil
             }
-            return lines + held + notices
+            return rejected + conditionsToReport.map(\.message) + notices
         }
 
+        /// True when a file was rejected or a job failed in this run.
         public var hasFailures: Bool {
             outcomes.contains { if case .done = $0 { false } else { true } }
         }
+
+        /// True when something printed is about e-mail only (sendmail unavailable).
+        public var onlyMailProblems: Bool {
+            !problemLines.isEmpty && notices.isEmpty && !hasFailures
+                && conditionsToReport.allSatisfy { $0.key.hasPrefix(ConditionKey.mailPrefix) }
+        }
+    }
+
+    /// Keys of the run's conditions (table `condition`, scope `run`).
+    enum ConditionKey {
+        static let scope = "run"
+        static let mailPrefix = MailDelivery.conditionPrefix
+        static func held(_ entry: InboxEntry) -> String { "held:" + entry.path }
+        static let index = "index"
+        static func failed(_ jobId: String) -> String { "failed:" + jobId }
     }
 
     public func run(wait: Bool) throws -> Report {
@@ -49,46 +66,54 @@ public struct InboxRun: Sendable {
 
         // A message left `sending` by a run that died becomes `unknown`; it is reported below until settled.
         _ = try? runtime.mailQueue.recoverInterrupted()
+        let index = IndexHealth.assess(runtime)
         for job in try adoptOrphanClaims() + unfinishedJobs() {
+            // A job that has not matched yet waits, like the inbox, for a usable index.
+            if index.holdsFiles, Stage(rawValue: job.lastStage ?? "").map({ $0 < .match }) ?? true { continue }
             report.outcomes.append(JobRunner(runtime: runtime).resume(job))
         }
 
-        let customers = try runtime.database.read { db in
-            Dictionary(uniqueKeysWithValues: try Customer.fetchAll(db).map { ($0.id, $0) })
-        }
-        let now = runtime.now
-        let scan = InboxScanner(root: runtime.root).scan()
-        report.held += scan.held
-        for file in scan.files {
-            guard InboxScanner.isSettled(file, now: now, seconds: runtime.settings.settleSeconds) else {
-                if InboxScanner.isFromTheFuture(file, now: now) {
-                    report.held.append("held \(file.display): modified \(BerlinCalendar.shortDateTime(file.modified.date)), later than now (\(BerlinCalendar.shortDateTime(now))); the clock went backwards or the uploader's runs ahead. It is processed once that time has passed, or at once after `touch`.")
+        let customers = Dictionary(uniqueKeysWithValues: try runtime.database.customers().map { ($0.id, $0) })
+        var heldForIndex = 0
+        for surveyed in InboxSurvey(runtime: runtime).survey(customers: customers, index: index) {
+            let entry = surveyed.entry
+            switch entry.state {
+            case .settling:
+                continue
+            case .held where surveyed.waitsForIndex:
+                heldForIndex += 1
+            case .held, .stray:
+                report.conditions.append(Condition(key: ConditionKey.held(entry), message: "held \(entry.path): \(entry.reason ?? "")"))
+            case .ready, .unknownFolder:
+                guard let file = surveyed.file, let job = try Claim(runtime: runtime).take(file) else { continue }
+                runtime.logger.info("claimed \(file.display) as job \(job.id)")
+                if let problem = Self.nameProblem(file.name) ?? Self.customerProblem(file.customerId, customers[file.customerId]) {
+                    report.outcomes.append(try JobRejection(runtime: runtime).reject(job, message: problem))
+                    continue
                 }
-                continue
+                report.outcomes.append(JobRunner(runtime: runtime).resume(job))
             }
-            let customer = customers[file.customerId]
-            if customer?.status == .suspended {
-                let why = customer?.suspendedForArrears == true
-                    ? "is suspended for arrears (robinson dunning); the file is processed once they have paid in full"
-                    : "is suspended in the master data"
-                report.held.append("held \(file.display): customer \(file.customerId) \(why)")
-                continue
-            }
-            guard let job = try Claim(runtime: runtime).take(file) else { continue }
-            runtime.logger.info("claimed \(file.display) as job \(job.id)")
-            if let problem = Self.nameProblem(file.name) ?? Self.customerProblem(file.customerId, customer) {
-                report.outcomes.append(try JobRejection(runtime: runtime).reject(job, message: problem))
-                continue
-            }
-            report.outcomes.append(JobRunner(runtime: runtime).resume(job))
         }
-        for case .done(let jobId) in report.outcomes {
-            runtime.logger.info("job \(jobId) done")
+        if let message = index.message(at: runtime.now) {
+            let held = heldForIndex > 0 ? " (\(heldForIndex) file\(heldForIndex == 1 ? "" : "s") waiting)" : ""
+            report.conditions.append(Condition(key: ConditionKey.index + ":" + index.state.rawValue, message: message + held))
+        }
+        for outcome in report.outcomes {
+            switch outcome {
+            case .done(let jobId):
+                runtime.logger.info("job \(jobId) done")
+            case .failed(let job, let file, let message):
+                report.conditions.append(Condition(key: ConditionKey.failed(job),
+                                                   message: "failed \(file) (job \(job), resumed by every run): \(message)"))
+            case .rejected:
+                break
+            }
         }
         // New messages and those a failed sendmail left queued.
-        report.notices += MailDelivery(runtime: runtime).deliverPending()
-        report.notices += MailDelivery(runtime: runtime).unknownMessages()
+        report.conditions += MailDelivery(runtime: runtime).deliverPending()
+        report.conditions += MailDelivery(runtime: runtime).unknownMessages()
         pruneIndexVersions()
+        report.conditionsToReport = try runtime.database.conditionsToReport(scope: ConditionKey.scope, holding: report.conditions, now: runtime.now)
         return report
     }
 
@@ -133,7 +158,7 @@ public struct InboxRun: Sendable {
 
     private func unfinishedJobs() throws -> [Job] {
         try runtime.database.read { db in
-            try Job.filter(Job.Columns.state == Job.State.running).order(Job.Columns.claimedAt).fetchAll(db)
+            try Job.filter([Job.State.running, Job.State.failed].contains(Job.Columns.state)).order(Job.Columns.claimedAt).fetchAll(db)
         }
     }
 

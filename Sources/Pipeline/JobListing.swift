@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import Store
 
@@ -7,20 +8,28 @@ public struct JobListing: Sendable {
 
     public init(runtime: Runtime) { self.runtime = runtime }
 
-    public func newest(limit: Int, customer: String?) throws -> [Job] {
+    public func newest(limit: Int, customer: String?, since: Date? = nil) throws -> [Job] {
         try runtime.database.read { db in
             var request = Job.order(Job.Columns.claimedAt.desc, Job.Columns.id.desc).limit(limit)
             if let customer { request = request.filter(Job.Columns.customerId == customer) }
+            if let since { request = request.filter(Job.Columns.claimedAt >= since) }
             return try request.fetchAll(db)
         }
     }
 
-    /// The "file is ready" e-mail of each of `jobs` that has one, by job id.
-    public func mails(of jobs: [Job]) throws -> [String: OutgoingMail] {
-        let keys = jobs.map { OutgoingMail.jobKey($0.id) }
-        return try runtime.database.read { db in
-            Dictionary(uniqueKeysWithValues: try OutgoingMail.filter(keys.contains(OutgoingMail.Columns.key)).fetchAll(db).map { ($0.reference, $0) })
+    /// The state of each job's e-mail (jobs without one are absent).
+    public func mailStates(of jobs: [String]) throws -> [String: OutgoingMail.State] {
+        try runtime.database.read { db in
+            let mails = try OutgoingMail.filter(jobs.map(OutgoingMail.jobKey).contains(OutgoingMail.Columns.key)).fetchAll(db)
+            return Dictionary(mails.map { ($0.reference, $0.state) }) { first, _ in first }
         }
+    }
+
+    /// The index as `run` would judge it, and every inbox file with what happens to it next.
+    public func inbox(verifyIndex: Bool = false) throws -> (index: IndexHealth, files: [InboxEntry]) {
+        let index = IndexHealth.assess(runtime, verify: verifyIndex)
+        let customers = Dictionary(uniqueKeysWithValues: try runtime.database.customers().map { ($0.id, $0) })
+        return (index, InboxSurvey(runtime: runtime).entries(customers: customers, index: index))
     }
 
     public func audit(limit: Int, containing text: String?) throws -> [AuditEntry] {

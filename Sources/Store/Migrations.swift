@@ -230,7 +230,31 @@ enum Migrations {
                 t.primaryKey(["invoiceNumber", "level"])
             }
         }
-        migrator.registerMigration("v4-outgoing-mail") { db in
+        migrator.registerMigration("v4-operations") { db in
+            // Persisting conditions (a held file, an e-mail that cannot be sent, a stale index):
+            // reported when they start, then at most once a day while they last.
+            try db.create(table: "condition") { t in
+                t.column("scope", .text).notNull()
+                t.column("key", .text).notNull()
+                t.column("message", .text).notNull()
+                t.column("since", .datetime).notNull()
+                t.column("lastSeenAt", .datetime).notNull()
+                t.column("reportedAt", .datetime).notNull()
+                t.primaryKey(["scope", "key"])
+            }
+            // When each scheduled command last ran and last succeeded (for monitoring).
+            try db.create(table: "commandRun") { t in
+                t.primaryKey("command", .text)
+                t.column("lastFinishedAt", .datetime).notNull()
+                t.column("lastExitCode", .integer).notNull()
+                t.column("lastSuccessAt", .datetime)
+            }
+            // A job that processes a file rejected before names that job.
+            try db.alter(table: "job") { t in
+                t.add(column: "retryOf", .text)
+            }
+        }
+        migrator.registerMigration("v5-outgoing-mail") { db in
             // Every e-mail to customers, not only jobs' (invoices, dunning letters): one row per key.
             try db.create(table: "outgoingMail") { t in
                 t.primaryKey("key", .text)

@@ -89,3 +89,8 @@ final class PipelineFixture: @unchecked Sendable {
 
     func read(_ path: String) throws -> [UInt8] { [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))) }
 }
+
+extension InboxRun.Report {
+    /// The `held …` lines among the lasting conditions (reported or not).
+    var heldLines: [String] { conditions.map(\.message).filter { $0.hasPrefix("held ") } }
+}

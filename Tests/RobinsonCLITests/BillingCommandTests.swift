@@ -160,6 +160,8 @@ struct BillingCommandTests {
         #expect(text.contains("Verzugszinsen"))
         #expect(try cli.ok(["dunning", "--date", "2026-12-08"]).contains("suspended K1002"))
 
+        // The weekly delivery keeps the index fresh (an index older than 14 days holds every file).
+        try cli.ok(["index", "build", CLI.fixture("robinson-lists.csv")], env: ["ROBINSON_NOW": "2026-12-07T05:30:00+01:00"])
         try cli.drop(CLI.fixture("inbox/K1001/crm-export.csv"), customer: "K1002")
         let held = try cli.run(["run"], env: ["ROBINSON_NOW": "2026-12-08T10:00:00+01:00"])
         #expect(held.stderr.contains("customer K1002 is suspended for arrears"))

@@ -51,7 +51,7 @@ struct CommandTests {
         #expect(try cli.ok(["customers", "show", "K1002"]).contains("telefon,mobil,fax"))
         #expect(try cli.ok(["mandates", "import", CLI.fixture("mandates.csv")]).contains("3 new"))
         let shown = try cli.ok(["customers", "show", "K1001"])
-        #expect(shown.contains("K1001-M01  CORE  DE…3000"), "the mandate with its IBAN masked")
+        #expect(shown.contains("K1001-M01  K1001     CORE    DE…3000"), "the mandate with its IBAN masked: \(shown)")
         #expect(!shown.contains("0532013000"), "never the full IBAN")
         #expect(try cli.ok(["plans", "list"]).contains("49,00 € a month; 4,50 € per 1.000 records"))
 
@@ -115,7 +115,8 @@ struct CommandTests {
     @Test func indexSwitchDuringAMatchDoesNotDisturbIt() throws {
         let cli = try CLI()
         try cli.setUp()
-        let before = try cli.ok(["index", "show"]).split(separator: "\n").first!.split(separator: " ").last!
+        let shown = try JSONSerialization.jsonObject(with: Data(try cli.ok(["index", "show", "--format", "json"]).utf8)) as! [String: Any]
+        let before = try #require((shown["index"] as? [String: Any])?["version"] as? String)
         // A match opens the index, then pauses while the weekly build switches to a new version.
         let running = try cli.start(["match", CLI.fixture("inbox/K1003/newsletter.csv.zst"), "-o", cli.root + "/old.csv", "--lists", "email"],
                                     env: ["ROBINSON_FAULT": "pause:index-opened:3"])

@@ -23,7 +23,7 @@ public struct IndexDirectory: Sendable {
     /// What `CURRENT` says: nil when there is none, the version when it names
     /// a version file of this folder, an error when it names anything else
     /// (`../../elsewhere`, a link): an index is only ever read from `index/`.
-    func pointedVersion() throws(IndexError) -> String? {
+    public func pointedVersion() throws(IndexError) -> String? {
         guard let data = FileManager.default.contents(atPath: currentPointer) else { return nil }
         let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { return nil }

@@ -47,9 +47,14 @@ struct Claim {
             job.repeatOf = try Job.filter(Job.Columns.customerId == note.customerId && Job.Columns.inputDigest == digest
                                           && Job.Columns.state != Job.State.rejected)
                 .order(Job.Columns.claimedAt).select(Job.Columns.id, as: String.self).fetchOne(db)
+            // The same file (by name or by content) rejected before: this job is its second attempt.
+            job.retryOf = try Job.filter(Job.Columns.customerId == note.customerId && Job.Columns.state == Job.State.rejected
+                                         && (Job.Columns.inputName == note.inputName || Job.Columns.inputDigest == digest))
+                .order(Job.Columns.claimedAt.desc).select(Job.Columns.id, as: String.self).fetchOne(db)
             try job.insert(db)
             try JobStage(jobId: job.id, stage: Stage.claim.rawValue, finishedAt: note.claimedAt).insert(db, onConflict: .ignore)
             var detail = "job \(job.id), \(size) bytes, sha256 \(digest)\(job.repeatOf.map { ", repeat of \($0)" } ?? "")"
+                + (job.retryOf.map { ", retry of rejected job \($0)" } ?? "")
             if let nameNote = note.nameNote { detail += "; \(nameNote)" }
             try db.audit("claim", subject: "inbox/\(note.customerId)/\(note.inputName)", detail: detail,
                          actor: runtime.actor, at: runtime.now)

@@ -24,8 +24,17 @@ struct InboxScanner {
     struct Scan: Sendable {
         /// Candidate files, customers and names sorted so runs are reproducible.
         var files: [InboxFile] = []
-        /// One line per entry left alone on purpose, saying why and what to do.
-        var held: [String] = []
+        /// Entries left alone on purpose, each with why and what to do.
+        var held: [HeldEntry] = []
+    }
+
+    /// An inbox entry that is not a candidate: a link, a folder in a customer
+    /// folder, a file outside any customer folder (`stray`).
+    struct HeldEntry: Sendable {
+        /// `inbox/…`, escaped for printing.
+        let path: String
+        let reason: String
+        var stray = false
     }
 
     func scan() -> Scan {
@@ -37,20 +46,20 @@ struct InboxScanner {
             switch entry.kind {
             case .folder:
                 guard name.encoding == .utf8, !name.hasControlCharacters else {
-                    scan.held.append("held \(shown)/: the folder name is not a customer id; move its files into inbox/<customer-id>/")
+                    scan.held.append(HeldEntry(path: "\(shown)/", reason: "the folder name is not a customer id; move its files into inbox/<customer-id>/"))
                     continue
                 }
                 scan.files += files(in: entry, customerId: name.text, held: &scan.held)
             case .symbolicLink:
-                scan.held.append("held \(shown): a symbolic link (to \(Self.target(of: entry))); customer folders must be real folders, nothing behind the link is processed")
+                scan.held.append(HeldEntry(path: "\(shown)", reason: "a symbolic link (to \(Self.target(of: entry))); customer folders must be real folders, nothing behind the link is processed"))
             case .file, .other:
-                scan.held.append("held \(shown): not in a customer folder; move it into inbox/<customer-id>/")
+                scan.held.append(HeldEntry(path: "\(shown)", reason: "not in a customer folder; move it into inbox/<customer-id>/", stray: true))
             }
         }
         return scan
     }
 
-    private func files(in folder: DirectoryEntry, customerId: String, held: inout [String]) -> [InboxFile] {
+    private func files(in folder: DirectoryEntry, customerId: String, held: inout [HeldEntry]) -> [InboxFile] {
         var files: [InboxFile] = []
         for entry in DirectoryEntry.list(folder.path) ?? [] {
             let name = InboxName(bytes: entry.name)
@@ -60,11 +69,11 @@ struct InboxScanner {
             case .file:
                 files.append(InboxFile(customerId: customerId, name: name, path: entry.path, size: entry.size, modified: entry.modified))
             case .symbolicLink:
-                held.append("held \(shown): a symbolic link (to \(Self.target(of: entry))); put the file itself into inbox/\(customerId)/")
+                held.append(HeldEntry(path: "\(shown)", reason: "a symbolic link (to \(Self.target(of: entry))); put the file itself into inbox/\(customerId)/"))
             case .folder:
-                held.append("held \(shown)/: a folder; put its files directly into inbox/\(customerId)/")
+                held.append(HeldEntry(path: "\(shown)/", reason: "a folder; put its files directly into inbox/\(customerId)/"))
             case .other:
-                held.append("held \(shown): not a regular file")
+                held.append(HeldEntry(path: "\(shown)", reason: "not a regular file"))
             }
         }
         return files

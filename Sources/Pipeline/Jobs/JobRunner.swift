@@ -12,6 +12,9 @@ struct JobRunner {
 
     func resume(_ job: Job) -> JobOutcome {
         var job = job
+        // A failed job is tried again; the next recorded stage stores it as running.
+        job.state = .running
+        job.error = nil
         let display = "inbox/\(job.customerId)/\(job.inputName)"
         let folder = JobFolder(work: runtime.root.work, jobId: job.id)
         do {
@@ -36,7 +39,7 @@ struct JobRunner {
         } catch {
             let message = describe(error, job: job)
             _ = try? runtime.database.write { db in
-                try Job.filter(key: job.id).updateAll(db, Job.Columns.error.set(to: message))
+                try Job.filter(key: job.id).updateAll(db, Job.Columns.state.set(to: Job.State.failed), Job.Columns.error.set(to: message))
             }
             return .failed(jobId: job.id, file: display, message: message)
         }
@@ -185,7 +188,7 @@ struct JobRunner {
     /// Error text with the work folder's path replaced by the file's inbox name.
     private func describe(_ error: any Error, job: Job) -> String {
         let folder = JobFolder(work: runtime.root.work, jobId: job.id)
-        var text = "\(error)"
+        var text = ReadableError.text(error)
         if let input = folder.claimedInput {
             text = text.replacingOccurrences(of: input, with: "inbox/\(job.customerId)/\(job.inputName)")
         }

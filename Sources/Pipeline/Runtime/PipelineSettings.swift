@@ -21,6 +21,10 @@ public struct PipelineSettings: Sendable {
     public var downloadLocation = ""
     /// The hashing key file; nil = `<root>/state/hashing.key`.
     public var keyFile: String?
+    /// An index older than this is not used: files are held until a new one is built.
+    public var maxIndexAgeDays = 14
+    /// From this age on, `run` and `check` warn that the index gets old.
+    public var warnIndexAgeDays = 8
 
     public init() {}
 

@@ -38,6 +38,11 @@ public struct RuntimeRoot: Sendable {
         FileManager.default.fileExists(atPath: state) && FileManager.default.fileExists(atPath: database)
     }
 
+    /// `outbox/K1001/…` for a path under the root; other paths unchanged.
+    public func relative(_ full: String) -> String {
+        full.hasPrefix(path + "/") ? String(full.dropFirst(path.count + 1)) : full
+    }
+
     public func makeFolder(_ folder: String) throws {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
     }

@@ -21,6 +21,8 @@ public struct Job: Codable, Sendable, Equatable, FetchableRecord, PersistableRec
     public var outputPath: String?
     public var expiresAt: Date?
     public var repeatOf: String?
+    /// The rejected job whose file (same customer, same name) this job processes again.
+    public var retryOf: String?
     public var error: String?
     public var finishedAt: Date?
     public var purgedAt: Date?
@@ -55,6 +57,7 @@ extension Job {
         public static let outputPath = Column(CodingKeys.outputPath)
         public static let expiresAt = Column(CodingKeys.expiresAt)
         public static let repeatOf = Column(CodingKeys.repeatOf)
+        public static let retryOf = Column(CodingKeys.retryOf)
         public static let error = Column(CodingKeys.error)
         public static let finishedAt = Column(CodingKeys.finishedAt)
         public static let purgedAt = Column(CodingKeys.purgedAt)

@@ -45,14 +45,22 @@ struct CustomersImportCommand: AsyncParsableCommand {
 struct CustomersListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List all customers.")
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: FormatOption
 
     func run() async throws {
         try await reporting {
             let runtime = try await CommandContext(global).runtime()
-            for customer in try JobListing(runtime: runtime).customers() {
-                print([customer.id.padded(10), customer.status.rawValue.padded(10), (customer.planId ?? "-").padded(8),
-                       customer.paymentMethod.rawValue.padded(8), customer.lists.padded(28), customer.name].joined(separator: " "))
+            var table = Listing.Table("customers", columns: [
+                "id", "status", "suspendedForArrears", "plan", "paymentMethod", "customerType", "lists", "name", "updatedAt",
+            ], tableColumns: ["id", "status", "plan", "paymentMethod", "lists", "name"])
+            for customer in try runtime.database.customers() {
+                table.append([
+                    .text(customer.id), .text(customer.status.rawValue), .flag(customer.suspendedForArrears), Cell(customer.planId),
+                    .text(customer.paymentMethod.rawValue), .text(customer.customerType.rawValue), .list(customer.bookedLists),
+                    .text(customer.name), .time(customer.updatedAt),
+                ])
             }
+            Listing("customers", .table(table)).print(output.format)
         }
     }
 }
@@ -61,6 +69,7 @@ struct CustomersShowCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one customer with their mandates.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Customer id.") var id: String
+    @OptionGroup var output: FormatOption
 
     func run() async throws {
         try await reporting {
@@ -68,27 +77,20 @@ struct CustomersShowCommand: AsyncParsableCommand {
             let customer = try runtime.database.customer(id)
             let mandates = try runtime.database.mandates(customer: id).sorted { $0.signedOn < $1.signedOn }
             guard let customer else { throw CommandFailure("no customer \(id); `robinson customers list` shows all", status: .noInput) }
-            let fields: [(String, String?)] = [
-                ("id", customer.id), ("name", customer.name), ("street", customer.street), ("postcode", customer.postcode),
-                ("city", customer.city), ("country", customer.country), ("invoice_email", customer.invoiceEmail),
-                ("notify_email", customer.notifyEmail), ("vat_id", customer.vatId), ("tax_number", customer.taxNumber),
-                ("type", customer.customerType.rawValue), ("payment_method", customer.paymentMethod.rawValue), ("plan", customer.planId),
-                ("contract_start", customer.contractStart), ("lists", customer.lists), ("buyer_reference", customer.buyerReference),
-                ("status", customer.status.rawValue), ("output_compression", customer.outputCompression.rawValue),
-                ("updated", BerlinCalendar.shortDateTime(customer.updatedAt)),
+            let fields: [(String, Cell)] = [
+                ("id", .text(customer.id)), ("name", .text(customer.name)), ("street", Cell(customer.street)),
+                ("postcode", Cell(customer.postcode)), ("city", Cell(customer.city)), ("country", .text(customer.country)),
+                ("invoiceEmail", Cell(customer.invoiceEmail)), ("notifyEmail", Cell(customer.notifyEmail)), ("vatId", Cell(customer.vatId)),
+                ("taxNumber", Cell(customer.taxNumber)), ("customerType", .text(customer.customerType.rawValue)),
+                ("paymentMethod", .text(customer.paymentMethod.rawValue)), ("plan", Cell(customer.planId)),
+                ("contractStart", customer.contractStart.map(Cell.date) ?? .none), ("lists", .list(customer.bookedLists)),
+                ("buyerReference", Cell(customer.buyerReference)), ("status", .text(customer.status.rawValue)),
+                ("suspendedForArrears", .flag(customer.suspendedForArrears)),
+                ("outputCompression", .text(customer.outputCompression.rawValue)), ("updatedAt", .time(customer.updatedAt)),
             ]
-            for (name, value) in fields { print("\(name.padded(19))\(value ?? "-")") }
-            for mandate in mandates {
-                let iban = Iban.masked(mandate.iban)
-                print("mandate            \(mandate.reference)  \(mandate.scheme.rawValue)  \(iban)  signed \(mandate.signedOn)  \(mandate.used ? "used" : "unused")  \(mandate.status.rawValue)")
-            }
+            Listing("customer", .record(.init("customer", fields)), .table(MandatesListCommand.table(mandates))).print(output.format)
         }
     }
-}
-
-extension String {
-    /// Left-aligned in a column of `width` characters (longer text is kept whole).
-    func padded(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
 }
 
 extension CommandContext {

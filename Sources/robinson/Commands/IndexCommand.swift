@@ -57,23 +57,32 @@ struct IndexBuildCommand: AsyncParsableCommand {
 }
 
 struct IndexShowCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show the current index version and its counts.")
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show the current index version: build time, age, key id, source digest, counts per list.",
+        discussion: "Verifies the version's checksum and key; an index older than matching.maxIndexAgeDays is shown as stale."
+    )
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: FormatOption
 
     func run() async throws {
         try await reporting {
             let runtime = try await CommandContext(global).runtime()
             let index = try runtime.indexDirectory.openCurrent(keyId: try runtime.fingerprinter().keyId)
+            let health = IndexHealth.assess(runtime)
             let header = index.header
-            print("version      \(index.version)")
-            print("file         \(index.path)")
-            print("built        \(BerlinCalendar.shortDateTime(Date(timeIntervalSince1970: TimeInterval(header.buildTime))))")
-            print("key id       \(header.keyId)")
-            print("source       sha256 \(SHA256Digest.hex(header.sourceDigest))")
-            print("fingerprints \(header.entryCount)")
-            for (list, count) in header.listCounts { print("  \(list.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(count) entries") }
-            print("other versions: \(runtime.indexDirectory.versions().filter { $0 != index.version }.joined(separator: ", "))")
+            let builtAt = Date(timeIntervalSince1970: TimeInterval(header.buildTime))
+            let record = Listing.Record("index", [
+                ("version", .text(index.version)), ("file", .text(runtime.root.relative(index.path))), ("builtAt", .time(builtAt)),
+                ("ageDays", Cell(health.ageDays(at: runtime.now))), ("state", .text(health.state.rawValue)),
+                ("formatVersion", .integer(Int(IndexHeader.formatVersion))), ("keyId", .text(header.keyId)),
+                ("sourceSha256", .text(SHA256Digest.hex(header.sourceDigest))), ("fingerprints", .integer(Int(header.entryCount))),
+                ("otherVersions", .list(runtime.indexDirectory.versions().filter { $0 != index.version })),
+            ])
+            var lists = Listing.Table("lists", columns: ["list", "entries"])
+            for (list, count) in header.listCounts { lists.append([.text(list.rawValue), .integer(Int(count))]) }
+            Listing("index", .record(record), .table(lists)).print(output.format)
         }
     }
 }

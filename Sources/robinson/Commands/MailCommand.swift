@@ -23,34 +23,31 @@ struct MailCommand: AsyncParsableCommand {
 struct MailListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "List e-mails, newest first: key, state, attempts, when queued and sent, to whom, subject."
+        abstract: "List e-mails, newest first: key, state, attempts, when queued and sent, to whom, subject, last error."
     )
     @OptionGroup var global: GlobalOptions
     @Option(help: ArgumentHelp("Only e-mails in this state (queued, sending, sent, unknown, acknowledged).", valueName: "state"))
     var state: [OutgoingMail.State] = []
     @Option(help: "Only e-mails about this job id or invoice number.") var reference: String?
     @Option(help: "How many to show.") var limit = 50
+    @OptionGroup var output: FormatOption
 
     func run() async throws {
         try await reporting {
-            let queue = try await CommandContext(global).runtime().mailQueue
-            let mails = try queue.list(states: state.isEmpty ? nil : state, reference: reference, limit: limit)
-            print("key                                 state         tries queued            sent              to / subject")
+            let runtime = try await CommandContext(global).runtime()
+            let mails = try runtime.mailQueue.list(states: state.isEmpty ? nil : state, reference: reference, limit: limit)
+            var table = Listing.Table("mails", columns: [
+                "key", "kind", "reference", "state", "attempts", "queuedAt", "sentAt", "recipients", "subject", "file", "lastError",
+                "settledAt", "settledBy",
+            ], tableColumns: ["key", "state", "attempts", "queuedAt", "sentAt", "recipients", "subject", "lastError"])
             for mail in mails {
-                let columns = [
-                    mail.key.padding(toLength: 35, withPad: " ", startingAt: 0),
-                    mail.state.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0),
-                    String(mail.attempts).padding(toLength: 5, withPad: " ", startingAt: 0),
-                    BerlinCalendar.shortDateTime(mail.queuedAt).padding(toLength: 17, withPad: " ", startingAt: 0),
-                    (mail.sentAt.map(BerlinCalendar.shortDateTime) ?? "-").padding(toLength: 17, withPad: " ", startingAt: 0),
-                ]
-                var tail = (mail.recipients.isEmpty ? "(no recipient)" : mail.recipients) + ": " + mail.subject
-                if let error = mail.lastError, mail.state == .queued { tail += "\n    last attempt: " + error }
-                if mail.state == .unknown { tail += "\n    hand-over interrupted; check the mail log, then `robinson mail acknowledge \(mail.key)` or `robinson mail resend \(mail.key)`" }
-                if let by = mail.settledBy, let at = mail.settledAt { tail += "\n    settled by \(by) at \(BerlinCalendar.shortDateTime(at))" }
-                print(TerminalText.escaped(columns.joined(separator: " ")) + " " + tail.split(separator: "\n", omittingEmptySubsequences: false)
-                    .map { TerminalText.escaped(String($0)) }.joined(separator: "\n"))
+                table.append([
+                    .text(mail.key), .text(mail.kind.rawValue), .text(mail.reference), .text(mail.state.rawValue), .integer(mail.attempts),
+                    .time(mail.queuedAt), Cell(mail.sentAt), .text(mail.recipients), .text(mail.subject),
+                    .text(runtime.root.relative(mail.messagePath)), Cell(mail.lastError), Cell(mail.settledAt), Cell(mail.settledBy),
+                ])
             }
+            Listing("mail", .table(table)).print(output.format)
         }
     }
 }

@@ -38,15 +38,27 @@ struct MandatesListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List mandates (IBANs masked).")
     @OptionGroup var global: GlobalOptions
     @Option(help: "Only this customer's mandates.") var customer: String?
+    @OptionGroup var output: FormatOption
 
     func run() async throws {
         try await reporting {
             let runtime = try await CommandContext(global).runtime()
-            let mandates = try runtime.database.mandates(customer: customer)
-            for mandate in mandates {
-                let iban = Iban.masked(mandate.iban)
-                print("\(mandate.reference.padded(20)) \(mandate.customerId.padded(10)) \(mandate.scheme.rawValue.padded(5)) \(iban.padded(10)) signed \(mandate.signedOn) \(mandate.used ? "used  " : "unused") \(mandate.status.rawValue)")
-            }
+            Listing("mandates", .table(Self.table(try runtime.database.mandates(customer: customer)))).print(output.format)
         }
+    }
+
+    /// The mandates with IBANs masked (also part of `customers show`).
+    static func table(_ mandates: [Mandate]) -> Listing.Table {
+        var table = Listing.Table("mandates", columns: [
+            "reference", "customer", "scheme", "iban", "bic", "signedOn", "used", "lastCollectedOn", "status",
+        ], tableColumns: ["reference", "customer", "scheme", "iban", "signedOn", "used", "status"])
+        for mandate in mandates {
+            table.append([
+                .text(mandate.reference), .text(mandate.customerId), .text(mandate.scheme.rawValue), .text(Iban.masked(mandate.iban)),
+                Cell(mandate.bic), .date(mandate.signedOn), .flag(mandate.used), mandate.lastCollectedOn.map(Cell.date) ?? .none,
+                .text(mandate.status.rawValue),
+            ])
+        }
+        return table
     }
 }

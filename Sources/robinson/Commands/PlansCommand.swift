@@ -33,10 +33,15 @@ struct PlansImportCommand: AsyncParsableCommand {
 struct PlansListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List price plans.")
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: FormatOption
 
     func run() async throws {
         try await reporting {
             let runtime = try await CommandContext(global).runtime()
+            var table = Listing.Table("plans", columns: [
+                "id", "name", "monthlyFeeCents", "annualFeeCents", "pricePerThousandCents", "packagePriceCents", "packageSize",
+                "includedRecords", "vatPercent", "dueDays", "terms",
+            ], tableColumns: ["id", "name", "terms"])
             for plan in try runtime.database.plans() {
                 let terms = PriceTerms(plan)
                 let fee = switch terms.fee {
@@ -49,8 +54,15 @@ struct PlansListCommand: AsyncParsableCommand {
                 case .perThousand(let price): "\(price.germanFormatted) per 1.000 records"
                 case .perPackage(let price, let size): "\(price.germanFormatted) per started package of \(GermanNumber.grouped(size))"
                 }
-                print("\(plan.id.padded(10)) \(plan.name.padded(20)) \(fee); \(usage); \(GermanNumber.grouped(plan.includedRecords)) included; VAT \(terms.vatRate.germanFormatted); due in \(plan.dueDays) days")
+                let words = "\(fee); \(usage); \(GermanNumber.grouped(plan.includedRecords)) included; VAT \(terms.vatRate.germanFormatted); due in \(plan.dueDays) days"
+                table.append([
+                    .text(plan.id), .text(plan.name), plan.monthlyFeeCents.map(Cell.cents) ?? .none, plan.annualFeeCents.map(Cell.cents) ?? .none,
+                    plan.pricePerThousandCents.map(Cell.cents) ?? .none, plan.packagePriceCents.map(Cell.cents) ?? .none,
+                    .integer(Int(plan.packageSize)), .integer(Int(plan.includedRecords)), .text(terms.vatRate.xmlValue), .integer(plan.dueDays),
+                    .text(words),
+                ])
             }
+            Listing("plans", .table(table)).print(output.format)
         }
     }
 }

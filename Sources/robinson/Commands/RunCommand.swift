@@ -9,9 +9,12 @@ struct RunCommand: AsyncParsableCommand {
         discussion: """
         Resumes jobs a crashed run left, retries undelivered e-mails, then claims every \
         settled file in inbox/<customer-id>/ and runs it through decode, key, match, emit, \
-        notify and meter. Silent on success. Prints one line per rejected or failed file \
-        and exits 1 when there was any. If another run is active, exits 0 at once \
-        (or waits with --wait).
+        notify and meter. Silent on success. A rejected file is reported once, when it \
+        is rejected. What lasts (a held file, a job that keeps failing, an e-mail that \
+        cannot be sent, a missing or stale index) is reported when it starts and then \
+        once a day while it lasts (state/ remembers). Exit 1 when something was \
+        reported, 69 when only e-mail delivery was; 0 when nothing was. If another \
+        run is active, exits 0 at once (or waits with --wait).
         """
     )
 
@@ -27,9 +30,11 @@ struct RunCommand: AsyncParsableCommand {
                 runtime.logger.info("another robinson run is active; nothing done")
                 return
             }
-            for line in report.problemLines { printError(line) }
-            if report.hasFailures { throw ExitCode.failure }
-            runtime.logger.info("run finished: \(report.outcomes.count) jobs")
+            runtime.logger.info("run finished: \(report.outcomes.count) jobs, \(report.conditions.count) lasting conditions")
+            let lines = report.problemLines
+            for line in lines { printError(line) }
+            if report.onlyMailProblems { throw ExitStatus.unavailable.exitCode }
+            if !lines.isEmpty { throw ExitStatus.failure.exitCode }
         }
     }
 }

@@ -1,55 +1,70 @@
 import ArgumentParser
-import Formats
 import Foundation
-import Matching
 import Pipeline
 import Store
 
 struct StatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "List jobs: stage, hits, where the output is, when it expires."
+        abstract: "The whole picture: the index, what waits in the inbox and why, lasting problems, and the jobs.",
+        discussion: """
+        index: the current version, its age and whether `run` uses it (a stale or missing \\
+        index holds every file). inbox: each file with its state (settling, ready, held, \\
+        unknownFolder, stray) and why. conditions: what `run` reports once a day while it \\
+        lasts (held files, failing jobs, e-mails that cannot be sent). jobs: newest first, \\
+        with state, stage, counts, the index version used, output, expiry, e-mail state, \\
+        repeats and retries of rejected files, and the reason of a rejected or failed job.
+        """
     )
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "Show only this customer's jobs.")
+    @Option(help: "Only this customer's inbox files and jobs.")
     var customer: String?
+    @Option(help: ArgumentHelp("Only jobs claimed at or after this time.", valueName: "ISO 8601 time or YYYY-MM-DD"))
+    var since: Moment?
     @Option(help: "How many of the newest jobs to show.")
     var limit = 50
+    @OptionGroup var output: FormatOption
 
     func run() async throws {
         try await reporting {
             let runtime = try await CommandContext(global).runtime()
-            let jobs = try JobListing(runtime: runtime).newest(limit: limit, customer: customer)
-            let mails = try JobListing(runtime: runtime).mails(of: jobs)
-            if let version = runtime.indexDirectory.currentVersion() {
-                print("index: \(version)")
-            } else {
-                print("index: none built yet (robinson index build)")
+            let listing = JobListing(runtime: runtime)
+            let (index, inbox) = try listing.inbox()
+            let jobs = try listing.newest(limit: limit, customer: customer, since: since?.date)
+            let mail = try listing.mailStates(of: jobs.map(\.id))
+            let now = runtime.now
+            let indexRecord = Listing.Record("index", [
+                ("state", .text(index.state.rawValue)), ("version", Cell(index.version)), ("builtAt", Cell(index.builtAt)),
+                ("ageDays", Cell(index.ageDays(at: now))), ("maxAgeDays", .integer(runtime.settings.maxIndexAgeDays)),
+                ("fingerprints", index.fingerprints.map { .integer(Int($0)) } ?? .none), ("message", Cell(index.message(at: now))),
+            ])
+            var files = Listing.Table("inbox", columns: ["file", "customer", "state", "size", "modifiedAt", "reason"])
+            for entry in inbox where customer == nil || entry.folder == customer {
+                files.append([.text(entry.path), Cell(entry.folder), .text(entry.state.rawValue), Cell(entry.size.map(Int.init)),
+                              Cell(entry.modified), Cell(entry.reason)])
             }
-            print("job                     customer   state     stage   rows     ja       pruefen  expires           file / output")
+            var conditions = Listing.Table("conditions", columns: ["scope", "key", "since", "reportedAt", "message"],
+                                           tableColumns: ["since", "message"])
+            for condition in try runtime.database.lastingConditions()
+            where customer == nil || condition.key.contains("/\(customer!)/") || condition.message.contains(customer!) {
+                conditions.append([.text(condition.scope), .text(condition.key), .time(condition.since), .time(condition.reportedAt),
+                                   .text(condition.message)])
+            }
+            var table = Listing.Table("jobs", columns: [
+                "id", "customer", "state", "stage", "claimedAt", "finishedAt", "input", "rows", "hits", "unchecked", "indexVersion",
+                "output", "expiresAt", "mail", "repeatOf", "retryOf", "error",
+            ], tableColumns: ["id", "customer", "state", "stage", "rows", "hits", "unchecked", "indexVersion", "expiresAt", "mail",
+                              "input", "output", "retryOf", "error"])
             for job in jobs {
-                let columns = [
-                    job.id.padding(toLength: 23, withPad: " ", startingAt: 0),
-                    job.customerId.padding(toLength: 10, withPad: " ", startingAt: 0),
-                    job.state.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0),
-                    (job.lastStage ?? "-").padding(toLength: 7, withPad: " ", startingAt: 0),
-                    String(job.rows ?? 0).padding(toLength: 8, withPad: " ", startingAt: 0),
-                    String(job.hits ?? 0).padding(toLength: 8, withPad: " ", startingAt: 0),
-                    String(job.unchecked ?? 0).padding(toLength: 8, withPad: " ", startingAt: 0),
-                    (job.expiresAt.map(BerlinCalendar.shortDateTime) ?? "-").padding(toLength: 17, withPad: " ", startingAt: 0),
-                ]
-                // Names and errors come from outside (the uploaded file's name): escaped.
-                var tail = TerminalText.escaped(job.inputName)
-                if let output = job.outputPath { tail += " → " + TerminalText.escaped(output) }
-                if job.repeatOf != nil { tail += " (repeat of \(job.repeatOf!))" }
-                if let mail = mails[job.id] { tail += " [e-mail \(mail.state.rawValue)]" }
-                if let mail = mails[job.id], mail.state == .unknown {
-                    tail += "\n    e-mail hand-over interrupted: check the mail log, then `robinson mail acknowledge \(job.id)` or `robinson mail resend \(job.id)`"
-                }
-                if let error = job.error, job.state != .done { tail += "\n    " + TerminalText.escaped(error) }
-                print(columns.joined(separator: " ") + " " + tail)
+                table.append([
+                    .text(job.id), .text(job.customerId), .text(job.state.rawValue), Cell(job.lastStage), .time(job.claimedAt),
+                    Cell(job.finishedAt), .text(job.inputName), Cell(job.rows), Cell(job.hits), Cell(job.unchecked), Cell(job.indexVersion),
+                    Cell(job.outputPath.map(runtime.root.relative)), Cell(job.expiresAt), Cell(mail[job.id]?.rawValue),
+                    Cell(job.repeatOf), Cell(job.retryOf), Cell(job.error),
+                ])
             }
+            Listing("status", .record(indexRecord), .table(files), .table(conditions), .table(table)).print(output.format)
         }
     }
 }
@@ -65,13 +80,18 @@ struct AuditCommand: AsyncParsableCommand {
     var filter: String?
     @Option(help: "How many of the newest entries to show.")
     var limit = 100
+    @OptionGroup var output: FormatOption
 
     func run() async throws {
         try await reporting {
             let runtime = try await CommandContext(global).runtime()
+            var table = Listing.Table("entries", columns: ["id", "at", "actor", "action", "subject", "detail"],
+                                      tableColumns: ["at", "actor", "action", "subject", "detail"])
             for entry in try JobListing(runtime: runtime).audit(limit: limit, containing: filter) {
-                print(TerminalText.escaped("\(BerlinCalendar.shortDateTime(entry.at))  \(entry.actor)  \(entry.action)  \(entry.subject)  \(entry.detail)"))
+                table.append([Cell(entry.id.map(Int.init)), .time(entry.at), .text(entry.actor), .text(entry.action),
+                              .text(entry.subject), .text(entry.detail)])
             }
+            Listing("audit", .table(table)).print(output.format)
         }
     }
 }

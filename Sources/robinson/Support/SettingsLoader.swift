@@ -31,6 +31,8 @@ enum SettingsLoader {
         settings.holdDays = try positive(config.int(forKey: "retention.holdDays", default: settings.holdDays), "retention.holdDays")
         settings.workers = try positive(config.int(forKey: "matching.workers", default: settings.workers), "matching.workers")
         settings.keyFile = config.string(forKey: "matching.keyFile")
+        settings.maxIndexAgeDays = try positive(config.int(forKey: "matching.maxIndexAgeDays", default: settings.maxIndexAgeDays), "matching.maxIndexAgeDays")
+        settings.warnIndexAgeDays = try positive(config.int(forKey: "matching.warnIndexAgeDays", default: settings.warnIndexAgeDays), "matching.warnIndexAgeDays")
         let kinds = config.stringArray(forKey: "matching.hitKinds", default: settings.hitKinds.map(\.name).sorted())
         settings.hitKinds = Set(try kinds.map { name in
             guard let kind = KeyKind(name: name.trimmingCharacters(in: .whitespaces)) else {
