@@ -24,6 +24,7 @@ let package = Package(
         .library(name: "Formats", targets: ["Formats"]),
         .library(name: "Pipeline", targets: ["Pipeline"]),
         .library(name: "Synthetic", targets: ["Synthetic"]),
+        .library(name: "Billing", targets: ["Billing"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -77,7 +78,7 @@ let package = Package(
         .testTarget(name: "MatchingTests", dependencies: ["Matching", "Formats"], swiftSettings: strict),
         // What several test targets share: poppler-utils reading PDFs back.
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
-        .testTarget(name: "BillingTests", dependencies: ["Billing", "Store", "TestSupport", grdb], swiftSettings: strict),
+        .testTarget(name: "BillingTests", dependencies: ["Billing", "Store", "Synthetic", "TestSupport", grdb], swiftSettings: strict),
         .testTarget(name: "MasterDataTests", dependencies: ["MasterData", "Billing", "Store", "Formats", grdb], swiftSettings: strict),
         .testTarget(name: "DocumentsTests", dependencies: ["Documents", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "StoreTests", dependencies: ["Store", grdb], swiftSettings: strict),

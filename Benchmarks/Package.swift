@@ -11,6 +11,15 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
+        // One bank file read per process, for time and peak RSS: `./bankfiles.sh`.
+        .executableTarget(
+            name: "BankFileBenchmark",
+            dependencies: [
+                .product(name: "Billing", package: "robinson"),
+                .product(name: "Synthetic", package: "robinson"),
+            ],
+            path: "Benchmarks/BankFileBenchmark"
+        ),
         .executableTarget(
             name: "MatchingBenchmarks",
             dependencies: [

@@ -8,6 +8,7 @@
 #include <libxml/xmlschemas.h>
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
+#include <libxml/xmlreader.h>
 
 // xmlFree is a global function pointer, which Swift 6 treats as shared mutable state.
 static inline void robinson_xml_free(void *pointer) { xmlFree(pointer); }

@@ -27,6 +27,12 @@ public struct CSVTable: Sendable {
                 }
                 guard let names = header else {
                     header = fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+                    // A column named twice: which one holds the value cannot be known.
+                    for (index, name) in header!.enumerated() where !name.isEmpty {
+                        guard let again = header![(index + 1)...].firstIndex(of: name) else { continue }
+                        throw MasterDataError(path: path, line: chunk.records[record].line, field: name,
+                                              message: "the header names the column \(name) twice (columns \(index + 1) and \(again + 1)); delete or rename one of them")
+                    }
                     let missing = required.filter { !header!.contains($0) }
                     guard missing.isEmpty else {
                         throw MasterDataError(path: path, line: chunk.records[record].line, field: missing.joined(separator: ", "),

@@ -26,16 +26,21 @@ public struct Dialect: Sendable, Codable, Equatable {
     /// Every header field was quoted: the exporting tool quotes all fields,
     /// so appended fields should be quoted too.
     public var headerQuoted: Bool
+    /// The file is UTF-16 (with a BOM) in this byte order. Its records are
+    /// read as UTF-8 (`encoding` is then `.utf8`, `hasBOM` true) and the
+    /// output is written back in UTF-16: ``encoding(_:)``.
+    public var utf16: UTF16Form?
 
     public init(
         delimiter: UInt8 = UInt8(ascii: ";"), encoding: TextEncoding = .utf8, hasBOM: Bool = false,
-        lineEnding: LineEnding = .crlf, headerQuoted: Bool = false
+        lineEnding: LineEnding = .crlf, headerQuoted: Bool = false, utf16: UTF16Form? = nil
     ) {
         self.delimiter = delimiter
         self.encoding = encoding
         self.hasBOM = hasBOM
         self.lineEnding = lineEnding
         self.headerQuoted = headerQuoted
+        self.utf16 = utf16
     }
 }
 

@@ -32,6 +32,12 @@ public enum DialectSniffer {
     /// (already decompressed). `sampleIsWholeFile`: nothing follows the sample,
     /// so its last record and last character are complete.
     public static func sniff(sample: [UInt8], sampleIsWholeFile: Bool, path: String) throws(InputError) -> Dialect {
+        if let form = UTF16Form(byteOrderMark: sample) {
+            var dialect = try sniff(sample: try utf8(sample, form, sampleIsWholeFile: sampleIsWholeFile, path: path),
+                                    sampleIsWholeFile: sampleIsWholeFile, path: path)
+            dialect.utf16 = form
+            return dialect
+        }
         try rejectNonText(sample, path: path)
         let hasBOM = sample.starts(with: ASCII.byteOrderMark)
         let body = sample[(hasBOM ? 3 : 0)...]
@@ -51,13 +57,34 @@ public enum DialectSniffer {
         let zip: [UInt8] = [0x50, 0x4B, 0x03, 0x04]  // .xlsx (and any ZIP)
         let ole: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]  // .xls
         if sample.starts(with: zip) || sample.starts(with: ole) { throw .spreadsheetWorkbook(path: path) }
-        let wideMarks: [(String, [UInt8])] = [
-            ("UTF-32", [0xFF, 0xFE, 0x00, 0x00]), ("UTF-32", [0x00, 0x00, 0xFE, 0xFF]),
-            ("UTF-16", [0xFF, 0xFE]), ("UTF-16", [0xFE, 0xFF]),
-        ]
-        for (name, mark) in wideMarks where sample.starts(with: mark) {
-            throw .unsupportedEncoding(path: path, encoding: name)
+        for mark: [UInt8] in [[0xFF, 0xFE, 0x00, 0x00], [0x00, 0x00, 0xFE, 0xFF]] where sample.starts(with: mark) {
+            throw .unsupportedEncoding(path: path, encoding: "UTF-32")
         }
+        // UTF-16 without a byte order mark: ASCII text with every other byte zero.
+        let pairs = sample.count / 2
+        if pairs >= 4 {
+            let evenZeros = stride(from: 0, to: pairs * 2, by: 2).count { sample[$0] == 0 }
+            let oddZeros = stride(from: 1, to: pairs * 2, by: 2).count { sample[$0] == 0 }
+            if max(evenZeros, oddZeros) * 10 >= pairs * 9, min(evenZeros, oddZeros) == 0 {
+                throw .unsupportedEncoding(path: path, encoding: "UTF-16 without byte order mark")
+            }
+        }
+    }
+
+    /// The UTF-8 text of a UTF-16 sample; a character cut at the sample's end is left out.
+    private static func utf8(_ sample: [UInt8], _ form: UTF16Form, sampleIsWholeFile: Bool, path: String) throws(InputError) -> [UInt8] {
+        var decoder = UTF16Decoder(form: form)
+        var text: [UInt8] = []
+        let bytes = UnsafeMutableRawBufferPointer.allocate(byteCount: sample.count, alignment: 1)
+        defer { bytes.deallocate() }
+        bytes.copyBytes(from: sample)
+        do throws(UTF16Decoder.Failure) {
+            let used = try decoder.decode(UnsafeRawBufferPointer(bytes), into: &text)
+            if sampleIsWholeFile { try decoder.finish(leftover: sample.count - used) }
+        } catch {
+            throw error.inputError(path: path)
+        }
+        return text
     }
 
     /// A NUL byte, or more than 1 % control characters (other than tab, CR,

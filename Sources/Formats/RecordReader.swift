@@ -30,7 +30,7 @@ public final class RecordReader {
         source: any ByteSource, dialect: Dialect, path: String, readSize: Int = 1 << 20,
         maxRecordBytes: Int = 16 << 20
     ) {
-        self.source = source
+        self.source = dialect.utf16.map { UTF16Source(source, form: $0, path: path) } ?? source
         self.path = path
         scanner = RecordScanner(delimiter: dialect.delimiter)
         self.readSize = max(readSize, 1)

@@ -119,8 +119,17 @@ private func latin1(_ text: String) -> [UInt8] { TextDecoding.encode(text, as: .
             error: .undecodableBytes(path: path, line: 2, offset: 9)),
         RejectCase(name: "xlsx workbook", bytes: [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00], error: .spreadsheetWorkbook(path: path)),
         RejectCase(
-            name: "UTF-16 LE text", bytes: [0xFF, 0xFE, 0x4E, 0x00, 0x61, 0x00],
-            error: .unsupportedEncoding(path: path, encoding: "UTF-16")),
+            name: "UTF-32 LE text", bytes: [0xFF, 0xFE, 0x00, 0x00, 0x4E, 0x00, 0x00, 0x00],
+            error: .unsupportedEncoding(path: path, encoding: "UTF-32")),
+        RejectCase(
+            name: "UTF-16 LE without BOM", bytes: Array("Name;Ort\r\n".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }),
+            error: .unsupportedEncoding(path: path, encoding: "UTF-16 without byte order mark")),
+        RejectCase(
+            name: "UTF-16 with an unpaired surrogate", bytes: [0xFF, 0xFE, 0x4E, 0x00, 0x0A, 0x00, 0x00, 0xD8, 0x61, 0x00],
+            error: .undecodableBytes(path: path, line: 2, offset: 6)),
+        RejectCase(
+            name: "UTF-16 cut in the middle of a unit", bytes: [0xFF, 0xFE, 0x4E, 0x00, 0x61],
+            error: .undecodableBytes(path: path, line: 1, offset: 4)),
     ])
     func rejects(_ row: RejectCase) {
         let error = inputError { () throws(InputError) in

@@ -124,3 +124,13 @@ struct SeededGenerator: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+/// A sink that keeps everything written to it.
+final class MemorySink: ByteSink {
+    private(set) var bytes: [UInt8] = []
+    private(set) var finished = false
+
+    func write(_ buffer: UnsafeRawBufferPointer) { bytes.append(contentsOf: buffer) }
+
+    func finish() throws(OutputError) { finished = true }
+}

@@ -174,6 +174,18 @@ struct MasterDataImportTests {
         #expect(error.description.contains("street"))
     }
 
+    @Test("a header that names a column twice is refused, naming it; nothing is imported")
+    func duplicateColumn() throws {
+        let fixture = try MasterDataFixture()
+        // Before, the first `iban` was read and the second ignored without a word.
+        let path = try fixture.file("mandates.csv", "reference;customer;iban;bic;signed_on;scheme;IBAN\nM-1;K1001;;COBADEFFXXX;2025-03-14;CORE;DE89370400440532013000\n")
+        let error = try #require(throws: MasterDataError.self) { try MandateImport(fixture.target).run(path: path) }
+        #expect(error.line == 1)
+        #expect(error.field == "iban")
+        #expect(error.description.contains("names the column iban twice (columns 3 and 7)"), "\(error)")
+        #expect(try fixture.counts() == [0, 0, 0, 0])
+    }
+
     static let planHeader = "id;name;monthly_fee;annual_fee;price_per_1000;package_price;package_size;included_records;vat_rate;due_days\n"
 
     @Test("a bad plan line names line and field", arguments: [

@@ -6,6 +6,9 @@ public enum BankFileError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownFormat(path: String, detail: String)
     /// The XML is not well-formed.
     case malformedXML(path: String)
+    /// The XML declares a DTD: banks never send one, and its entities could
+    /// expand without bound (billion laughs) or read local files (XXE).
+    case doctypeRefused(path: String)
     /// The XML breaks its ISO schema; each violation "line N: message".
     case schemaViolation(path: String, schema: String, violations: [String])
     /// The schema for the file's version is missing from the schema folder, or unreadable.
@@ -21,6 +24,8 @@ public enum BankFileError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(path): not a bank file Robinson reads (camt.053, camt.054, pain.002 or the returns CSV): \(detail)"
         case .malformedXML(let path):
             "\(path): the XML is not well-formed"
+        case .doctypeRefused(let path):
+            "\(path): the XML declares a DTD (<!DOCTYPE …>), which bank files never have; its entities could expand without bound, so the file is refused"
         case .schemaViolation(let path, let schema, let violations):
             "\(path) does not validate against \(schema): \(violations.prefix(5).joined(separator: "; "))"
                 + (violations.count > 5 ? " (and \(violations.count - 5) more)" : "")

@@ -7,7 +7,8 @@ import Foundation
 /// only read, and each call has its own validation context.
 public final class XMLSchema: @unchecked Sendable {
     public let path: String
-    private let schema: xmlSchemaPtr
+    /// Read by ``XMLStreamReader`` to validate while reading.
+    let schema: xmlSchemaPtr
 
     /// Parses the XSD at `path`.
     public init(path: String) throws(XMLSchemaError) {
@@ -76,12 +77,26 @@ enum XMLLibrary {
 
 /// Collects libxml2's structured errors instead of letting them go to stderr.
 final class XMLErrorCollector {
+    /// Every message, "line N: message".
     var messages: [String] = []
+    /// Schema violations only.
+    var validity: [String] = []
+    /// Well-formedness and other parser errors only (warnings left out).
+    var parse: [String] = []
+    /// Enough to name what is wrong; a hostile file can produce millions.
+    static let limit = 1_000
 
     static let handler: xmlStructuredErrorFunc = { context, error in
         guard let context, let error else { return }
         let collector = Unmanaged<XMLErrorCollector>.fromOpaque(context).takeUnretainedValue()
+        guard collector.messages.count < limit else { return }
         let message = error.pointee.message.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? "unknown error"
-        collector.messages.append("line \(error.pointee.line): \(message)")
+        let text = "line \(error.pointee.line): \(message)"
+        collector.messages.append(text)
+        if error.pointee.domain == Int32(XML_FROM_SCHEMASV.rawValue) {
+            collector.validity.append(text)
+        } else if error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue {
+            collector.parse.append(text)
+        }
     }
 }

@@ -30,6 +30,29 @@ public struct AddressColumns: Sendable, Codable, Equatable {
         ([firstName, lastName, fullName, street, houseNumber, postcode, city].compactMap { $0 } + phones + emails).max() ?? -1
     }
 
+    /// Two or more columns naming the same address part.
+    public struct Conflict: Sendable, Equatable {
+        /// The part in words ("postcode").
+        public let part: String
+        /// 0-based column positions, in order.
+        public let columns: [Int]
+    }
+
+    /// Parts that several columns claim (`PLZ;PLZ`, two `Nachname`, `Straße`
+    /// and `Anschrift`): which one to check cannot be known, so such a file is
+    /// refused rather than read from the first. Phone and e-mail columns may
+    /// repeat: each of them is checked.
+    public static func conflicts(header: [String]) -> [Conflict] {
+        var columns: [HeaderSynonyms.Role: [Int]] = [:]
+        for (index, raw) in header.enumerated() {
+            guard let role = HeaderSynonyms.role(of: TextFolding.fold(raw)), role.singlePart != nil else { continue }
+            columns[role, default: []].append(index)
+        }
+        return columns.filter { $0.value.count > 1 }
+            .map { Conflict(part: $0.key.singlePart!, columns: $0.value) }
+            .sorted { $0.columns[0] < $1.columns[0] }
+    }
+
     /// Maps header names to roles. The first column of a role wins; phone and
     /// e-mail columns may repeat (Telefon, Mobil, Fax …).
     public static func detect(header: [String]) -> AddressColumns {

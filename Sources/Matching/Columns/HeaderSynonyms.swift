@@ -1,7 +1,24 @@
 /// Header names people use for each part of an address, folded (lower case,
 /// umlauts spelled out, no spaces or punctuation) as `TextFolding.fold` gives them.
 enum HeaderSynonyms {
-    enum Role { case name, firstName, lastName, fullName, street, houseNumber, postcode, city, phone, email }
+    enum Role {
+        case name, firstName, lastName, fullName, street, houseNumber, postcode, city, phone, email
+
+        /// The address part in words, for a role only one column may have; nil for phone and e-mail.
+        var singlePart: String? {
+            switch self {
+            case .name: "name"
+            case .firstName: "first name"
+            case .lastName: "surname"
+            case .fullName: "full name"
+            case .street: "street"
+            case .houseNumber: "house number"
+            case .postcode: "postcode"
+            case .city: "city"
+            case .phone, .email: nil
+            }
+        }
+    }
 
     static func role(of folded: String) -> Role? {
         if let role = exact[folded] { return role }

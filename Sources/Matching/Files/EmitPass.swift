@@ -8,6 +8,7 @@ public enum EmitPass {
         columns: OutputColumns = OutputColumns(), chunkRows: Int = 32_768
     ) throws {
         let dialect = description.dialect
+        let sink = dialect.encoding(sink)
         let reader = RecordReader(source: try openByteSource(path: input), dialect: dialect, path: input)
         let verdictReader = try BufferedFileReader(path: verdicts)
         var pending: [Verdict] = []

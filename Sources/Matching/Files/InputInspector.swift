@@ -35,8 +35,7 @@ public enum InputInspector {
                 guard chunk.count > 0 else { continue }
                 let fields = (0..<chunk.fieldCount(0)).map { chunk.fieldString(0, $0, encoding: dialect.encoding) ?? "" }
                 header = fields
-                columns = AddressColumns.detect(header: fields)
-                guard columns.isUsable else { throw InputRejection.noUsableColumns(path: path, header: fields) }
+                columns = try AddressColumns.required(header: fields, path: path)
                 start = 1
             }
             let width = header!.count

@@ -21,6 +21,7 @@ public enum StreamingMatch {
     ) throws -> Result {
         let (sample, whole, _) = try InputInspector.readSample(path: input, limit: 1 << 16)
         let dialect = try DialectSniffer.sniff(sample: sample, sampleIsWholeFile: whole, path: input)
+        let sink = dialect.encoding(sink)
         let reader = RecordReader(source: try openByteSource(path: input), dialect: dialect, path: input)
         let markers = MarkerWriter(dialect: dialect, columns: columns)
         var keyer: RowKeyer?
@@ -35,8 +36,7 @@ public enum StreamingMatch {
             if keyer == nil {
                 guard chunk.count > 0 else { continue }
                 let header = (0..<chunk.fieldCount(0)).map { chunk.fieldString(0, $0, encoding: dialect.encoding) ?? "" }
-                let detected = AddressColumns.detect(header: header)
-                guard detected.isUsable else { throw InputRejection.noUsableColumns(path: input, header: header) }
+                let detected = try AddressColumns.required(header: header, path: input)
                 keyer = RowKeyer(columns: detected, headerFieldCount: header.count, encoding: dialect.encoding, fingerprinter: fingerprinter)
                 var line = Array(chunk.content(0))
                 markers.appendHeader(to: &line)

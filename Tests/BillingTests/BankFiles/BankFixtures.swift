@@ -21,10 +21,20 @@ enum BankFixtures {
 
     /// Writes `text` to a fresh temporary file named `name`.
     static func temporary(_ name: String, _ text: String) throws -> String {
+        try temporary(name, bytes: Array(text.utf8))
+    }
+
+    /// Writes `bytes` to a fresh temporary file named `name`.
+    static func temporary(_ name: String, bytes: [UInt8]) throws -> String {
+        let path = try temporaryFolder() + "/" + name
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    /// A fresh empty folder.
+    static func temporaryFolder() throws -> String {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("robinson-bank-" + UUID().uuidString)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let path = folder.appendingPathComponent(name).path
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        return path
+        return folder.path
     }
 }
