@@ -75,6 +75,7 @@ struct SepaAmendmentTests {
         let summary = try String(contentsOfFile: files[0].file.summaryPath, encoding: .utf8)
         #expect(summary.contains("2026-000002-1  Rechnung 2026-000002  RCUR  K2-M01"))
         #expect(summary.contains("Mandatsänderung: neues Konto bei anderer Bank (SMNDA)"))
+        #expect(summary.contains("): 1 Lastschrift, 58,31 €"))
         let changes = try fixture.database.read { db in try MandateChange.order(MandateChange.Columns.id).fetchAll(db) }
         #expect(changes.map(\.field) == [.iban, .bic])
         #expect(changes.map(\.amendment) == [.sent, .notNeeded])

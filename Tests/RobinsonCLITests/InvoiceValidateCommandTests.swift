@@ -28,7 +28,7 @@ struct InvoiceValidateCommandTests {
         #expect(both.status == 64)
     }
 
-    @Test("issued files pass; a tampered one is rejected with its rule, a deleted one reported, exit 1")
+    @Test("issued files pass; a tampered one is rejected with its rule, a broken one as unreadable, a deleted one reported, exit 1")
     func checksIssuedFiles() throws {
         let cli = try billedMonth()
         cli.environment["ROBINSON_BILLING_SCHEMATRON_RULES"] = Self.rules
@@ -39,17 +39,19 @@ struct InvoiceValidateCommandTests {
         try xml.replacingCharacters(in: grand, with: "<ram:GrandTotalAmount>0.01</ram:GrandTotalAmount>")
             .write(toFile: tampered, atomically: true, encoding: .utf8)
         try FileManager.default.removeItem(atPath: folder + "2026-000004-K1004-rechnung.xml")
+        try "<rsm:CrossIndustryInvoice".write(toFile: folder + "2026-000003-K1003-rechnung.xml", atomically: true, encoding: .utf8)
 
         let result = try cli.run(["invoice", "validate", "--month", "2026-10"])
         #expect(result.status == 1, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first == "rule sets: EN16931-CII-validation, XRechnung-CII-validation (\(Self.rules))")
         #expect(lines.contains("2026-000001  ok"))
-        #expect(lines.contains("2026-000003  ok"))
+        #expect(lines.contains { $0.hasPrefix("2026-000003  REJECTED, 2 fatal") })
+        #expect(lines.contains { $0.hasPrefix("  EN16931-CII-validation XML: not readable as XML: ") })
         #expect(lines.contains { $0.hasPrefix("2026-000002  REJECTED, ") })
         #expect(lines.contains { $0.hasPrefix("  EN16931-CII-validation BR-CO-15: ") })
         #expect(lines.contains { $0.hasPrefix("2026-000004  MISSING: ") })
-        #expect(lines.last == "3 checked, 2 passed, 2 failed")
+        #expect(lines.last == "3 checked, 1 passed, 3 failed")
 
         let one = try cli.run(["invoice", "validate", "2026-000009"])
         #expect(one.status == 66)

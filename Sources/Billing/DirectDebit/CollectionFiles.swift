@@ -70,7 +70,7 @@ struct CollectionFiles {
             // The bank must have the file one TARGET day before the collection date (D-1).
             var deadline = day.adding(days: -1)
             while !target.isBusinessDay(deadline) { deadline = deadline.adding(days: -1) }
-            lines.append("Einzug am \(day.germanString) (bei der Bank einreichen bis \(deadline.germanString)): \(group.count) Lastschriften, \(Money(cents: group.map(\.amountCents).reduce(0, +)).germanFormatted)")
+            lines.append("Einzug am \(day.germanString) (bei der Bank einreichen bis \(deadline.germanString)): \(GermanWording.count(Int64(group.count), GermanWording.directDebit)), \(Money(cents: group.map(\.amountCents).reduce(0, +)).germanFormatted)")
             for item in group {
                 lines.append("  \(item.endToEndId)  Rechnung \(item.invoiceNumber)  \(item.sequenceType.rawValue)  \(item.mandateReference)  \(Money(cents: item.amountCents).germanFormatted)")
                 if let amendment = Self.amendment(of: item.endToEndId, in: written) { lines.append("    \(amendment.germanSummary)") }
