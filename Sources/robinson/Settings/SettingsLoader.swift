@@ -68,7 +68,7 @@ enum SettingsLoader {
         settings.sendmail = config.string(forKey: "notify.sendmail", default: settings.sendmail)
         settings.mailFrom = config.string(forKey: "notify.from", default: settings.mailFrom)
         guard MailAddress(parsing: settings.mailFrom) != nil else {
-            throw ConfigurationError("notify.from: '\(settings.mailFrom)' is not an e-mail address such as 'Robinson-Abgleich <robinson@example.org>'")
+            throw located("notify.from", "'\(settings.mailFrom)' is not an e-mail address such as 'Robinson-Abgleich <robinson@example.org>'")
         }
         settings.downloadLocation = config.string(forKey: "notify.downloadLocation", default: settings.downloadLocation)
         return settings
