@@ -1,4 +1,5 @@
 import Foundation
+import Formats
 import Matching
 import Store
 
@@ -8,7 +9,7 @@ struct ReadyMail {
     let path: String
     let rendered: String
 
-    init(runtime: Runtime, job: Job, customer: Customer, stats: MatchStats) throws {
+    init(runtime: Runtime, job: Job, customer: Customer, stats: MatchStats, workbook: Workbook.Conversion? = nil) throws {
         path = MailPaths(root: runtime.root, jobId: job.id).outgoing
         let outputName = (job.outputPath as NSString?)?.lastPathComponent ?? ""
         let expires = job.expiresAt.map(BerlinCalendar.germanDateTime) ?? "-"
@@ -29,7 +30,7 @@ struct ReadyMail {
         \(listLines)Nicht prüfbar (robinson = pruefen): \(BerlinCalendar.germanCount(stats.pruefen))
 
         Die Ergebnisdatei „\(outputName)“ liegt bis zum \(expires) in \(location) bereit.
-        Danach wird sie automatisch gelöscht. Datensätze mit robinson = ja dürfen
+        \(workbook.map(JobSummary.workbookNote) ?? "")Danach wird sie automatisch gelöscht. Datensätze mit robinson = ja dürfen
         nicht für Werbung über die genannten Listen verwendet werden.
 
         Mit freundlichen Grüßen
