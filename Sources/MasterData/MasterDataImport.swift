@@ -17,10 +17,12 @@ public struct MasterDataImport: Sendable {
 
     /// Inserts or updates each record in one transaction (all or nothing) and
     /// audits every created or changed record with the names of the changed
-    /// fields (never their values: they may be personal data).
+    /// fields (never their values: they may be personal data). `written`
+    /// runs in the same transaction after each insert (old nil) or update,
+    /// for what else the change must record.
     func store<Record: PersistableRecord & FetchableRecord & Sendable>(
         _ records: [Record], kind: String, id: (Record) -> String, changes: (Record, Record) -> [String],
-        created: (Record) -> String
+        created: (Record) -> String, written: (_ old: Record?, _ new: Record, Database) throws -> Void = { _, _, _ in }
     ) throws -> ImportReport {
         try database.writeImmediate { db in
             var report = ImportReport()
@@ -33,10 +35,12 @@ public struct MasterDataImport: Sendable {
                         continue
                     }
                     try record.update(db)
+                    try written(existing, record, db)
                     try db.audit("\(kind).update", subject: key, detail: changed.joined(separator: "; "), actor: actor, at: now)
                     report.updated.append(key)
                 } else {
                     try record.insert(db)
+                    try written(nil, record, db)
                     try db.audit("\(kind).create", subject: key, detail: created(record), actor: actor, at: now)
                     report.inserted.append(key)
                 }

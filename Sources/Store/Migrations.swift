@@ -254,6 +254,32 @@ enum Migrations {
                 t.add(column: "retryOf", .text)
             }
         }
+        migrator.registerMigration("v5-sepa-presentations") { db in
+            // Each presentation of an invoice to the bank has its own EndToEndId, so a return names
+            // exactly one. Debits sent before carried the invoice number (a re-presentation repeated it).
+            try db.alter(table: "collectionItem") { t in
+                t.add(column: "endToEndId", .text).notNull().defaults(to: "")
+            }
+            try db.execute(sql: "UPDATE collectionItem SET endToEndId = invoiceNumber")
+            try db.create(index: "collectionItem_endToEndId", on: "collectionItem", columns: ["endToEndId"])
+            // The creditor identifier and name a mandate was last debited under: a change is an amendment.
+            try db.alter(table: "mandate") { t in
+                t.add(column: "creditorIdentifier", .text)
+                t.add(column: "creditorName", .text)
+            }
+            // The history of a mandate's fields. A change the debtor's bank must learn of is
+            // pending until the next debit carries it (AmdmntInfDtls), then sent.
+            try db.create(table: "mandateChange") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("mandateReference", .text).notNull().indexed()
+                t.column("field", .text).notNull()
+                t.column("oldValue", .text).notNull()
+                t.column("newValue", .text).notNull()
+                t.column("changedAt", .datetime).notNull()
+                t.column("amendment", .text).notNull()
+                t.column("sentIn", .text).indexed()
+            }
+        }
         return migrator
     }
 }

@@ -51,7 +51,7 @@ struct CollectionRunTests {
         #expect(core.string("//p:PmtInf/p:PmtTpInf/p:SeqTp") == "FRST")
         #expect(core.string("//p:PmtInf/p:PmtTpInf/p:LclInstrm/p:Cd") == "CORE")
         #expect(core.string("//p:PmtInf/p:ReqdColltnDt") == "2026-11-10")
-        #expect(core.string("//p:DrctDbtTxInf/p:PmtId/p:EndToEndId") == "2026-000002")
+        #expect(core.string("//p:DrctDbtTxInf/p:PmtId/p:EndToEndId") == "2026-000002-1")
         #expect(core.string("//p:MndtRltdInf/p:MndtId") == "K2-M01")
         #expect(core.string("//p:DbtrAgt/p:FinInstnId/p:Othr/p:Id") == "NOTPROVIDED")
         #expect(core.string("//p:Cdtr/p:PstlAdr/p:TwnNm") == "Berlin")
@@ -161,11 +161,12 @@ struct Pain008ChecksTests {
             name: .name("Robinson Abgleich GmbH"), street: SepaText("Friedrichstraße 123"), postcode: SepaText("10117"),
             town: SepaText("Berlin"), country: "DE", iban: "DE02120300000000202051", bic: "BYLADEM1001", creditorIdentifier: "DE98ZZZ09999999999")
         let debit = DirectDebitMessage.Debit(
-            endToEndId: "2026-000001", amount: Money(cents: 11_906), mandateReference: "K1001-M01", mandateSignedOn: day("2025-02-20"),
+            endToEndId: "2026-000001-1", invoiceNumber: "2026-000001", amount: Money(cents: 11_906), mandateReference: "K1001-M01", mandateSignedOn: day("2025-02-20"),
             debtorName: .name("Versandhaus Nord GmbH"), debtorIban: "DE89370400440532013000", debtorBic: nil,
             remittance: .remittance("Rechnung 2026-000001"))
         var second = debit
-        second.endToEndId = "2026-000002"
+        second.endToEndId = "2026-000002-1"
+        second.invoiceNumber = "2026-000002"
         second.amount = Money(cents: 1)
         return DirectDebitMessage(
             messageId: "ROB-20261102080000-CORE-0001", created: Date(timeIntervalSince1970: 1_793_602_800), scheme: .core, creditor: creditor,
@@ -182,7 +183,8 @@ struct Pain008ChecksTests {
     @Test("tampered messages fail our checks", arguments: [
         ("<NbOfTxs>2</NbOfTxs>\n      <CtrlSum>119.07</CtrlSum>", "<NbOfTxs>3</NbOfTxs>\n      <CtrlSum>119.07</CtrlSum>", "NbOfTxs"),
         ("<CtrlSum>119.07</CtrlSum>\n      <InitgPty>", "<CtrlSum>119.08</CtrlSum>\n      <InitgPty>", "CtrlSum"),
-        ("<EndToEndId>2026-000001</EndToEndId>", "<EndToEndId>2026//000001</EndToEndId>", "identifier"),
+        ("<EndToEndId>2026-000001-1</EndToEndId>", "<EndToEndId>2026//000001</EndToEndId>", "identifier"),
+        ("<EndToEndId>2026-000002-1</EndToEndId>", "<EndToEndId>2026-000001-1</EndToEndId>", "appears twice"),
         ("<ReqdColltnDt>2026-11-10</ReqdColltnDt>", "<ReqdColltnDt>2026-11-08</ReqdColltnDt>", "TARGET"),
         ("<ReqdColltnDt>2026-11-10</ReqdColltnDt>", "<ReqdColltnDt>2026-11-02</ReqdColltnDt>", "not after"),
         ("<Nm>Versandhaus Nord GmbH</Nm>", "<Nm>Versandhaus Nörd GmbH</Nm>", "character set"),

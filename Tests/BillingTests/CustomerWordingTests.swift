@@ -28,7 +28,7 @@ struct CustomerWordingTests {
         try fixture.mandate("K2-M01", customer: "K2")
         _ = try InvoiceRun(context: fixture.context).issue(month: Self.october)
         _ = try CollectionRun(context: fixture.context).run()
-        let notice = ReturnNotice(endToEndId: "2026-000001", amount: Money(cents: 5_831), reason: "MD06", date: day("2026-11-13"),
+        let notice = ReturnNotice(endToEndId: "2026-000001-1", amount: Money(cents: 5_831), reason: "MD06", date: day("2026-11-13"),
                                   entryReference: "R1", source: "test")
         _ = try ReturnBooking(context: fixture.context).book([notice])
 

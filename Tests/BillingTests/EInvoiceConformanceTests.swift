@@ -52,7 +52,13 @@ struct EInvoiceConformanceTests {
         try sample.replacingOccurrences(of: "<ram:GrandTotalAmount>119.06<", with: "<ram:GrandTotalAmount>119.07<")
             .write(toFile: badSum, atomically: true, encoding: .utf8)
 
-        let findings = try Schematron().validate(issued + [badPeriod, badSum], against: rules)
+        // A warning is reported, not counted as fatal: the seller's phone without three digits (BR-DE-27).
+        let warned = broken + "/phone-without-digits.xml"
+        var noPhone = SampleInvoices.directDebit()
+        noPhone.seller.contact.phone = "auf Anfrage"
+        try Data(CrossIndustryInvoice.xml(noPhone)).write(to: URL(fileURLWithPath: warned))
+
+        let findings = try Schematron().validate(issued + [badPeriod, badSum, warned], against: rules)
         var warnings: [String: Int] = [:]
         for file in issued {
             let fatal = findings[file, default: []].filter(\.isFatal)
@@ -61,6 +67,8 @@ struct EInvoiceConformanceTests {
         }
         #expect(findings[badPeriod, default: []].filter(\.isFatal).map(\.id) == ["PEPPOL-EN16931-R111"])
         #expect(findings[badSum, default: []].filter(\.isFatal).map(\.id).contains("BR-CO-15"))
+        #expect(findings[warned, default: []].filter(\.isFatal).isEmpty)
+        #expect(findings[warned, default: []].contains { $0.id == "BR-DE-27" && $0.flag == "warning" && $0.ruleSet == "XRechnung-CII-validation" })
         print("schematron: \(issued.count) files × \(rules.count) rule sets (\(rules.map(\.name).joined(separator: ", "))), 0 fatal; warnings: "
               + (warnings.isEmpty ? "none" : warnings.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value)" }.joined(separator: ", ")))
     }

@@ -25,8 +25,9 @@ struct ReceivablesTests {
         try fixture.database.read { db in try InvoiceRecord.fetchOne(db, key: number)! }
     }
 
-    func returned(_ number: String, _ code: String, reference: String = "R1") -> ReturnNotice {
-        ReturnNotice(endToEndId: number, amount: Money(cents: 5_831), reason: code, date: day("2026-11-13"),
+    /// A return of the debit `endToEndId` (invoice number and presentation counter).
+    func returned(_ endToEndId: String, _ code: String, reference: String = "R1") -> ReturnNotice {
+        ReturnNotice(endToEndId: endToEndId, amount: Money(cents: 5_831), reason: code, date: day("2026-11-13"),
                      entryReference: reference, source: "test")
     }
 
@@ -34,13 +35,13 @@ struct ReceivablesTests {
     func returnPresentedAgain() throws {
         let fixture = try collected()
         #expect(try invoice(fixture, "2026-000002").status == .paid)
-        let report = try ReturnBooking(context: fixture.context).book([returned("2026-000002", "AM04")])
+        let report = try ReturnBooking(context: fixture.context).book([returned("2026-000002-1", "AM04")])
         #expect(report.booked.map(\.invoice) == ["2026-000002"])
         #expect(report.booked[0].fee == Money(cents: 800))
         #expect(report.booked[0].presentedAgain)
         let reopened = try invoice(fixture, "2026-000002")
         #expect(reopened.status == .open && reopened.paidCents == 0 && reopened.returnReason == "AM04" && reopened.presentAgain)
-        let again = try ReturnBooking(context: fixture.context).book([returned("2026-000002", "AM04")])
+        let again = try ReturnBooking(context: fixture.context).book([returned("2026-000002-1", "AM04")])
         #expect(again.alreadyBooked == 1 && again.booked.isEmpty)
         #expect(try fixture.database.read { db in try Charge.fetchCount(db) } == 1)
 
@@ -50,7 +51,7 @@ struct ReceivablesTests {
         #expect(second.files.map(\.count) == [1])
         #expect(try invoice(fixture, "2026-000002").status == .paid)
         // A second return of the same invoice goes to dunning, not to the bank again.
-        let secondReturn = try ReturnBooking(context: fixture.context).book([returned("2026-000002", "AM04", reference: "R2")])
+        let secondReturn = try ReturnBooking(context: fixture.context).book([returned("2026-000002-2", "AM04", reference: "R2")])
         #expect(secondReturn.booked.first?.presentedAgain == false)
         #expect(try CollectionRun(context: fixture.context).run().files.isEmpty)
     }
@@ -63,7 +64,7 @@ struct ReceivablesTests {
     ] as [(String, Bool, Bool, Bool)])
     func reasonCodes(code: String, fee: Bool, unusable: Bool, presentAgain: Bool) throws {
         let fixture = try collected()
-        let booked = try #require(try ReturnBooking(context: fixture.context).book([returned("2026-000002", code)]).booked.first)
+        let booked = try #require(try ReturnBooking(context: fixture.context).book([returned("2026-000002-1", code)]).booked.first)
         #expect((booked.fee != nil) == fee)
         #expect(booked.presentedAgain == presentAgain)
         let mandate = try fixture.database.read { db in try Mandate.fetchOne(db, key: "K2-M01")! }
@@ -73,7 +74,7 @@ struct ReceivablesTests {
     @Test("an unknown EndToEndId is reported, not guessed")
     func unknownReturn() throws {
         let fixture = try collected()
-        let report = try ReturnBooking(context: fixture.context).book([returned("2026-000099", "AM04"), returned("2026-000001", "AM04", reference: "R9")])
+        let report = try ReturnBooking(context: fixture.context).book([returned("2026-000099-1", "AM04"), returned("2026-000001-1", "AM04", reference: "R9")])
         #expect(report.booked.isEmpty)
         #expect(report.unknown.count == 2)  // 000001 is a transfer invoice: never debited
         #expect(try fixture.database.read { db in try BankReturn.fetchCount(db) } == 0)
@@ -153,7 +154,7 @@ struct ReceivablesTests {
     @Test("fees ride on the next invoice without VAT (category E) and are billed once; the XRechnung stays valid")
     func chargesOnNextInvoice() throws {
         let fixture = try collected()
-        _ = try ReturnBooking(context: fixture.context).book([returned("2026-000002", "MD06")])
+        _ = try ReturnBooking(context: fixture.context).book([returned("2026-000002-1", "MD06")])
         fixture.setNow("2026-12-01T09:00:00+01:00")
         let report = try InvoiceRun(context: fixture.context).issue(month: YearMonth(year: 2026, month: 11)!)
         let k2 = try #require(report.issued.first { $0.customerId == "K2" })

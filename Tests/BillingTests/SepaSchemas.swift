@@ -1,4 +1,6 @@
+import Formats
 import Foundation
+import Testing
 
 /// The pain.008 schemas in `../shared/schemas` beside the repository: the
 /// German banks' GBIC_5 subset and the ISO schema. Referenced, never copied.
@@ -15,4 +17,17 @@ enum SepaSchemas {
         }
         return paths
     }()
+}
+
+extension SepaSchemas {
+    /// Both schemas, or a recorded failure: tests of what the banks accept never skip.
+    static func require(sourceLocation: SourceLocation = #_sourceLocation) throws -> [XMLSchema] {
+        guard !pain008.isEmpty else {
+            Issue.record("the pain.008 schemas are not in \(folder); the test needs ../shared/schemas", sourceLocation: sourceLocation)
+            throw MissingSchemas()
+        }
+        return try pain008.map { try XMLSchema(path: $0) }
+    }
+
+    struct MissingSchemas: Error {}
 }

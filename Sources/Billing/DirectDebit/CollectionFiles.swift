@@ -31,17 +31,36 @@ struct CollectionFiles {
         return pending.map(\.messageId)
     }
 
+    /// The mandate amendment the debit `endToEndId` carries in the written file.
+    static func amendment(of endToEndId: String, in query: XMLQuery) -> MandateAmendment? {
+        let details = "//p:DrctDbtTxInf[p:PmtId/p:EndToEndId='\(endToEndId)']/p:DrctDbtTx/p:MndtRltdInf/p:AmdmntInfDtls"
+        guard query.count(details) > 0 else { return nil }
+        var amendment = MandateAmendment(originalMandateId: query.string(details + "/p:OrgnlMndtId"),
+                                         originalCreditorName: query.string(details + "/p:OrgnlCdtrSchmeId/p:Nm").map(SepaText.init),
+                                         originalCreditorId: query.string(details + "/p:OrgnlCdtrSchmeId/p:Id/p:PrvtId/p:Othr/p:Id"))
+        if let iban = query.string(details + "/p:OrgnlDbtrAcct/p:Id/p:IBAN") {
+            amendment.originalAccount = .sameBank(iban: iban)
+        } else if query.count(details + "/p:OrgnlDbtrAcct") > 0 {
+            amendment.originalAccount = .otherBank
+        }
+        return amendment
+    }
+
     /// A German summary beside the file: what to upload, when, and what is in it.
     func summary(_ record: CollectionRecord) throws -> String {
         let items = try context.database.read { db in
             try CollectionItem.filter(CollectionItem.Columns.messageId == record.messageId)
                 .order(CollectionItem.Columns.collectionDate, CollectionItem.Columns.invoiceNumber).fetchAll(db)
         }
+        // What the file says, read from the stored file itself: it is what the bank gets.
+        let written = try XMLQuery(Array(record.document), namespaces: ["p": Pain008Writer.namespace])
+        let batchBooking = BatchBooking(indicator: written.string("//p:PmtInf[1]/p:BtchBookg"))
         var lines = [
             "SEPA-Lastschriften (pain.008.001.08), Verfahren \(record.scheme.rawValue)",
             "Datei: \((record.path as NSString).lastPathComponent)",
             "Nachrichten-ID: \(record.messageId)",
             "Anzahl: \(record.transactions), Summe: \(Money(cents: record.sumCents).germanFormatted)",
+            "Buchung: \(batchBooking.germanText)",
             "",
         ]
         let target = TargetCalendar()
@@ -51,9 +70,10 @@ struct CollectionFiles {
             // The bank must have the file one TARGET day before the collection date (D-1).
             var deadline = day.adding(days: -1)
             while !target.isBusinessDay(deadline) { deadline = deadline.adding(days: -1) }
-            lines.append("Einzug am \(day.germanString) (bei der Bank einreichen bis \(deadline.germanString)): \(group.count) Lastschriften, \(Money(cents: group.map(\.amountCents).reduce(0, +)).germanFormatted)")
+            lines.append("Einzug am \(day.germanString) (bei der Bank einreichen bis \(deadline.germanString)): \(GermanWording.count(Int64(group.count), GermanWording.directDebit)), \(Money(cents: group.map(\.amountCents).reduce(0, +)).germanFormatted)")
             for item in group {
-                lines.append("  \(item.invoiceNumber)  \(item.sequenceType.rawValue)  \(item.mandateReference)  \(Money(cents: item.amountCents).germanFormatted)")
+                lines.append("  \(item.endToEndId)  Rechnung \(item.invoiceNumber)  \(item.sequenceType.rawValue)  \(item.mandateReference)  \(Money(cents: item.amountCents).germanFormatted)")
+                if let amendment = Self.amendment(of: item.endToEndId, in: written) { lines.append("    \(amendment.germanSummary)") }
             }
         }
         return lines.joined(separator: "\n") + "\n"

@@ -12,6 +12,9 @@ struct CollectionPlanner {
         var invoice: InvoiceRecord
         var serviceMonth: String
         var mandate: Mandate
+        /// The invoice number and this presentation's counter.
+        var endToEndId: String
+        var amendment: MandateAmendment?
         var date: CalendarDate
         var sequence: DirectDebitMessage.SequenceType
         var debtorName: String
@@ -35,7 +38,8 @@ struct CollectionPlanner {
         var plan = Plan()
         var firstUse = Set<String>()
         for invoice in invoices {
-            guard let reference = invoice.mandateReference, let mandate = try Mandate.fetchOne(db, key: reference) else {
+            // A mandate replaced by one with a new reference is collected under the new one.
+            guard let reference = invoice.mandateReference, let mandate = try MandateHistory.current(reference, in: db) else {
                 plan.skipped.append((invoice.number, "its mandate \(invoice.mandateReference ?? "-") no longer exists; ask the customer for a new mandate"))
                 continue
             }
@@ -61,9 +65,11 @@ struct CollectionPlanner {
                 sequence = .recurring
             }
             let scheme: DirectDebitMessage.Scheme = mandate.scheme == .b2b ? .b2b : .core
+            let presentation = try CollectionItem.filter(CollectionItem.Columns.invoiceNumber == invoice.number).fetchCount(db) + 1
             let remittance = "Rechnung \(invoice.number) vom \(issued.germanString), Leistungszeitraum \(document.servicePeriod.germanText), Kunde \(invoice.customerId)"
             plan.debitsByScheme[scheme, default: []].append(PlannedDebit(
-                invoice: invoice, serviceMonth: invoice.serviceMonth, mandate: mandate, date: date, sequence: sequence,
+                invoice: invoice, serviceMonth: invoice.serviceMonth, mandate: mandate, endToEndId: Presentations.endToEndId(invoice: invoice.number, presentation: presentation),
+                amendment: try MandateHistory.amendment(for: mandate, in: db), date: date, sequence: sequence,
                 debtorName: document.buyer.name, remittance: remittance))
         }
         return plan
@@ -77,7 +83,8 @@ struct CollectionPlanner {
     }
 
     /// The message of one scheme: one payment group per (date, sequence type).
-    static func message(scheme: DirectDebitMessage.Scheme, debits: [PlannedDebit], seller: Seller, created: Date, serial: Int) -> DirectDebitMessage {
+    static func message(scheme: DirectDebitMessage.Scheme, debits: [PlannedDebit], seller: Seller, created: Date, serial: Int,
+                        batchBooking: BatchBooking) -> DirectDebitMessage {
         let messageId = "ROB-\(BerlinTime(created).compact)-\(scheme.rawValue)-\(BerlinTime.pad(serial, 4))"
         let keys = Set(debits.map { "\($0.date.isoString) \($0.sequence.rawValue)" }).sorted()
         let groups = keys.enumerated().map { index, key in
@@ -86,16 +93,16 @@ struct CollectionPlanner {
                 id: "\(messageId)-\(index + 1)", collectionDate: members[0].date, sequenceType: members[0].sequence,
                 debits: members.map { debit in
                     DirectDebitMessage.Debit(
-                        endToEndId: debit.invoice.number, amount: Money(cents: debit.invoice.openCents),
+                        endToEndId: debit.endToEndId, invoiceNumber: debit.invoice.number, amount: Money(cents: debit.invoice.openCents),
                         mandateReference: debit.mandate.reference, mandateSignedOn: CalendarDate(iso: debit.mandate.signedOn)!,
                         debtorName: .name(debit.debtorName), debtorIban: debit.mandate.iban, debtorBic: debit.mandate.bic,
-                        remittance: .remittance(debit.remittance))
+                        remittance: .remittance(debit.remittance), amendment: debit.amendment)
                 })
         }
         let creditor = DirectDebitMessage.Creditor(
             name: .name(seller.name), street: SepaText(seller.address.street).truncated(to: 70),
             postcode: SepaText(seller.address.postcode).truncated(to: 16), town: SepaText(seller.address.city).truncated(to: 35),
             country: seller.address.country, iban: seller.iban, bic: seller.bic, creditorIdentifier: seller.creditorIdentifier ?? "")
-        return DirectDebitMessage(messageId: messageId, created: created, scheme: scheme, creditor: creditor, groups: groups)
+        return DirectDebitMessage(messageId: messageId, created: created, scheme: scheme, batchBooking: batchBooking, creditor: creditor, groups: groups)
     }
 }

@@ -47,12 +47,15 @@ public struct CollectionRun: Sendable {
         let now = context.now
         var report = Report()
 
+        let creditorName = SepaText.name(seller.name).value
         try context.database.writeImmediate { db in
+            try MandateHistory.recordCreditorChanges(identifier: seller.creditorIdentifier ?? "", name: creditorName, at: now, in: db)
             let plan = try CollectionPlanner(context: context, created: created).plan(in: db)
             report.skipped = plan.skipped
             for (scheme, debits) in plan.debitsByScheme.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
                 let serial = try CollectionRecord.fetchCount(db) + 1
-                let message = CollectionPlanner.message(scheme: scheme, debits: debits, seller: seller, created: now, serial: serial)
+                let message = CollectionPlanner.message(scheme: scheme, debits: debits, seller: seller, created: now, serial: serial,
+                                                        batchBooking: context.settings.batchBooking(scheme))
                 let xml = Pain008Writer.xml(message)
                 var problems = Pain008Checks.check(xml, created: created)
                 for schema in schemas {
@@ -66,17 +69,22 @@ public struct CollectionRun: Sendable {
                 try record.insert(db)
                 for group in message.groups {
                     for debit in group.debits {
-                        try CollectionItem(messageId: message.messageId, invoiceNumber: debit.endToEndId, sequenceType: group.sequenceType == .first ? .first : .recurring,
-                                           collectionDate: group.collectionDate.isoString, amountCents: debit.amount.cents,
+                        try CollectionItem(messageId: message.messageId, invoiceNumber: debit.invoiceNumber, endToEndId: debit.endToEndId,
+                                           sequenceType: group.sequenceType == .first ? .first : .recurring, collectionDate: group.collectionDate.isoString, amountCents: debit.amount.cents,
                                            mandateReference: debit.mandateReference).insert(db)
                         try Mandate.filter(key: debit.mandateReference)
                             .updateAll(db, Mandate.Columns.used.set(to: true), Mandate.Columns.lastCollectedOn.set(to: group.collectionDate.isoString))
-                        try InvoiceRecord.filter(key: debit.endToEndId).updateAll(db, InvoiceRecord.Columns.presentAgain.set(to: false))
+                        try InvoiceRecord.filter(key: debit.invoiceNumber).updateAll(db, InvoiceRecord.Columns.presentAgain.set(to: false))
                         // The debit pays the invoice unless the bank returns it (then `returns import` reverses this).
-                        try Ledger.book(in: db, invoice: debit.endToEndId, amountCents: debit.amount.cents, on: group.collectionDate,
-                                        entryReference: "debit:\(message.messageId):\(debit.endToEndId)",
+                        try Ledger.book(in: db, invoice: debit.invoiceNumber, amountCents: debit.amount.cents, on: group.collectionDate,
+                                        entryReference: "debit:\(message.messageId):\(debit.invoiceNumber)",
                                         source: "pain.008 \(message.messageId)", remittance: nil, now: now)
                     }
+                }
+                // Amendments go to the bank once: with these debits.
+                for debit in debits {
+                    try MandateHistory.debited(debit.mandate, endToEndId: debit.endToEndId, carried: debit.amendment != nil,
+                                               creditorIdentifier: message.creditor.creditorIdentifier, creditorName: creditorName, in: db)
                 }
                 try db.audit("collection.create", subject: message.messageId,
                              detail: "\(scheme.rawValue), \(message.debits.count) debits, \(message.total)", actor: context.actor, at: now)

@@ -23,8 +23,11 @@ public struct DirectDebitMessage: Sendable, Equatable {
     }
 
     public struct Debit: Sendable, Equatable {
-        /// The invoice number.
+        /// This presentation of the invoice: its number and a counter (`2026-000042-2`
+        /// for the second), so a return names exactly one presentation.
         public var endToEndId: String
+        /// The invoice it collects (named in the remittance text, not written as an element).
+        public var invoiceNumber: String
         public var amount: Money
         public var mandateReference: String
         public var mandateSignedOn: CalendarDate
@@ -32,6 +35,8 @@ public struct DirectDebitMessage: Sendable, Equatable {
         public var debtorIban: String
         public var debtorBic: String?
         public var remittance: SepaText
+        /// What changed in the mandate since the last debit; sent once.
+        public var amendment: MandateAmendment?
     }
 
     public struct PaymentGroup: Sendable, Equatable {
@@ -47,6 +52,8 @@ public struct DirectDebitMessage: Sendable, Equatable {
     /// Europe/Berlin wall-clock time of creation.
     public var created: Date
     public var scheme: Scheme
+    /// `BtchBookg` of every payment group (configured per scheme).
+    public var batchBooking: BatchBooking = .agreed
     public var creditor: Creditor
     public var groups: [PaymentGroup]
 

@@ -42,8 +42,11 @@ public enum Pain008Checks {
             }
         }
         if Set(query.strings(root + "/p:PmtInf/p:PmtTpInf/p:LclInstrm/p:Cd")).count > 1 { problems.append("CORE and B2B mixed in one file") }
+        let endToEndIds = query.strings("//p:EndToEndId")
+        if Set(endToEndIds).count != endToEndIds.count { problems.append("an EndToEndId appears twice: a return could not name its debit") }
+        problems += amendmentProblems(query)
         let identifiers = query.strings(root + "/p:GrpHdr/p:MsgId") + query.strings(root + "/p:PmtInf/p:PmtInfId")
-            + query.strings("//p:EndToEndId") + query.strings("//p:MndtId")
+            + endToEndIds + query.strings("//p:MndtId") + query.strings("//p:OrgnlMndtId")
         for identifier in identifiers {
             do { _ = try SepaIdentifier(identifier) } catch { problems.append("identifier '\(identifier)': \(error)") }
         }
@@ -59,8 +62,40 @@ public enum Pain008Checks {
         for bic in query.strings("//p:BICFI") {
             do { _ = try Bic(bic) } catch { problems.append("BIC \(bic): \(error)") }
         }
-        for id in query.strings("//p:CdtrSchmeId/p:Id/p:PrvtId/p:Othr/p:Id") {
+        for id in query.strings("//p:CdtrSchmeId/p:Id/p:PrvtId/p:Othr/p:Id") + query.strings("//p:OrgnlCdtrSchmeId/p:Id/p:PrvtId/p:Othr/p:Id") {
             do { _ = try CreditorIdentifier(id) } catch { problems.append("creditor identifier \(id): \(error)") }
+        }
+        return problems
+    }
+
+    /// The usage rules of the GBIC_5 annotations on mandate amendments: the
+    /// indicator and the details together, only what changed, `SMNDA`
+    /// without the original debtor agent, an original account that differs.
+    static func amendmentProblems(_ query: XMLQuery) -> [String] {
+        var problems: [String] = []
+        let count = query.count("//p:DrctDbtTxInf")
+        for index in 1...max(count, 1) where count > 0 {
+            let transaction = "(//p:DrctDbtTxInf)[\(index)]"
+            let mandate = transaction + "/p:DrctDbtTx/p:MndtRltdInf"
+            let id = query.string(transaction + "/p:PmtId/p:EndToEndId") ?? "\(index)"
+            let indicator = query.string(mandate + "/p:AmdmntInd")
+            let details = mandate + "/p:AmdmntInfDtls"
+            guard query.count(details) > 0 else {
+                if indicator == "true" { problems.append("\(id): AmdmntInd true without AmdmntInfDtls") }
+                continue
+            }
+            if indicator != "true" { problems.append("\(id): AmdmntInfDtls without AmdmntInd true") }
+            if query.count(details + "/*") == 0 { problems.append("\(id): AmdmntInfDtls names no change") }
+            if let original = query.string(details + "/p:OrgnlMndtId"), original == query.string(mandate + "/p:MndtId") {
+                problems.append("\(id): OrgnlMndtId is the current mandate reference")
+            }
+            if let other = query.string(details + "/p:OrgnlDbtrAcct/p:Id/p:Othr/p:Id") {
+                if other != MandateAmendment.OriginalAccount.smnda { problems.append("\(id): OrgnlDbtrAcct/Id/Othr/Id must be SMNDA, not '\(other)'") }
+                if query.count(details + "/p:OrgnlDbtrAgt") > 0 { problems.append("\(id): OrgnlDbtrAgt is not used together with SMNDA") }
+            }
+            if let iban = query.string(details + "/p:OrgnlDbtrAcct/p:Id/p:IBAN"), iban == query.string(transaction + "/p:DbtrAcct/p:Id/p:IBAN") {
+                problems.append("\(id): OrgnlDbtrAcct is the current debtor account")
+            }
         }
         return problems
     }

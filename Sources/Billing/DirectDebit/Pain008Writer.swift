@@ -32,6 +32,7 @@ public enum Pain008Writer {
         xml.element("PmtInf") { xml in
             xml.element("PmtInfId", group.id)
             xml.element("PmtMtd", "DD")
+            if let indicator = message.batchBooking.indicator { xml.element("BtchBookg", indicator) }
             xml.element("NbOfTxs", String(group.debits.count))
             xml.element("CtrlSum", group.total.xmlValue)
             xml.element("PmtTpInf") { xml in
@@ -53,16 +54,7 @@ public enum Pain008Writer {
             xml.element("CdtrAcct") { $0.element("Id") { $0.element("IBAN", creditor.iban) } }
             agent(&xml, "CdtrAgt", bic: creditor.bic)
             xml.element("ChrgBr", "SLEV")
-            xml.element("CdtrSchmeId") { xml in
-                xml.element("Id") { xml in
-                    xml.element("PrvtId") { xml in
-                        xml.element("Othr") { xml in
-                            xml.element("Id", creditor.creditorIdentifier)
-                            xml.element("SchmeNm") { $0.element("Prtry", "SEPA") }
-                        }
-                    }
-                }
-            }
+            xml.element("CdtrSchmeId") { creditorSchemeId(&$0, creditor.creditorIdentifier) }
             for debit in group.debits { transaction(&xml, debit) }
         }
     }
@@ -75,12 +67,47 @@ public enum Pain008Writer {
                 xml.element("MndtRltdInf") { xml in
                     xml.element("MndtId", debit.mandateReference)
                     xml.element("DtOfSgntr", debit.mandateSignedOn.isoString)
+                    if let amendment = debit.amendment, !amendment.isEmpty { self.amendment(&xml, amendment) }
                 }
             }
             agent(&xml, "DbtrAgt", bic: debit.debtorBic)
             xml.element("Dbtr") { $0.element("Nm", debit.debtorName.value) }
             xml.element("DbtrAcct") { $0.element("Id") { $0.element("IBAN", debit.debtorIban) } }
             xml.element("RmtInf") { $0.element("Ustrd", debit.remittance.value) }
+        }
+    }
+
+    /// `AmdmntInd` and only the changed parts of `AmdmntInfDtls`, in schema order.
+    static func amendment(_ xml: inout XMLWriter, _ amendment: MandateAmendment) {
+        xml.element("AmdmntInd", "true")
+        xml.element("AmdmntInfDtls") { xml in
+            xml.element("OrgnlMndtId", ifPresent: amendment.originalMandateId)
+            if amendment.changesCreditor {
+                xml.element("OrgnlCdtrSchmeId") { xml in
+                    xml.element("Nm", ifPresent: amendment.originalCreditorName?.value)
+                    if let id = amendment.originalCreditorId { creditorSchemeId(&xml, id) }
+                }
+            }
+            switch amendment.originalAccount {
+            case .otherBank:
+                xml.element("OrgnlDbtrAcct") { $0.element("Id") { $0.element("Othr") { $0.element("Id", MandateAmendment.OriginalAccount.smnda) } } }
+            case .sameBank(let iban):
+                xml.element("OrgnlDbtrAcct") { $0.element("Id") { $0.element("IBAN", iban) } }
+            case nil:
+                break
+            }
+        }
+    }
+
+    /// `Id/PrvtId/Othr` with the creditor identifier and scheme `SEPA`.
+    static func creditorSchemeId(_ xml: inout XMLWriter, _ identifier: String) {
+        xml.element("Id") { xml in
+            xml.element("PrvtId") { xml in
+                xml.element("Othr") { xml in
+                    xml.element("Id", identifier)
+                    xml.element("SchmeNm") { $0.element("Prtry", "SEPA") }
+                }
+            }
         }
     }
 

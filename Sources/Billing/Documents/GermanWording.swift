@@ -23,6 +23,7 @@ public enum GermanWording {
     public static let month = Noun("Monat", "Monate")
     public static let year = Noun("Jahr", "Jahre")
     public static let item = Noun("Posten", "Posten")
+    public static let directDebit = Noun("Lastschrift", "Lastschriften")
 
     /// Units invoice lines carry as labels, so a stored label in either number is found.
     static let units = [record, package, day, month, year, item]

@@ -22,6 +22,9 @@ public struct BillingSettings: Sendable {
     public var pain008Schemas: [String] = []
     /// A folder with the ISO camt.053/054 XSDs the bank's files are validated against; nil = not validated.
     public var bankSchemas: String?
+    /// `BtchBookg` per scheme: left out (the conditions agreed with the bank, the default), batch or single bookings.
+    public var batchBookings: [DirectDebitMessage.Scheme: BatchBooking] = [:]
+    public func batchBooking(_ scheme: DirectDebitMessage.Scheme) -> BatchBooking { batchBookings[scheme] ?? .agreed }
     /// FRST for a mandate's first debit, then RCUR; or RCUR always (allowed since November 2016).
     public var firstDebitAsFirst = true
     /// Return fee charged to the customer per reason code's default (seed 001 §5.7: 8.00 €).

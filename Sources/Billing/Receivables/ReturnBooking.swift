@@ -45,15 +45,15 @@ public struct ReturnBooking: Sendable {
                     report.alreadyBooked += 1
                     continue
                 }
-                guard let invoice = try InvoiceRecord.fetchOne(db, key: notice.endToEndId),
-                      let item = try CollectionItem.filter(CollectionItem.Columns.invoiceNumber == notice.endToEndId
-                                                        && CollectionItem.Columns.status == CollectionItem.Status.sent)
-                          .order(CollectionItem.Columns.collectionDate.desc).fetchOne(db)
+                guard let item = try Presentations.outstanding(endToEndId: notice.endToEndId, in: db),
+                      let invoice = try InvoiceRecord.fetchOne(db, key: item.invoiceNumber)
                 else {
                     report.unknown.append("\(notice.endToEndId) (\(notice.amount.map(\.description) ?? "amount not given"), \(notice.reason)): no debit of ours with this EndToEndId is outstanding; not booked, check with the bank")
                     continue
                 }
                 let reason = ReturnReason(code: notice.reason)
+                // A mandate amendment this debit carried has not reached the debtor's bank for good: send it again.
+                try MandateHistory.returned(endToEndId: item.endToEndId, in: db)
                 var record = BankReturn(entryReference: notice.entryReference, endToEndId: notice.endToEndId, invoiceNumber: invoice.number,
                                         amountCents: notice.amount?.cents ?? item.amountCents, reason: reason.code, returnedOn: notice.date.isoString,
                                         source: notice.source, createdAt: now)

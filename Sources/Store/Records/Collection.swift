@@ -49,16 +49,19 @@ public struct CollectionItem: Codable, Sendable, Equatable, FetchableRecord, Per
 
     public var messageId: String
     public var invoiceNumber: String
+    /// This presentation's EndToEndId (`2026-000042-2`); what the bank names in a return.
+    public var endToEndId: String
     public var sequenceType: SequenceType
     public var collectionDate: String
     public var amountCents: Int64
     public var mandateReference: String
     public var status: Status
 
-    public init(messageId: String, invoiceNumber: String, sequenceType: SequenceType, collectionDate: String, amountCents: Int64,
-                mandateReference: String, status: Status = .sent) {
+    public init(messageId: String, invoiceNumber: String, endToEndId: String, sequenceType: SequenceType, collectionDate: String,
+                amountCents: Int64, mandateReference: String, status: Status = .sent) {
         self.messageId = messageId
         self.invoiceNumber = invoiceNumber
+        self.endToEndId = endToEndId
         self.sequenceType = sequenceType
         self.collectionDate = collectionDate
         self.amountCents = amountCents
@@ -75,6 +78,7 @@ extension CollectionItem {
     public enum Columns {
         public static let messageId = Column(CodingKeys.messageId)
         public static let invoiceNumber = Column(CodingKeys.invoiceNumber)
+        public static let endToEndId = Column(CodingKeys.endToEndId)
         public static let sequenceType = Column(CodingKeys.sequenceType)
         public static let collectionDate = Column(CodingKeys.collectionDate)
         public static let amountCents = Column(CodingKeys.amountCents)

@@ -4,8 +4,9 @@ import GRDB
 /// A SEPA direct-debit mandate a customer signed.
 public struct Mandate: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
     public enum Scheme: String, Codable, Sendable, CaseIterable { case core = "CORE", b2b = "B2B" }
-    /// `unusable` after a return that says the mandate is gone (AC04, MD01, MD07).
-    public enum Status: String, Codable, Sendable, CaseIterable { case active, revoked, unusable }
+    /// `unusable` after a return that says the mandate is gone (AC04, MD01, MD07);
+    /// `replaced` when a mandate with a new reference continues it (`MandateChange` names it).
+    public enum Status: String, Codable, Sendable, CaseIterable { case active, revoked, unusable, replaced }
 
     /// The mandate reference (MndtId), ≤ 35 SEPA characters.
     public var reference: String
@@ -22,6 +23,9 @@ public struct Mandate: Codable, Sendable, Equatable, FetchableRecord, Persistabl
     public var lastCollectedOn: String?
     public var status: Status
     public var updatedAt: Date
+    /// The creditor identifier (Gläubiger-ID) and name (SEPA characters) of the last debit; nil before the first.
+    public var creditorIdentifier: String?
+    public var creditorName: String?
 
     public init(reference: String, customerId: String, iban: String, bic: String?, signedOn: String,
                 scheme: Scheme, used: Bool = false, lastCollectedOn: String? = nil, status: Status = .active, updatedAt: Date) {
@@ -51,6 +55,8 @@ extension Mandate {
         public static let lastCollectedOn = Column(CodingKeys.lastCollectedOn)
         public static let status = Column(CodingKeys.status)
         public static let updatedAt = Column(CodingKeys.updatedAt)
+        public static let creditorIdentifier = Column(CodingKeys.creditorIdentifier)
+        public static let creditorName = Column(CodingKeys.creditorName)
     }
 }
 

@@ -82,6 +82,13 @@ enum SettingsLoader {
         settings.saxonJar = config.string(forKey: "billing.saxonJar", default: settings.saxonJar)
         settings.pain008Schemas = config.stringArray(forKey: "billing.pain008Schemas", default: []).filter { !$0.isEmpty }
         settings.bankSchemas = config.string(forKey: "billing.bankSchemas").flatMap { $0.isEmpty ? nil : $0 }
+        for (scheme, key) in [(DirectDebitMessage.Scheme.core, "billing.batchBooking.core"), (.b2b, "billing.batchBooking.b2b")] {
+            let text = config.string(forKey: ConfigKey(key), default: BatchBooking.agreed.rawValue)
+            guard let value = BatchBooking(rawValue: text) else {
+                throw ConfigurationError("\(key): '\(text)' is not allowed; use agreed (BtchBookg left out), batch (true) or single (false)")
+            }
+            settings.batchBookings[scheme] = value
+        }
         switch config.string(forKey: "billing.sequenceTypes", default: "firstThenRecurring") {
         case "firstThenRecurring": settings.firstDebitAsFirst = true
         case "recurringOnly": settings.firstDebitAsFirst = false

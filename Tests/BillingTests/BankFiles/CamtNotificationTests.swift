@@ -9,11 +9,11 @@ struct CamtNotificationTests {
         #expect(report.format == .camt054v08)
         #expect(report.entries == [
             .returnedDebit(ReturnedDebit(
-                endToEndId: "2026-000001", mandateReference: "K1001-M01", amount: eur(5_841), reasonCode: "AM04",
+                endToEndId: "2026-000001-1", mandateReference: "K1001-M01", amount: eur(5_841), reasonCode: "AM04",
                 bookingDate: day("2026-11-05"), valueDate: day("2026-11-04"), stage: .returned,
                 entryReference: "2026110512345001")),
             .returnedDebit(ReturnedDebit(
-                endToEndId: "2026-000003", mandateReference: "K1003-B2B-01", amount: eur(70_210), reasonCode: "MD07",
+                endToEndId: "2026-000003-1", mandateReference: "K1003-B2B-01", amount: eur(70_210), reasonCode: "MD07",
                 bookingDate: day("2026-11-05"), valueDate: day("2026-11-05"), stage: .returned,
                 entryReference: "2026110512345002")),
         ])
@@ -29,7 +29,7 @@ struct CamtNotificationTests {
         #expect(report.format == .camt054v02)
         #expect(report.entries == [
             .returnedDebit(ReturnedDebit(
-                endToEndId: "2026-000007", mandateReference: "MNDT-000031", amount: eur(123_450), reasonCode: "AC04",
+                endToEndId: "2026-000007-1", mandateReference: "MNDT-000031", amount: eur(123_450), reasonCode: "AC04",
                 bookingDate: day("2026-11-06"), valueDate: day("2026-11-06"), stage: .returned,
                 entryReference: "VB20261106000077")),
         ])

@@ -21,7 +21,7 @@ struct CamtStatementTests {
         #expect(references[2].hasPrefix("fnv:") && references[2].hasSuffix(":3.1"))
 
         #expect(report.returnedDebits == [ReturnedDebit(
-            endToEndId: "2026-000005", mandateReference: "MNDT-000029", amount: eur(5_950), reasonCode: "MS03",
+            endToEndId: "2026-000005-1", mandateReference: "MNDT-000029", amount: eur(5_950), reasonCode: "MS03",
             bookingDate: day("2026-11-10"), valueDate: day("2026-11-09"), stage: .returned,
             entryReference: "CB2026111000000104")])
     }

@@ -9,7 +9,7 @@ struct PaymentStatusReportTests {
         #expect(report.format == .pain002v03)
         #expect(report.entries == [
             .returnedDebit(ReturnedDebit(
-                endToEndId: "2026-000006", mandateReference: "MNDT-000041", amount: eur(7_500), reasonCode: "AC04",
+                endToEndId: "2026-000006-1", mandateReference: "MNDT-000041", amount: eur(7_500), reasonCode: "AC04",
                 bookingDate: day("2026-11-03"), valueDate: nil, stage: .rejected,
                 entryReference: "RJCT-20261103-0042-1")),
         ])

@@ -8,7 +8,7 @@ struct ReturnsCSVTests {
         let report = try BankFile.read(path: BankFixtures.path("ruecklastschriften.csv"))
         #expect(report.format == .returnsCSV)
         let returns = report.returnedDebits
-        #expect(returns.map(\.endToEndId) == ["2026-000008", "2026-000009"])
+        #expect(returns.map(\.endToEndId) == ["2026-000008-1", "2026-000009-2"])
         #expect(returns.map(\.amount) == [eur(123_456), eur(1_999)])
         #expect(returns.map(\.reasonCode) == ["AM04", "MD06"])
         #expect(returns.map(\.bookingDate) == [day("2026-11-06"), day("2026-11-07")])
