@@ -65,13 +65,13 @@ demo() {
 
     echo
     echo "=== Billing October 2026 (as on $billed)"
-    ROBINSON_NOW="$billed" "$bin" bill --month 2026-10 --dry-run
+    ROBINSON_NOW="$billed" "$bin" bill --period 2026-10 --dry-run
     echo
-    ROBINSON_NOW="$billed" "$bin" bill --month 2026-10 | sed "s|$PWD/||g"
+    ROBINSON_NOW="$billed" "$bin" bill --period 2026-10 | sed "s|$PWD/||g"
     if [ -d ../shared/schemas/schematron ]; then
         echo
         echo "=== The XRechnung files checked with the official EN 16931 and XRechnung rules (Saxon-HE)"
-        ROBINSON_BILLING_SCHEMATRON_RULES="$(cd ../shared/schemas/schematron && pwd)" "$bin" invoice validate --month 2026-10 | sed "s|$PWD/||g"
+        ROBINSON_BILLING_SCHEMATRON_RULES="$(cd ../shared/schemas/schematron && pwd)" "$bin" invoice validate --period 2026-10 | sed "s|$PWD/||g"
     fi
 
     echo
@@ -98,7 +98,7 @@ demo() {
     ROBINSON_NOW="2026-11-23T07:15:00+01:00" "$bin" dunning | sed "s|$PWD/||g"
     echo
     echo "=== 30 November: DATEV export for the accountant"
-    ROBINSON_NOW="2026-11-30T18:00:00+01:00" "$bin" export datev --month 2026-11 | sed "s|$PWD/||g"
+    ROBINSON_NOW="2026-11-30T18:00:00+01:00" "$bin" export datev --issued 2026-11 | sed "s|$PWD/||g"
     echo
     echo "Everything for the accountant is under ${root#$PWD/}/billing/:"
     find "$root/billing" -type f | sort | sed "s|^$PWD/||"

@@ -280,6 +280,43 @@ enum Migrations {
                 t.column("sentIn", .text).indexed()
             }
         }
+        migrator.registerMigration("v6-receivables") { db in
+            // One typed payment state per invoice, derived by Billing from the payment rows.
+            try db.alter(table: "invoice") { t in
+                t.add(column: "paymentState", .text).notNull().defaults(to: "issued")
+                t.add(column: "cancelledOn", .text)
+            }
+            try db.execute(sql: """
+                UPDATE invoice SET
+                  paymentState = CASE status WHEN 'cancelled' THEN 'cancelled' WHEN 'reversal' THEN 'creditNote' WHEN 'paid' THEN 'paid'
+                                 ELSE CASE WHEN paidCents > 0 THEN 'partiallyPaid' ELSE 'issued' END END,
+                  cancelledOn = (SELECT c.issueDate FROM invoice c WHERE c.number = invoice.cancelledBy)
+                """)
+            try db.alter(table: "invoice") { t in t.drop(column: "status") }
+            // Every movement of money is a row: kind, the customer it belongs to, what it relates to.
+            try db.alter(table: "payment") { t in
+                t.add(column: "kind", .text).notNull().defaults(to: "transfer")
+                t.add(column: "customerId", .text).indexed()
+                t.add(column: "relatesTo", .integer)
+                t.add(column: "note", .text)
+            }
+            try db.execute(sql: """
+                UPDATE payment SET
+                  kind = CASE WHEN entryReference LIKE 'debit:%' THEN 'debit' WHEN entryReference LIKE 'manual:%' THEN 'manual' ELSE 'transfer' END,
+                  customerId = (SELECT i.customerId FROM invoice i WHERE i.number = payment.invoiceNumber)
+                """)
+            // Returns booked before took the debit off the invoice without a row of their own.
+            try db.execute(sql: """
+                INSERT INTO payment (entryReference, kind, customerId, invoiceNumber, amountCents, bookedOn, source, createdAt)
+                SELECT 'return:' || r.entryReference, 'returned', i.customerId, r.invoiceNumber, -r.amountCents, r.returnedOn, r.source, r.createdAt
+                FROM bankReturn r JOIN invoice i ON i.number = r.invoiceNumber
+                """)
+            try db.execute(sql: "UPDATE invoice SET paidCents = (SELECT COALESCE(SUM(p.amountCents), 0) FROM payment p WHERE p.invoiceNumber = invoice.number)")
+            // Months whose register must be written again (marked with the change, cleared once written).
+            try db.create(table: "pendingRegister") { t in
+                t.primaryKey("month", .text)
+            }
+        }
         return migrator
     }
 }

@@ -40,6 +40,16 @@ extension StateDatabase {
         }
     }
 
+    /// Payment rows in booking order, optionally of one customer or invoice.
+    public func payments(customer: String? = nil, invoice: String? = nil) throws -> [Payment] {
+        try read { db in
+            var request = Payment.order(Payment.Columns.bookedOn, Payment.Columns.id)
+            if let customer { request = request.filter(Payment.Columns.customerId == customer) }
+            if let invoice { request = request.filter(Payment.Columns.invoiceNumber == invoice) }
+            return try request.fetchAll(db)
+        }
+    }
+
     /// Appends one line to the audit log in a transaction of its own.
     public func audit(_ action: String, subject: String, detail: String = "", actor: String, at: Date) throws {
         try write { db in try db.audit(action, subject: subject, detail: detail, actor: actor, at: at) }

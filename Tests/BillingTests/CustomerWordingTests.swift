@@ -38,6 +38,10 @@ struct CustomerWordingTests {
             letters += try DunningRun(context: fixture.context).run().letters.map(\.path)
         }
         #expect(letters.count == 3)
+        for letter in letters {
+            let collisions = try Poppler.collisions(try [UInt8](Data(contentsOf: URL(fileURLWithPath: letter))))
+            #expect(collisions.isEmpty, "\(letter): \(collisions.prefix(3))")
+        }
         let final = singleLine(try Poppler.text(try [UInt8](Data(contentsOf: URL(fileURLWithPath: letters[2])))))
         // The statement's text column wraps: the reason may be split around the amount.
         #expect(final.contains("Rücklastschrift zu Rechnung 2026-000001: Rückgabe auf Verlangen des"), "\(final)")
@@ -66,6 +70,17 @@ struct CustomerWordingTests {
         #expect(text.contains("1 Paket "))
         #expect(!text.contains("1 Pakete"))
         #expect(text.contains("1 geprüfter Datensatz im Oktober 2026"))
+    }
+
+    @Test("a foreign address ends with the country's German name in capitals (DIN 5008)")
+    func foreignAddress() throws {
+        var document = SampleInvoices.transfer()
+        document.buyer.address = PostalAddress(street: "Mariahilfer Straße 99", postcode: "1060", city: "Wien", country: "AT")
+        let text = try Poppler.text(try InvoiceLetter.pdf(document))
+        #expect(text.contains("1060 Wien"))
+        #expect(text.contains("ÖSTERREICH"))
+        document.buyer.address.country = "ZZ"
+        #expect(try Poppler.text(try InvoiceLetter.pdf(document)).contains("ZZ"))
     }
 
     private func singleLine(_ text: String) -> String {

@@ -27,14 +27,17 @@ struct DatevExportTests {
             var returnFee = Charge(customerId: "K2", kind: .returnFee, amountCents: 800, description: "Rücklastschriftgebühr",
                                    relatesTo: nil, createdOn: "2026-10-30")
             try returnFee.insert(db)
-            var paid = Payment(entryReference: "E1", invoiceNumber: "2026-000001", amountCents: 5_000, bookedOn: "2026-11-10",
-                               source: "manual", remittance: "2026-000001", createdAt: fixture.now)
+            var paid = Payment(entryReference: "E1", kind: .transfer, customerId: "K1", invoiceNumber: "2026-000001", amountCents: 5_000,
+                               bookedOn: "2026-11-10", source: "camt.053", remittance: "2026-000001", createdAt: fixture.now)
             try paid.insert(db)
-            var unknown = Payment(entryReference: "E2", invoiceNumber: nil, amountCents: 1_234, bookedOn: "2026-11-11",
-                                  source: "manual", remittance: "Spende", createdAt: fixture.now)
+            var unknown = Payment(entryReference: "E2", kind: .transfer, customerId: nil, invoiceNumber: nil, amountCents: 1_234,
+                                  bookedOn: "2026-11-11", source: "camt.053", remittance: "Spende", createdAt: fixture.now)
             try unknown.insert(db)
-            var returned = BankReturn(entryReference: "R1", endToEndId: "2026-000001", invoiceNumber: "2026-000001", amountCents: 5_000,
-                                      reason: "AM04", returnedOn: "2026-11-12", source: "camt.054", createdAt: fixture.now)
+            var debit = Payment(entryReference: "E3", kind: .debit, customerId: "K1", invoiceNumber: "2026-000001", amountCents: 5_000,
+                                bookedOn: "2026-11-12", source: "pain.008", remittance: nil, createdAt: fixture.now)
+            try debit.insert(db)
+            var returned = Payment(entryReference: "R1", kind: .returned, customerId: "K1", invoiceNumber: "2026-000001", amountCents: -5_000,
+                                   bookedOn: "2026-11-12", source: "camt.054", remittance: nil, relatesTo: debit.id, note: "AM04", createdAt: fixture.now)
             try returned.insert(db)
             try db.execute(sql: "UPDATE invoice SET paidCents = 5000 WHERE number = '2026-000001'")
         }
@@ -87,13 +90,14 @@ struct DatevExportTests {
     func bookings() throws {
         let fixture = try november()
         let report = try DatevExport(context: fixture.context).write(month: YearMonth(year: 2026, month: 11)!)
-        #expect(report.bookings == 7)
+        #expect(report.bookings == 8)
         let rows = try lines(report.path).dropFirst(2).map { [$0[0], $0[1], $0[6], $0[7], $0[8], $0[9], $0[10], $0[13]] }
         #expect(rows == [
             ["119,06", "\"S\"", "10001", "8400", "", "0211", "\"2026-000001\"", "\"Rechnung 2026-000001 Müller & Söhne GmbH\""],
             ["47,36", "\"S\"", "10002", "8400", "", "0211", "\"2026-000002\"", "\"Rechnung 2026-000002 Kunde K2 GmbH\""],
             ["50,00", "\"S\"", "1200", "10001", "", "1011", "\"2026-000001\"", "\"Zahlung 2026-000001 Müller & Söhne GmbH\""],
-            ["12,34", "\"S\"", "1200", "1590", "", "1111", "\"\"", "\"Zahlung ohne Rechnung Spende\""],
+            ["12,34", "\"S\"", "1200", "1590", "", "1111", "\"Z2\"", "\"Zahlung ohne Rechnung Spende\""],
+            ["50,00", "\"S\"", "1200", "10001", "", "1211", "\"2026-000001\"", "\"Zahlung 2026-000001 Müller & Söhne GmbH\""],
             ["50,00", "\"H\"", "1200", "10001", "", "1211", "\"2026-000001\"", "\"Rücklastschrift 2026-000001 AM04 Müller & Söhne GmbH\""],
             ["3,00", "\"S\"", "10001", "2700", "", "1511", "\"2026-000001\"", "\"Mahngebühr 2026-000001 Müller & Söhne GmbH\""],
             ["47,36", "\"H\"", "10002", "8400", "", "2011", "\"2026-000003\"", "\"Gutschrift 2026-000003 Kunde K2 GmbH\""],
@@ -158,10 +162,10 @@ struct DatevExportTests {
         #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
         let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
         #expect(text.components(separatedBy: "\r\n") == [
-            "Kunde;Name;Art;Nummer;Datum;Faellig;Brutto;Bezahlt;Offen;Tage ueberfaellig;Mahnstufe",
-            "K1;Müller & Söhne GmbH;Rechnung;2026-000001;02.11.2026;09.11.2026;119,06;50,00;69,06;24;0",
-            "K1;Müller & Söhne GmbH;Mahngebühr 2026-000001;2026-000001;15.11.2026;;3,00;0,00;3,00;;",
-            "K2;Kunde K2 GmbH;Rücklastschriftgebühr;;30.10.2026;;8,00;0,00;8,00;;",
+            "\"Kunde\";\"Name\";\"Art\";\"Nummer\";\"Datum\";\"Faellig\";\"Brutto\";\"Bezahlt\";\"Offen\";\"Tage ueberfaellig\";\"Mahnstufe\";\"Status\"",
+            "\"K1\";\"Müller & Söhne GmbH\";\"Rechnung\";\"2026-000001\";\"02.11.2026\";\"09.11.2026\";119,06;50,00;69,06;24;0;\"teilweise bezahlt\"",
+            "\"K1\";\"Müller & Söhne GmbH\";\"Mahngebühr 2026-000001\";\"2026-000001\";\"15.11.2026\";\"\";3,00;0,00;3,00;\"\";\"\";\"Gebühr offen\"",
+            "\"K2\";\"Kunde K2 GmbH\";\"Rücklastschriftgebühr\";\"\";\"30.10.2026\";\"\";8,00;0,00;8,00;\"\";\"\";\"Gebühr offen\"",
             "",
         ])
     }

@@ -173,7 +173,7 @@ struct InvoiceRunTests {
         #expect(document.issueDate == day("2026-11-20"))
         #expect(document.payment == .settlement)
         let original = try fixture.invoices().first { $0.number == "2026-000001" }
-        #expect(original?.status == .cancelled)
+        #expect(original?.paymentState == .cancelled)
         #expect(original?.cancelledBy == "2026-000004")
         #expect(fixture.files("2026-10").contains("2026-000004-K1-rechnungskorrektur.pdf"))
         #expect(throws: BillingRunError.self) { try InvoiceCancellation(context: fixture.context).cancel(number: "2026-000001", reason: "again") }
@@ -196,10 +196,10 @@ struct InvoiceRunTests {
         #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])  // BOM: German Excel then reads UTF-8
         let lines = String(decoding: bytes.dropFirst(3), as: UTF8.self).components(separatedBy: "\r\n").filter { !$0.isEmpty }
         #expect(lines.count == 5)
-        #expect(lines[0].hasPrefix("Nummer;Datum;Art;Kunde"))
-        #expect(lines[1] == "2026-000001;02.11.2026;Rechnung;K1;Kunde K1 GmbH;Oktober 2026;100,05;19,01;119,06;Überweisung;09.11.2026;offen;")
-        #expect(lines[2].hasSuffix(";Lastschrift;10.11.2026;storniert durch 2026-000004;"))
-        #expect(lines[4] == "2026-000004;02.11.2026;Rechnungskorrektur;K2;Kunde K2 GmbH;Oktober 2026;-39,80;-7,56;-47,36;Verrechnung;02.11.2026;Korrektur;2026-000002")
+        #expect(lines[0].hasPrefix("\"Nummer\";\"Datum\";\"Art\";\"Kunde\""))
+        #expect(lines[1] == "\"2026-000001\";\"02.11.2026\";\"Rechnung\";\"K1\";\"Kunde K1 GmbH\";\"Oktober 2026\";100,05;19,01;119,06;\"Überweisung\";\"09.11.2026\";\"offen\";\"\";0,00;119,06")
+        #expect(lines[2].hasSuffix(";\"Lastschrift\";\"10.11.2026\";\"storniert durch 2026-000004\";\"\";0,00;0,00"))
+        #expect(lines[4] == "\"2026-000004\";\"02.11.2026\";\"Rechnungskorrektur\";\"K2\";\"Kunde K2 GmbH\";\"Oktober 2026\";-39,80;-7,56;-47,36;\"Verrechnung\";\"02.11.2026\";\"Korrektur\";\"2026-000002\";\"\";\"\"")
     }
 
     @Test("terminated customers pay only the usage of their last month; suspended ones still pay the fee")

@@ -8,14 +8,14 @@ struct ExportCommandTests {
 
     func billedOctober() throws -> CLI {
         let cli = try BillingCommandTests().monthWithUsage()
-        try cli.ok(["bill", "--month", "2026-10"], env: BillingCommandTests.billingDay)
+        try cli.ok(["bill", "--period", "2026-10"], env: BillingCommandTests.billingDay)
         return cli
     }
 
     @Test("writes the Buchungsstapel of November (the invoices issued on 2 Nov) and today's open items")
     func exportsMonth() throws {
         let cli = try billedOctober()
-        let out = try cli.ok(["export", "datev", "--month", "2026-11"], env: Self.december)
+        let out = try cli.ok(["export", "datev", "--issued", "2026-11"], env: Self.december)
         let path = cli.root + "/billing/2026-11/EXTF_Buchungsstapel_2026-11.csv"
         #expect(out.contains(path + " (4 bookings)"))
         #expect(out.contains(cli.root + "/billing/offene-posten-2026-12-01.csv (4 items"))
@@ -35,18 +35,20 @@ struct ExportCommandTests {
         #expect(bytes.contains(0xFC) && !bytes.contains(0xC3))
 
         // October has no documents: an empty batch, header and columns only.
-        let october = try cli.ok(["export", "datev", "--month", "2026-10"], env: Self.december)
+        let october = try cli.ok(["export", "datev", "--issued", "2026-10"], env: Self.december)
         #expect(october.contains("(0 bookings)"))
     }
 
-    @Test("without consultant and client number nothing is written and the keys are named; --month must be a month")
+    @Test("without consultant and client number nothing is written and the keys are named; --issued must be a month; --month is refused as ambiguous")
     func refusals() throws {
         let cli = try billedOctober()
         cli.environment["ROBINSON_CONFIG"] = nil
-        let result = try cli.run(["export", "datev", "--month", "2026-11"], env: Self.december)
+        let result = try cli.run(["export", "datev", "--issued", "2026-11"], env: Self.december)
         #expect(result.status == 78, "a configuration problem")
         #expect(result.stderr.contains("datev.consultantNumber, datev.clientNumber"))
         #expect(!FileManager.default.fileExists(atPath: cli.root + "/billing/2026-11/EXTF_Buchungsstapel_2026-11.csv"))
-        #expect(try cli.run(["export", "datev", "--month", "November"], env: Self.december).status == 64)
+        #expect(try cli.run(["export", "datev", "--issued", "November"], env: Self.december).status == 64)
+        let ambiguous = try cli.run(["export", "datev", "--month", "2026-11"], env: Self.december)
+        #expect(ambiguous.status == 64 && ambiguous.stderr.contains("use --issued"))
     }
 }

@@ -29,6 +29,7 @@ enum JSONValue: Decodable, Equatable, CustomStringConvertible {
     var keys: [String] { if case .object(let members) = self { Array(members.keys) } else { [] } }
     var items: [JSONValue] { if case .array(let items) = self { items } else { [] } }
     var text: String? { if case .string(let text) = self { text } else { nil } }
+    var integer: Int64? { if case .integer(let value) = self { value } else { nil } }
 
     var description: String {
         switch self {

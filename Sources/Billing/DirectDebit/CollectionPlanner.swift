@@ -31,7 +31,7 @@ struct CollectionPlanner {
         let collected = CollectionItem.select(CollectionItem.Columns.invoiceNumber)
         let invoices = try InvoiceRecord.filter(InvoiceRecord.Columns.kind == InvoiceRecord.Kind.invoice
                                                 && InvoiceRecord.Columns.paymentMethod == InvoiceRecord.PaymentMethod.sepa
-                                                && InvoiceRecord.Columns.status == InvoiceRecord.Status.open
+                                                && PaymentState.owing.contains(InvoiceRecord.Columns.paymentState)
                                                 && InvoiceRecord.Columns.paidCents < InvoiceRecord.Columns.grossCents
                                                 && (InvoiceRecord.Columns.presentAgain == true || !collected.contains(InvoiceRecord.Columns.number)))
             .order(InvoiceRecord.Columns.year, InvoiceRecord.Columns.sequence).fetchAll(db)

@@ -49,6 +49,7 @@ public struct CollectionRun: Sendable {
 
         let creditorName = SepaText.name(seller.name).value
         try context.database.writeImmediate { db in
+            try Ledger.advance(in: db, context: context)
             try MandateHistory.recordCreditorChanges(identifier: seller.creditorIdentifier ?? "", name: creditorName, at: now, in: db)
             let plan = try CollectionPlanner(context: context, created: created).plan(in: db)
             report.skipped = plan.skipped
@@ -75,10 +76,14 @@ public struct CollectionRun: Sendable {
                         try Mandate.filter(key: debit.mandateReference)
                             .updateAll(db, Mandate.Columns.used.set(to: true), Mandate.Columns.lastCollectedOn.set(to: group.collectionDate.isoString))
                         try InvoiceRecord.filter(key: debit.invoiceNumber).updateAll(db, InvoiceRecord.Columns.presentAgain.set(to: false))
-                        // The debit pays the invoice unless the bank returns it (then `returns import` reverses this).
-                        try Ledger.book(in: db, invoice: debit.invoiceNumber, amountCents: debit.amount.cents, on: group.collectionDate,
-                                        entryReference: "debit:\(message.messageId):\(debit.invoiceNumber)",
-                                        source: "pain.008 \(message.messageId)", remittance: nil, now: now)
+                        // The debit pays the invoice from its collection date unless the bank returns it (then `returns import` books that).
+                        let customer = debits.first { $0.invoice.number == debit.invoiceNumber }?.invoice.customerId
+                        try Ledger.post(Payment(entryReference: "debit:\(message.messageId):\(debit.invoiceNumber)", kind: .debit, customerId: customer,
+                                                invoiceNumber: debit.invoiceNumber, amountCents: debit.amount.cents,
+                                                bookedOn: group.collectionDate.isoString, source: "pain.008 \(message.messageId)",
+                                                remittance: nil, createdAt: now),
+                                        in: db, context: context,
+                                        event: "debit of \(debit.amount) on \(group.collectionDate.isoString) in \(message.messageId)")
                     }
                 }
                 // Amendments go to the bank once: with these debits.
@@ -96,6 +101,7 @@ public struct CollectionRun: Sendable {
         FaultInjection.trip("collect:after-record")
         let written = try CollectionFiles(context: context).completePending()
         report.completed = written.filter { id in !report.files.contains { $0.messageId == id } }
+        try ReceivablesFiles(context: context).rewrite()
         return report
     }
 }

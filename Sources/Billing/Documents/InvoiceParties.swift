@@ -5,7 +5,7 @@ import Documents
 enum InvoiceParties {
     static func addressLines(name: String, address: PostalAddress) -> [String] {
         var lines = [name, address.street, "\(address.postcode) \(address.city)"]
-        if address.country != "DE" { lines.append(address.country) }
+        if address.country != "DE" { lines.append(CountryNames.addressLine(address.country)) }
         return lines
     }
 

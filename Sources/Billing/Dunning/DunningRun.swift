@@ -39,8 +39,9 @@ public struct DunningRun: Sendable {
         let now = context.now
         let settings = context.settings.dunning
         var report = Report()
-        let invoices = try context.database.read { db in
-            try InvoiceRecord.filter(InvoiceRecord.Columns.kind == InvoiceRecord.Kind.invoice && InvoiceRecord.Columns.status == InvoiceRecord.Status.open
+        let invoices = try context.database.writeImmediate { db in
+            try Ledger.advance(in: db, context: context)
+            return try InvoiceRecord.filter(InvoiceRecord.Columns.kind == InvoiceRecord.Kind.invoice && PaymentState.owing.contains(InvoiceRecord.Columns.paymentState)
                                      && InvoiceRecord.Columns.paidCents < InvoiceRecord.Columns.grossCents
                                      && InvoiceRecord.Columns.presentAgain == false && InvoiceRecord.Columns.dueDate < date.isoString)
                 .order(InvoiceRecord.Columns.year, InvoiceRecord.Columns.sequence).fetchAll(db)
@@ -58,6 +59,7 @@ public struct DunningRun: Sendable {
         report.suspended = try context.database.writeImmediate { db in
             try Suspension(context: context).suspendOverdue(in: db, on: date, now: now)
         }
+        try ReceivablesFiles(context: context).rewrite()
         return report
     }
 

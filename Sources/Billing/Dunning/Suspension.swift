@@ -11,7 +11,7 @@ struct Suspension {
     /// Overdue = open amounts of invoices due before `date`.
     static func overdueCents(in db: Database, customer: String, dueBefore date: CalendarDate) throws -> Int64 {
         try InvoiceRecord.filter(InvoiceRecord.Columns.customerId == customer && InvoiceRecord.Columns.kind == InvoiceRecord.Kind.invoice
-                                 && InvoiceRecord.Columns.status == InvoiceRecord.Status.open && InvoiceRecord.Columns.dueDate < date.isoString)
+                                 && PaymentState.owing.contains(InvoiceRecord.Columns.paymentState) && InvoiceRecord.Columns.dueDate < date.isoString)
             .fetchAll(db).map(\.openCents).reduce(0, +)
     }
 
@@ -33,7 +33,7 @@ struct Suspension {
             }
             if reason == nil && settings.suspendAfterFinalLevel {
                 let openInvoices = InvoiceRecord.filter(InvoiceRecord.Columns.customerId == customer.id
-                                                        && InvoiceRecord.Columns.status == InvoiceRecord.Status.open)
+                                                        && PaymentState.owing.contains(InvoiceRecord.Columns.paymentState))
                     .select(InvoiceRecord.Columns.number)
                 let unpaidFinal = try DunningNotice.filter(openInvoices.contains(DunningNotice.Columns.invoiceNumber)
                                                            && DunningNotice.Columns.level == settings.finalLevel

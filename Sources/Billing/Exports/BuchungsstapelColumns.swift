@@ -2,6 +2,8 @@
 /// (developer.datev.de, dtvf "Buchungsstapel"): 125 columns in this order.
 /// DATEV maps by position, so every booking line has all of them.
 enum BuchungsstapelColumns {
+    /// "Generalumkehr (GU)": `"1"` marks a line as the reversal of an earlier one.
+    static let generalReversal = names.firstIndex(of: "Generalumkehr (GU)")!
     static let names: [String] = {
         var names = [
             "Umsatz (ohne Soll/Haben-Kz)", "Soll/Haben-Kennzeichen", "WKZ Umsatz", "Kurs", "Basis-Umsatz", "WKZ Basis-Umsatz",

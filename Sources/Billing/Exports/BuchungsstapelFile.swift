@@ -27,6 +27,7 @@ struct BuchungsstapelFile {
         fields[10] = quoted(String(Self.documentField(booking.document).prefix(36)))
         fields[13] = quoted(String(booking.text.prefix(60)))
         fields[17] = booking.sachverhalt.map { String($0.rawValue) } ?? ""
+        if booking.reversal { fields[BuchungsstapelColumns.generalReversal] = quoted("1") }
         return fields.joined(separator: ";")
     }
 

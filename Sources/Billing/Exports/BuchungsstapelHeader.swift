@@ -46,7 +46,8 @@ struct BuchungsstapelHeader {
     static func day(_ date: CalendarDate) -> String { date.basicString }
 }
 
-/// A DATEV text field: in double quotes, inner quotes doubled.
+/// A DATEV text field: in double quotes, inner quotes doubled, control characters (a line break in a name) as spaces.
 func quoted(_ text: String) -> String {
-    "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    let flat = String(text.map { $0.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value != 0x7F } ? $0 : " " })
+    return "\"" + flat.replacingOccurrences(of: "\"", with: "\"\"") + "\""
 }

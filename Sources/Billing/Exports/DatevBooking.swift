@@ -21,9 +21,12 @@ public struct DatevBooking: Sendable, Equatable {
     public var date: CalendarDate
     /// Belegfeld 1: the invoice number, or another document reference.
     public var document: String
-    /// Buchungstext, at most 60 characters (longer text is cut).
+    /// Buchungstext, at most 60 characters (longer text is cut). Always begins with a fixed word of ours
+    /// ("Rechnung", "Zahlung", a charge's description), never with outside text.
     public var text: String
     public var sachverhalt: Sachverhalt?
+    /// Generalumkehr: this line reverses an earlier one with the same accounts and side.
+    public var reversal = false
 
     public init(amount: Money, side: Side, account: Int, contraAccount: Int, date: CalendarDate, document: String, text: String,
                 sachverhalt: Sachverhalt? = nil) {

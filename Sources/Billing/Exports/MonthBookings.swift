@@ -5,7 +5,11 @@ import Store
 /// The bookings of one month, read from the database. The accountant books
 /// by document date, so a month holds the invoices and credit notes issued
 /// in it (not those of its service month), the charges that arose in it and
-/// the payments booked in it.
+/// the payment rows dated in it (a debit on its collection date).
+///
+/// Every movement on a customer's receivable is one line on the debtor
+/// account, so the debtor accounts' balance on any day equals the sum of the
+/// open-items list of that day (`OpenItemList`).
 struct MonthBookings {
     let settings: DatevSettings
 
@@ -15,59 +19,61 @@ struct MonthBookings {
         let invoices = try InvoiceRecord.filter(InvoiceRecord.Columns.issueDate >= from && InvoiceRecord.Columns.issueDate <= to)
             .order(InvoiceRecord.Columns.year, InvoiceRecord.Columns.sequence).fetchAll(db)
         let charges = try Charge.filter(Charge.Columns.createdOn >= from && Charge.Columns.createdOn <= to).order(Charge.Columns.id).fetchAll(db)
-        let payments = try Payment.filter(Payment.Columns.bookedOn >= from && Payment.Columns.bookedOn <= to).order(Payment.Columns.id).fetchAll(db)
-        let returns = try BankReturn.filter(BankReturn.Columns.returnedOn >= from && BankReturn.Columns.returnedOn <= to)
-            .order(BankReturn.Columns.id).fetchAll(db)
-        let paidInvoices = try InvoiceRecord.filter(keys: Set(payments.compactMap(\.invoiceNumber) + returns.compactMap(\.invoiceNumber))).fetchAll(db)
-        let payer = Dictionary(paidInvoices.map { ($0.number, $0.customerId) }, uniquingKeysWith: { first, _ in first })
-        // Charges billed on an invoice are already receivables of their own; the invoice must not book them as revenue again.
-        let billedCharges = try Dictionary(grouping: Charge.filter(invoices.map(\.number).contains(Charge.Columns.billedInvoice)).fetchAll(db),
-                                           by: { $0.billedInvoice ?? "" }).mapValues { $0.map(\.amountCents).reduce(0, +) }
+        let payments = try Payment.filter(Payment.Columns.bookedOn >= from && Payment.Columns.bookedOn <= to)
+            .order(Payment.Columns.bookedOn, Payment.Columns.id).fetchAll(db)
+        // A reversal repeats the row it reverses, which may be of an earlier month.
+        let reversed = try Dictionary(Payment.filter(keys: Set(payments.filter { $0.kind == .reversal }.compactMap(\.relatesTo))).fetchAll(db)
+            .map { ($0.id ?? 0, $0) }, uniquingKeysWith: { first, _ in first })
+        // Charges billed on an invoice are already receivables of their own; the invoice must not book them as revenue again,
+        // and its credit note takes them back from their own accounts.
+        let billed = Set(invoices.map(\.number) + invoices.compactMap(\.cancels))
+        let billedCharges = try Dictionary(grouping: Charge.filter(billed.contains(Charge.Columns.billedInvoice)).fetchAll(db),
+                                           by: { $0.billedInvoice ?? "" })
 
         var customerIds = Set(invoices.map(\.customerId)).union(charges.map(\.customerId))
-        customerIds.formUnion(payments.compactMap { $0.invoiceNumber.flatMap { payer[$0] } })
-        customerIds.formUnion(returns.compactMap { $0.invoiceNumber.flatMap { payer[$0] } })
+        customerIds.formUnion((payments + reversed.values).compactMap(\.customerId))
         let debtors = try DebtorAccounts(settings: settings).accounts(for: customerIds)
         let names = try Dictionary(Customer.filter(keys: customerIds).fetchAll(db).map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-        let name = { (id: String) in names[id] ?? id }
+        let lines = PaymentLines(settings: settings, debtors: debtors, names: names)
 
         var bookings: [DatevBooking] = []
         for invoice in invoices {
             guard let date = CalendarDate(iso: invoice.issueDate) else { continue }
-            let revenue = Money(cents: invoice.grossCents - (billedCharges[invoice.number] ?? 0))
-            guard revenue.cents > 0 else { continue }
             let isInvoice = invoice.kind == .invoice
+            let charges = billedCharges[isInvoice ? invoice.number : invoice.cancels ?? ""] ?? []
+            let revenue = Money(cents: invoice.grossCents - charges.map(\.amountCents).reduce(0, +))
             let label = isInvoice ? "Rechnung" : "Gutschrift"
-            bookings.append(DatevBooking(
-                amount: revenue, side: isInvoice ? .debit : .credit, account: debtors[invoice.customerId]!,
-                contraAccount: settings.accounts.revenue, date: date, document: invoice.number,
-                text: "\(label) \(invoice.number) \(name(invoice.customerId))"))
+            if revenue.cents > 0 {
+                bookings.append(DatevBooking(
+                    amount: revenue, side: isInvoice ? .debit : .credit, account: debtors[invoice.customerId]!,
+                    contraAccount: settings.accounts.revenue, date: date, document: invoice.number,
+                    text: "\(label) \(invoice.number) \(lines.name(invoice.customerId))"))
+            }
+            for charge in charges where !isInvoice {
+                bookings.append(DatevBooking(
+                    amount: Money(cents: charge.amountCents), side: .credit, account: debtors[invoice.customerId]!,
+                    contraAccount: account(for: charge.kind), date: date, document: invoice.number,
+                    text: "Gutschrift \(invoice.number) \(charge.description)", sachverhalt: Self.sachverhalt(charge.kind)))
+            }
         }
         for charge in charges {
             guard let date = CalendarDate(iso: charge.createdOn) else { continue }
             bookings.append(DatevBooking(
                 amount: Money(cents: charge.amountCents), side: .debit, account: debtors[charge.customerId]!,
                 contraAccount: account(for: charge.kind), date: date, document: charge.relatesTo ?? "G\(charge.id ?? 0)",
-                text: "\(charge.description) \(name(charge.customerId))", sachverhalt: Self.sachverhalt(charge.kind)))
+                text: "\(charge.description) \(lines.name(charge.customerId))", sachverhalt: Self.sachverhalt(charge.kind)))
         }
         for payment in payments {
             guard let date = CalendarDate(iso: payment.bookedOn) else { continue }
-            let customer = payment.invoiceNumber.flatMap { payer[$0] }
-            let contra = customer.flatMap { debtors[$0] } ?? settings.accounts.unassignedPayments
-            let text = customer.map { "Zahlung \(payment.invoiceNumber!) \(name($0))" } ?? "Zahlung ohne Rechnung \(payment.remittance ?? "")"
-            // A negative amount is money paid back: the bank is credited.
-            bookings.append(DatevBooking(
-                amount: Money(cents: abs(payment.amountCents)), side: payment.amountCents < 0 ? .credit : .debit,
-                account: settings.accounts.bank, contraAccount: contra,
-                date: date, document: payment.invoiceNumber ?? "", text: text))
-        }
-        for returned in returns {
-            // A returned debit takes the money back off the bank: the receivable is open again.
-            guard let date = CalendarDate(iso: returned.returnedOn), let number = returned.invoiceNumber,
-                  let customer = payer[number], let debtor = debtors[customer] else { continue }
-            bookings.append(DatevBooking(
-                amount: Money(cents: returned.amountCents), side: .credit, account: settings.accounts.bank, contraAccount: debtor,
-                date: date, document: number, text: "Rücklastschrift \(number) \(returned.reason) \(name(customer))"))
+            if payment.kind == .reversal {
+                // The reversed booking once more, marked as its reversal (Generalumkehr), on the day of the reversal.
+                guard let original = payment.relatesTo.flatMap({ reversed[$0] }), var line = lines.line(for: original, date: date) else { continue }
+                line.reversal = true
+                line.text = "Storno \(line.text)"
+                bookings.append(line)
+            } else if let line = lines.line(for: payment, date: date) {
+                bookings.append(line)
+            }
         }
         return bookings.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
     }
@@ -77,7 +83,7 @@ struct MonthBookings {
         switch kind {
         case .interest: .dunningInterest
         case .dunningFee: .dunningFee
-        case .returnFee, .lumpSum: nil
+        case .returnFee, .lumpSum, .returnDifference: nil
         }
     }
 
@@ -87,6 +93,53 @@ struct MonthBookings {
         case .dunningFee: settings.accounts.dunningFee
         case .interest: settings.accounts.interest
         case .lumpSum: settings.accounts.lumpSum
+        // Money the bank took beyond the debit: it left the bank account, it is no income.
+        case .returnDifference: settings.accounts.bank
+        }
+    }
+}
+
+/// The DATEV line of one payment row.
+struct PaymentLines {
+    let settings: DatevSettings
+    let debtors: [String: Int]
+    let names: [String: String]
+
+    func name(_ id: String) -> String { names[id] ?? id }
+
+    func line(for payment: Payment, date: CalendarDate) -> DatevBooking? {
+        let amount = Money(cents: abs(payment.amountCents))
+        let debtor = payment.customerId.flatMap { debtors[$0] }
+        let customer = payment.customerId.map(name) ?? ""
+        let document = payment.invoiceNumber ?? "Z\(payment.id ?? 0)"
+        switch payment.kind {
+        case .transfer, .manual, .debit:
+            // Money in: the bank against the debtor, or against unassigned payments until it is assigned.
+            guard let debtor else {
+                return DatevBooking(amount: amount, side: payment.amountCents < 0 ? .credit : .debit, account: settings.accounts.bank,
+                                    contraAccount: settings.accounts.unassignedPayments, date: date, document: document,
+                                    text: "Zahlung ohne Rechnung \(payment.remittance ?? "")")
+            }
+            return DatevBooking(amount: amount, side: payment.amountCents < 0 ? .credit : .debit, account: settings.accounts.bank,
+                                contraAccount: debtor, date: date, document: document,
+                                text: "Zahlung \(payment.invoiceNumber ?? "") \(customer)")
+        case .returned:
+            // A returned debit takes the money back off the bank: the receivable is open again.
+            guard let debtor else { return nil }
+            return DatevBooking(amount: amount, side: .credit, account: settings.accounts.bank, contraAccount: debtor, date: date,
+                                document: document, text: "Rücklastschrift \(payment.invoiceNumber ?? "") \(payment.note ?? "") \(customer)")
+        case .assignment:
+            // An unmatched credit given to an invoice: from unassigned payments to the debtor.
+            guard let debtor else { return nil }
+            return DatevBooking(amount: amount, side: .debit, account: settings.accounts.unassignedPayments, contraAccount: debtor,
+                                date: date, document: document, text: "Zuordnung Zahlung \(payment.relatesTo ?? 0) \(customer)")
+        case .refund:
+            guard let debtor else { return nil }
+            return DatevBooking(amount: amount, side: .credit, account: settings.accounts.bank, contraAccount: debtor, date: date,
+                                document: document, text: "Erstattung Guthaben \(customer)")
+        case .offset, .reversal:
+            // Credit moved between two invoices of one customer stays on the same debtor account.
+            return nil
         }
     }
 }

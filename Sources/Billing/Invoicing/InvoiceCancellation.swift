@@ -22,9 +22,10 @@ public struct InvoiceCancellation: Sendable {
         let now = context.now
         let today = context.today
         let creditNote = try context.database.writeImmediate { db in
+            try Ledger.advance(in: db, context: context)
             guard let original = try InvoiceRecord.fetchOne(db, key: number) else { throw BillingRunError.notFound(number) }
             guard original.kind == .invoice else { throw BillingRunError.notCancellable(number, why: "it is itself a credit note") }
-            guard original.status != .cancelled else {
+            guard original.paymentState != .cancelled else {
                 throw BillingRunError.notCancellable(number, why: "it was already cancelled by \(original.cancelledBy ?? "a credit note")")
             }
             let document = try InvoiceStorage.decode(original)
@@ -42,15 +43,16 @@ public struct InvoiceCancellation: Sendable {
                     note.notes = ["Storno der Rechnung \(original.number) vom \(document.issueDate.germanString): \(reason)"]
                     return note
                 },
-                mandateReference: nil, cancels: original.number, status: .reversal, now: now)
+                mandateReference: nil, cancels: original.number, state: .creditNote, now: now)
             try InvoiceRecord.filter(key: original.number)
-                .updateAll(db, InvoiceRecord.Columns.status.set(to: InvoiceRecord.Status.cancelled), InvoiceRecord.Columns.cancelledBy.set(to: creditNote.number))
+                .updateAll(db, InvoiceRecord.Columns.cancelledBy.set(to: creditNote.number), InvoiceRecord.Columns.cancelledOn.set(to: today.isoString))
+            try Ledger.refresh(original.number, in: db, context: context, event: "cancelled by credit note \(creditNote.number)")
             try db.audit("invoice.cancel", subject: original.number,
                          detail: "credit note \(creditNote.number), reason: \(reason)", actor: context.actor, at: now)
             return creditNote
         }
         try InvoiceFiles(context: context).completePending()
-        _ = try InvoiceRegister(context: context).write(months: [creditNote.serviceMonth])
+        try ReceivablesFiles(context: context).rewrite()
         return creditNote
     }
 }

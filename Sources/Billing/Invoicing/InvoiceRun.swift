@@ -57,13 +57,14 @@ public struct InvoiceRun: Sendable {
         try checkSeller()
 
         let (plan, issued) = try context.database.writeImmediate { db in
+            try Ledger.advance(in: db, context: context)
             // Planned inside the write transaction: a second run started at the same time sees these invoices.
             let plan = try MonthPlanner(context: context).plan(month, in: db)
             var issued: [InvoiceRecord] = []
             for draft in plan.drafts {
                 let record = try InvoiceStorage.insert(
                     in: db, kind: .invoice, serviceMonth: month, issueDate: draft.document.issueDate,
-                    numbering: draft.numbered, mandateReference: draft.mandateReference, cancels: nil, status: .open, now: now)
+                    numbering: draft.numbered, mandateReference: draft.mandateReference, cancels: nil, state: .issued, now: now)
                 for id in draft.chargeIds {
                     try Charge.filter(key: id).updateAll(db, Charge.Columns.billedInvoice.set(to: record.number),
                                                          Charge.Columns.billedOn.set(to: record.issueDate))
@@ -79,10 +80,11 @@ public struct InvoiceRun: Sendable {
 
         let files = InvoiceFiles(context: context)
         let written = try files.completePending()
-        let registers = try InvoiceRegister(context: context).write(months: Set(issued.map(\.serviceMonth) + [month.isoString]))
+        try ReceivablesFiles(context: context).rewrite()
+        let register = InvoiceRegister(context: context).path(month.isoString)
         return Report(month: month, issued: issued, skipped: plan.skipped, alreadyIssued: plan.alreadyIssued,
                       documentsWritten: written, folder: context.monthFolder(month.isoString),
-                      register: registers.first { $0.hasSuffix("\(month.isoString).csv") } ?? "")
+                      register: FileManager.default.fileExists(atPath: register) ? register : "")
     }
 }
 

@@ -19,7 +19,7 @@ enum InvoiceStorage {
     /// Takes the next number of the issue year and inserts the document; inside the caller's transaction.
     static func insert(in db: Database, kind: InvoiceRecord.Kind, serviceMonth: YearMonth, issueDate: CalendarDate,
                        numbering: (InvoiceNumber) -> InvoiceDocument, mandateReference: String?, cancels: String?,
-                       status: InvoiceRecord.Status, now: Date) throws -> InvoiceRecord {
+                       state: PaymentState, now: Date) throws -> InvoiceRecord {
         let number = InvoiceNumber(year: issueDate.year, sequence: try db.nextInvoiceSequence(year: issueDate.year))
         let document = numbering(number)
         let vat = document.vat
@@ -30,8 +30,9 @@ enum InvoiceStorage {
             customerId: document.customerId, serviceMonth: serviceMonth.isoString, issueDate: issueDate.isoString,
             dueDate: document.dueDate.isoString, netCents: vat.net.cents, vatCents: vat.vat.cents, grossCents: vat.gross.cents,
             paymentMethod: paymentMethod(document.payment), mandateReference: mandateReference, collectionDate: collectionDate,
-            cancels: cancels, status: status, document: try encode(document), createdAt: now)
+            cancels: cancels, paymentState: state, document: try encode(document), createdAt: now)
         try record.insert(db)
+        try PendingRegister.mark(record.serviceMonth, in: db)
         return record
     }
 

@@ -33,7 +33,7 @@ struct MonthPlanner {
             UsageRecord.filter(UsageRecord.Columns.month == monthText).fetchAll(db).map { ($0.customerId, Int64($0.rowsChecked)) },
             uniquingKeysWith: +)
         for invoice in try InvoiceRecord.filter(InvoiceRecord.Columns.kind == InvoiceRecord.Kind.invoice && InvoiceRecord.Columns.serviceMonth == monthText
-                                                && InvoiceRecord.Columns.status != InvoiceRecord.Status.cancelled).fetchAll(db) {
+                                                && InvoiceRecord.Columns.paymentState != PaymentState.cancelled).fetchAll(db) {
             plan.alreadyIssued[invoice.customerId] = invoice.number
         }
         let plans = try Dictionary(Plan.fetchAll(db).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })

@@ -5,7 +5,9 @@ import Store
 /// `robinson returns import FILE`: books returned and rejected debits.
 ///
 /// Each return marks the debit and the invoice returned with its reason and
-/// takes the debited amount off what was received; charges the return fee
+/// takes the amount the bank returned off what was received (a partial
+/// return reopens only that much; what a bank takes back beyond the debit
+/// becomes a `returnDifference` charge, booked against the bank); charges the return fee
 /// when the customer caused it (FACTS table; `billing.returnFee`); marks the
 /// mandate unusable for AC04/MD01/MD07; and either hands the invoice back
 /// for presenting once more on the next collection date
@@ -38,7 +40,8 @@ public struct ReturnBooking: Sendable {
 
     public func book(_ notices: [ReturnNotice]) throws -> Report {
         let now = context.now
-        return try context.database.writeImmediate { db in
+        let report = try context.database.writeImmediate { db in
+            try Ledger.advance(in: db, context: context)
             var report = Report()
             for notice in notices {
                 guard try BankReturn.filter(BankReturn.Columns.entryReference == notice.entryReference).fetchCount(db) == 0 else {
@@ -52,17 +55,32 @@ public struct ReturnBooking: Sendable {
                     continue
                 }
                 let reason = ReturnReason(code: notice.reason)
+                let returnedCents = notice.amount?.cents ?? item.amountCents
                 // A mandate amendment this debit carried has not reached the debtor's bank for good: send it again.
                 try MandateHistory.returned(endToEndId: item.endToEndId, in: db)
                 var record = BankReturn(entryReference: notice.entryReference, endToEndId: notice.endToEndId, invoiceNumber: invoice.number,
-                                        amountCents: notice.amount?.cents ?? item.amountCents, reason: reason.code, returnedOn: notice.date.isoString,
+                                        amountCents: returnedCents, reason: reason.code, returnedOn: notice.date.isoString,
                                         source: notice.source, createdAt: now)
                 try record.insert(db)
                 var returnedItem = item
                 returnedItem.status = .returned
                 try returnedItem.update(db)
-                // The debit no longer pays the invoice.
-                try Ledger.adjust(in: db, invoice: invoice.number, by: -item.amountCents, on: notice.date)
+                // The debit no longer pays the invoice, as far as the bank took it back. A reject before
+                // the collection date is dated on it, so the debit and its reject meet on the same day.
+                let debitDate = CalendarDate(iso: item.collectionDate) ?? notice.date
+                let bookedOn = max(notice.date, debitDate)
+                let debit = try Payment.filter(Payment.Columns.entryReference == "debit:\(item.messageId):\(item.invoiceNumber)").fetchOne(db)
+                let reopened = min(returnedCents, item.amountCents)
+                try Ledger.post(Payment(entryReference: "return:\(notice.entryReference)", kind: .returned, customerId: invoice.customerId,
+                                        invoiceNumber: invoice.number, amountCents: -reopened, bookedOn: bookedOn.isoString,
+                                        source: notice.source, remittance: nil, relatesTo: debit?.id, note: reason.code, createdAt: now),
+                                in: db, context: context, event: "debit returned (\(reason.code)), \(Money(cents: reopened))")
+                if returnedCents > reopened {
+                    var difference = Charge(customerId: invoice.customerId, kind: .returnDifference, amountCents: returnedCents - reopened,
+                                            description: "Rücklastschrift zu Rechnung \(invoice.number): Mehrbetrag der Bank",
+                                            relatesTo: invoice.number, createdOn: bookedOn.isoString)
+                    try difference.insert(db)
+                }
 
                 var fee: Money?
                 if reason.customerPaysFee {
@@ -85,7 +103,7 @@ public struct ReturnBooking: Sendable {
                 try InvoiceRecord.filter(key: invoice.number)
                     .updateAll(db, InvoiceRecord.Columns.returnReason.set(to: reason.code), InvoiceRecord.Columns.presentAgain.set(to: presentAgain))
                 try db.audit("invoice.return", subject: invoice.number,
-                             detail: "\(reason), \(Money(cents: notice.amount?.cents ?? item.amountCents)), fee \(fee.map(\.description) ?? "none"), \(presentAgain ? "presented again" : "to dunning"), from \(notice.source)",
+                             detail: "\(reason), \(Money(cents: returnedCents)), fee \(fee.map(\.description) ?? "none"), \(presentAgain ? "presented again" : "to dunning"), from \(notice.source)",
                              actor: context.actor, at: now)
                 let differing = notice.amount.flatMap { $0.cents == item.amountCents ? nil : $0 }
                 report.booked.append(Booked(invoice: invoice.number, reason: reason, fee: fee, presentedAgain: presentAgain,
@@ -93,5 +111,7 @@ public struct ReturnBooking: Sendable {
             }
             return report
         }
+        try ReceivablesFiles(context: context).rewrite()
+        return report
     }
 }

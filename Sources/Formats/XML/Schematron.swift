@@ -60,15 +60,25 @@ public struct Schematron: Sendable {
         } catch {
             throw .unreadable("\(error)")
         }
-        let failure = runs.runConcurrently()
-        if let failure { throw failure }
-
-        for (rules, run) in zip(ruleSets, runs) {
+        let outcomes = runs.runConcurrently()
+        for ((rules, run), outcome) in zip(zip(ruleSets, runs), outcomes) {
+            if case .failure(let error) = outcome { throw error }
+            var reported = 0
             for (file, name) in zip(files, names) {
-                guard let report = FileManager.default.contents(atPath: run.output + "/" + name) else {
+                if let report = FileManager.default.contents(atPath: run.output + "/" + name) {
+                    findings[file, default: []] += try SVRLReport.findings(Array(report), ruleSet: rules.name)
+                    reported += 1
+                } else if case .success(let complaints) = outcome, let complaint = complaints.about(name) {
+                    // Saxon goes on after a document it cannot read; a receiver rejects that document.
+                    findings[file, default: []].append(SchematronFinding(ruleSet: rules.name, id: "XML", flag: "fatal",
+                                                                         text: "not readable as XML: \(complaint)", location: "/"))
+                } else {
                     throw .noReport(ruleSet: rules.name, file: file)
                 }
-                findings[file, default: []] += try SVRLReport.findings(Array(report), ruleSet: rules.name)
+            }
+            // Nothing checked at all: the stylesheet or Saxon is broken, not the documents.
+            if reported == 0, case .success(let complaints) = outcome, complaints.status != 0, !complaints.text.contains("While processing ") {
+                throw .saxonFailed(stylesheet: rules.path, status: complaints.status, message: complaints.lastLines)
             }
         }
         return findings
@@ -170,7 +180,22 @@ struct SaxonRun: Sendable {
     let input: String
     let output: String
 
-    func run() -> SchematronError? {
+    /// What Saxon said on stderr and how it ended; a failure only when it could not run at all.
+    struct Complaints: Sendable {
+        var status: Int32
+        var text: String
+
+        /// Saxon's message about one input document (`While processing NAME: …`), if any.
+        func about(_ name: String) -> String? {
+            guard status != 0 else { return nil }
+            let line = text.split(separator: "\n").first { $0.contains("While processing \(name)") }
+            return line.map { String($0.split(separator: ";").last ?? $0).trimmingCharacters(in: .whitespaces) } ?? "Saxon could not read it"
+        }
+
+        var lastLines: String { text.split(separator: "\n").suffix(3).joined(separator: " | ") }
+    }
+
+    func run() -> Result<Complaints, SchematronError> {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: java)
         // Folder in, folder out: the stylesheet is compiled once for all documents.
@@ -181,31 +206,27 @@ struct SaxonRun: Sendable {
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice
-        do { try process.run() } catch { return .toolsMissing("\(java) cannot be started: \(error)") }
+        do { try process.run() } catch { return .failure(.toolsMissing("\(java) cannot be started: \(error)")) }
         let message = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let lines = String(decoding: message, as: UTF8.self).split(separator: "\n").suffix(3).joined(separator: " | ")
-            return .saxonFailed(stylesheet: stylesheet, status: process.terminationStatus, message: lines)
-        }
-        return nil
+        return .success(Complaints(status: process.terminationStatus, text: String(decoding: message, as: UTF8.self)))
     }
 }
 
 extension Array where Element == SaxonRun {
-    /// Runs every process at once; the first failure, if any.
-    func runConcurrently() -> SchematronError? {
+    /// Runs every process at once.
+    func runConcurrently() -> [Result<SaxonRun.Complaints, SchematronError>] {
         let results = SchematronResults(count: count)
         DispatchQueue.concurrentPerform(iterations: count) { index in results.set(index, self[index].run()) }
-        return results.first
+        return results.all
     }
 }
 
 private final class SchematronResults: @unchecked Sendable {
     private let lock = NSLock()
-    private var values: [SchematronError?]
+    private var values: [Result<SaxonRun.Complaints, SchematronError>]
 
-    init(count: Int) { values = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ value: SchematronError?) { lock.withLock { values[index] = value } }
-    var first: SchematronError? { lock.withLock { values.compactMap { $0 }.first } }
+    init(count: Int) { values = Array(repeating: .failure(.toolsMissing("not run")), count: count) }
+    func set(_ index: Int, _ value: Result<SaxonRun.Complaints, SchematronError>) { lock.withLock { values[index] = value } }
+    var all: [Result<SaxonRun.Complaints, SchematronError>] { lock.withLock { values } }
 }

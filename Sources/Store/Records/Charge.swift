@@ -5,7 +5,8 @@ import GRDB
 /// a dunning fee, default interest, the §288 (5) BGB lump sum. Billed on the
 /// customer's next invoice, then `billedInvoice` names it.
 public struct Charge: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
-    public enum Kind: String, Codable, Sendable, CaseIterable { case returnFee, dunningFee, interest, lumpSum }
+    /// `returnDifference`: what a bank took back beyond the debit it returns (booked against the bank, not as income).
+    public enum Kind: String, Codable, Sendable, CaseIterable { case returnFee, dunningFee, interest, lumpSum, returnDifference }
 
     public var id: Int64?
     public var customerId: String

@@ -1,15 +1,15 @@
 import Foundation
 import GRDB
 
-/// An issued invoice or credit note as stored. Never updated except for its
-/// status, `cancelledBy` and `documentsWrittenAt`; `document` holds the full
-/// immutable content (JSON) that the PDF and the XML are rendered from.
+/// An issued invoice or credit note as stored. The document never changes:
+/// `document` holds the full immutable content (JSON) that the PDF and the
+/// XML are rendered from. What changes is where its money stands
+/// (`paymentState`, `paidCents`, written only by Billing's `Ledger`),
+/// `cancelledBy`/`cancelledOn`, dunning and collection marks, and `documentsWrittenAt`.
 public struct InvoiceRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
     public static let databaseTableName = "invoice"
 
     public enum Kind: String, Codable, Sendable { case invoice, creditNote }
-    /// `reversal` is every credit note; an invoice is `open` until paid in full, or `cancelled` by a credit note.
-    public enum Status: String, Codable, Sendable, CaseIterable { case open, paid, cancelled, reversal }
     /// How the document asks to be paid; a credit note is a `settlement`.
     public enum PaymentMethod: String, Codable, Sendable, CaseIterable { case sepa, transfer, settlement }
 
@@ -35,11 +35,14 @@ public struct InvoiceRecord: Codable, Sendable, Equatable, FetchableRecord, Pers
     public var cancels: String?
     /// For a cancelled invoice: the number of its credit note.
     public var cancelledBy: String?
-    public var status: Status
+    /// The day the credit note was issued, for a cancelled invoice.
+    public var cancelledOn: String?
+    public var paymentState: PaymentState
     public var document: Data
     public var documentsWrittenAt: Date?
     public var createdAt: Date
-    /// Received so far (transfers, manual bookings, debits not returned), cents.
+    /// The sum of its payment rows, cents: transfers, manual bookings and debits (also one whose date has not come),
+    /// less returns, reversals and refunds.
     public var paidCents: Int64 = 0
     /// The reason code of the last returned debit.
     public var returnReason: String?
@@ -47,16 +50,18 @@ public struct InvoiceRecord: Codable, Sendable, Equatable, FetchableRecord, Pers
     public var presentAgain = false
     /// The highest reminder or dunning level sent (0 = none).
     public var dunningLevel = 0
-    /// The day the invoice was paid in full.
+    /// The day the money reached what is owed (paid, collected or overpaid).
     public var settledOn: String?
 
-    /// Gross minus what was received.
-    public var openCents: Int64 { grossCents - paidCents }
+    /// What is owed: the gross, nothing once cancelled, nothing for a credit note.
+    public var owedCents: Int64 { kind == .creditNote || paymentState == .cancelled ? 0 : grossCents }
+    /// Owed minus received; negative is the customer's credit.
+    public var openCents: Int64 { owedCents - paidCents }
 
     public init(number: String, year: Int, sequence: Int, kind: Kind, customerId: String, serviceMonth: String,
                 issueDate: String, dueDate: String, netCents: Int64, vatCents: Int64, grossCents: Int64,
                 paymentMethod: PaymentMethod, mandateReference: String?, collectionDate: String?, cancels: String?,
-                cancelledBy: String? = nil, status: Status, document: Data, documentsWrittenAt: Date? = nil, createdAt: Date) {
+                cancelledBy: String? = nil, paymentState: PaymentState, document: Data, documentsWrittenAt: Date? = nil, createdAt: Date) {
         self.number = number
         self.year = year
         self.sequence = sequence
@@ -73,14 +78,13 @@ public struct InvoiceRecord: Codable, Sendable, Equatable, FetchableRecord, Pers
         self.collectionDate = collectionDate
         self.cancels = cancels
         self.cancelledBy = cancelledBy
-        self.status = status
+        self.paymentState = paymentState
         self.document = document
         self.documentsWrittenAt = documentsWrittenAt
         self.createdAt = createdAt
     }
 }
 
-extension InvoiceRecord.Status: DatabaseValueConvertible {}
 extension InvoiceRecord.PaymentMethod: DatabaseValueConvertible {}
 
 extension InvoiceRecord {
@@ -102,7 +106,8 @@ extension InvoiceRecord {
         public static let collectionDate = Column(CodingKeys.collectionDate)
         public static let cancels = Column(CodingKeys.cancels)
         public static let cancelledBy = Column(CodingKeys.cancelledBy)
-        public static let status = Column(CodingKeys.status)
+        public static let cancelledOn = Column(CodingKeys.cancelledOn)
+        public static let paymentState = Column(CodingKeys.paymentState)
         public static let document = Column(CodingKeys.document)
         public static let documentsWrittenAt = Column(CodingKeys.documentsWrittenAt)
         public static let createdAt = Column(CodingKeys.createdAt)

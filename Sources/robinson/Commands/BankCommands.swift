@@ -1,6 +1,7 @@
 import ArgumentParser
 import Billing
 import Foundation
+import Store
 
 struct ReturnsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -49,8 +50,9 @@ struct ReturnsImportCommand: AsyncParsableCommand {
 struct PaymentsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "payments",
-        abstract: "Book incoming credit transfers from a bank statement.",
-        subcommands: [PaymentsImportCommand.self]
+        abstract: "Book, list and correct money received.",
+        subcommands: [PaymentsImportCommand.self, PaymentsListCommand.self, PaymentsAssignCommand.self, PaymentsReverseCommand.self,
+                      PaymentsRefundCommand.self]
     )
 }
 
@@ -74,14 +76,29 @@ struct PaymentsImportCommand: AsyncParsableCommand {
             let report = try PaymentBooking(context: context).book(notices.payments)
             print("\(notices.format): \(report.matched.count) payments booked, \(report.alreadyBooked) booked before, \(report.unmatched.count) unmatched")
             for match in report.matched {
-                print("  \(match.invoice): \(match.amount.germanFormatted)\(match.settled ? ", paid in full" : ", rest still open")")
+                print("  \(match.invoice): \(match.amount.germanFormatted), \(PaymentWords.outcome(open: match.open))")
             }
             for customer in report.released { print("  suspension of \(customer) lifted; held inbox files are processed by the next run") }
             if !notices.returns.isEmpty { print("  \(notices.returns.count) returned debits in this file: book them with `robinson returns import`") }
             for payment in report.unmatched {
                 printError("unmatched: \(payment.amount.germanFormatted) on \(payment.date.germanString) from \(payment.payer ?? "?"): \"\(payment.remittance)\"")
             }
-            if !report.unmatched.isEmpty { throw ExitCode.failure }
+            for earlier in report.stillUnmatched {
+                printError("still unmatched (booked before as payment \(earlier.id ?? 0)): \(Money(cents: earlier.amountCents).germanFormatted) on \(earlier.bookedOn)")
+            }
+            if !report.unmatched.isEmpty || !report.stillUnmatched.isEmpty {
+                printError("`robinson payments list --unmatched` lists them; `robinson payments assign PAYMENT INVOICE` books one on an invoice")
+                throw ExitCode.failure
+            }
         }
+    }
+}
+
+/// How a booking left the invoice, in the words of the payment commands.
+enum PaymentWords {
+    static func outcome(open: Money) -> String {
+        if open.cents > 0 { return "rest still open (\(open.germanFormatted))" }
+        if open.cents == 0 { return "paid in full" }
+        return "paid in full; \(Money(cents: -open.cents).germanFormatted) more is the customer's credit"
     }
 }

@@ -19,7 +19,14 @@ struct BillCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Option(help: ArgumentHelp("The service month.", valueName: "YYYY-MM"))
-    var month: YearMonth
+    var period: YearMonth?
+    @Option(name: .customLong("month"), help: .hidden) var legacyPeriod: YearMonth?
+
+    var month: YearMonth { (period ?? legacyPeriod)! }
+
+    func validate() throws {
+        guard period != nil || legacyPeriod != nil else { throw ValidationError("missing --period YYYY-MM (the service month to bill)") }
+    }
     @Flag(help: "Show what would be issued; assign no numbers, write no files.")
     var dryRun = false
     @Flag(help: "For cron: print only when invoices were issued or a customer could not be billed; before the issue date exit quietly.")

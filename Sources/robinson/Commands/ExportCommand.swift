@@ -15,12 +15,13 @@ struct ExportDatevCommand: AsyncParsableCommand {
         commandName: "datev",
         abstract: "Write a month's bookings as a DATEV Buchungsstapel and today's open items.",
         discussion: """
-        Books by document date: the invoices and credit notes issued in the month, the fees \
-        and interest charged in it, the payments received in it. Writes \
+        Books by document date: the invoices and credit notes issued in the month (--issued, as in \
+        `invoice list --issued`; not the service month, which is --period), the fees and interest \
+        charged in it, the payments, returns and corrections dated in it. Writes \
         <root>/billing/YYYY-MM/EXTF_Buchungsstapel_YYYY-MM.csv (EXTF 700, Buchungsstapel \
         version 13, Windows-1252), which DATEV Rechnungswesen imports under \
         "Stapelverarbeitung > Import > ASCII-Daten", and \
-        <root>/billing/offene-posten-YYYY-MM-DD.csv with every unpaid invoice and unbilled charge. \
+        <root>/billing/offene-posten-YYYY-MM-DD.csv with today's open items (also `robinson open-items`). \
         Needs datev.consultantNumber and datev.clientNumber; accounts come from datev.accounts.* \
         (SKR03 defaults) and debtor accounts from datev.debtorAccounts or datev.debtorAccountBase \
         plus the digits of the customer id (K1001 → 11001). Running it again replaces both files.
@@ -28,13 +29,21 @@ struct ExportDatevCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: ArgumentHelp("The month whose bookings to export.", valueName: "YYYY-MM"))
-    var month: YearMonth
+    @Option(help: ArgumentHelp("The month whose documents and payments to export (by document date).", valueName: "YYYY-MM"))
+    var issued: YearMonth?
+    @Option(name: .customLong("month"), help: .hidden) var ambiguousMonth: String?
+
+    func validate() throws {
+        if ambiguousMonth != nil {
+            throw ValidationError("--month is not an option of export datev: it books by document date, use --issued YYYY-MM (--period is the service month in other commands)")
+        }
+        guard issued != nil else { throw ValidationError("missing --issued YYYY-MM (the month whose bookings to export)") }
+    }
 
     func run() async throws {
         try await reporting {
             let context = try await CommandContext(global).billing()
-            let report = try DatevExport(context: context).write(month: month)
+            let report = try DatevExport(context: context).write(month: issued!)
             print("DATEV:      \(report.path) (\(report.bookings) bookings)")
             print("open items: \(report.openItems.path) (\(report.openItems.items) items, \(report.openItems.open.germanFormatted) open)")
         }

@@ -21,10 +21,13 @@ struct InvoiceValidateCommand: AsyncParsableCommand {
     )
     @OptionGroup var global: GlobalOptions
     @Argument(help: "One invoice or credit note, e.g. 2026-000042.") var number: String?
-    @Option(help: ArgumentHelp("Every invoice and credit note of this service month.", valueName: "YYYY-MM")) var month: YearMonth?
+    @Option(help: ArgumentHelp("Every invoice and credit note of this service month.", valueName: "YYYY-MM")) var period: YearMonth?
+    @Option(name: .customLong("month"), help: .hidden) var legacyPeriod: YearMonth?
+
+    var month: YearMonth? { period ?? legacyPeriod }
 
     func validate() throws {
-        guard number == nil || month == nil else { throw ValidationError("give an invoice number or --month, not both") }
+        guard number == nil || month == nil else { throw ValidationError("give an invoice number or --period, not both") }
     }
 
     func run() async throws {
