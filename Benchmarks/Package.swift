@@ -11,6 +11,17 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
+        // The hard benchmark data (syllable pools, every variant kind) and the
+        // differential run of the byte-level normalizers against the reference.
+        .executableTarget(
+            name: "bench-data",
+            dependencies: [
+                .product(name: "Matching", package: "robinson"),
+                .product(name: "Formats", package: "robinson"),
+                .product(name: "Synthetic", package: "robinson"),
+            ],
+            path: "Sources/BenchData"
+        ),
         // One bank file read per process, for time and peak RSS: `./bankfiles.sh`.
         .executableTarget(
             name: "BankFileBenchmark",

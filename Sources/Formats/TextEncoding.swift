@@ -30,3 +30,22 @@ enum Windows1252 {
         return UInt8(0x80 + index)
     }
 }
+
+extension TextDecoding {
+    /// The scalar value of a Windows-1252 byte, or nil where the code page leaves it undefined.
+    @inline(__always)
+    public static func windows1252Scalar(_ byte: UInt8) -> UInt32? {
+        if byte < 0x80 || byte >= 0xA0 { return UInt32(byte) }
+        return windows1252High[Int(byte) - 0x80]
+    }
+
+    private static let windows1252High: [UInt32?] = Windows1252.high.map { $0?.value }
+}
+
+extension TextDecoding {
+    /// Whether `bytes` are valid UTF-8 (what ``decode(_:as:)`` accepts), without making a `String`.
+    public static func isValidUTF8(_ bytes: ArraySlice<UInt8>) -> Bool {
+        let ascii = bytes.withUnsafeBufferPointer { isASCII($0) }
+        return ascii || UTF8Check.firstInvalid(bytes, allowCutEnd: false) == nil
+    }
+}

@@ -33,6 +33,15 @@ void robinson_sha256_final(robinson_sha256_ctx *ctx, unsigned char out[32]);
 
 void robinson_hmac_wipe(robinson_hmac_key *key);
 
+/// A 128-bit SipHash key (two little-endian halves).
+typedef struct robinson_sip_key {
+    uint64_t k0;
+    uint64_t k1;
+} robinson_sip_key;
+
+/// SipHash-2-4 of `message` under `key`: 64 bits.
+uint64_t robinson_siphash24(const robinson_sip_key *key, const void *message, size_t len);
+
 /// Asks the CPU to start loading `address` into the cache (index lookups
 /// issue these for all of a row's keys first, so their misses overlap).
 static inline void robinson_prefetch(const void *address) {

@@ -49,7 +49,7 @@ public enum InputInspector {
                     ragged += 1
                     if firstRagged == nil { firstRagged = chunk.records[record].line }
                 }
-                if dialect.encoding == .utf8, TextDecoding.decode(chunk.content(record), as: .utf8) == nil {
+                if dialect.encoding == .utf8, !TextDecoding.isValidUTF8(chunk.content(record)) {
                     mixed += 1
                 }
             }

@@ -8,6 +8,9 @@ struct MarkerWriter: Sendable {
     private let quote: Bool
     private let markers: [[UInt8]]
     private let listFields: [[UInt8]]
+    /// `robinson_grund` for each combination of deciding kinds (by `kinds` bits), and for each reason.
+    private let kindFields: [[UInt8]]
+    private let reasonFields: [[UInt8]]
 
     init(dialect: Dialect, columns: OutputColumns) {
         self.dialect = dialect
@@ -16,6 +19,12 @@ struct MarkerWriter: Sendable {
         markers = [Marker.nein, .ja, .pruefen].map { FieldWriter.encodedField($0.text, dialect: dialect, forceQuote: dialect.headerQuoted) }
         listFields = (0...ListSet.all.rawValue).map {
             FieldWriter.encodedField(ListSet(rawValue: $0).joined(separator: columns.listSeparator), dialect: dialect, forceQuote: dialect.headerQuoted)
+        }
+        kindFields = (0...UInt8.max).map {
+            FieldWriter.encodedField(Verdict(marker: .ja, kinds: $0).grund, dialect: dialect, forceQuote: dialect.headerQuoted)
+        }
+        reasonFields = (0...UInt8.max).map {
+            FieldWriter.encodedField(Reason(rawValue: $0)?.grund ?? "", dialect: dialect, forceQuote: dialect.headerQuoted)
         }
     }
 
@@ -31,6 +40,10 @@ struct MarkerWriter: Sendable {
         // Encoded fields start with their delimiter.
         line.append(contentsOf: markers[Int(verdict.marker.rawValue)])
         line.append(contentsOf: listFields[Int(verdict.lists.rawValue & ListSet.all.rawValue)])
-        FieldWriter.append(verdict.grund, to: &line, dialect: dialect, forceQuote: quote)
+        if let reason = verdict.reason {
+            line.append(contentsOf: reasonFields[Int(reason.rawValue)])
+        } else {
+            line.append(contentsOf: kindFields[Int(verdict.kinds)])
+        }
     }
 }

@@ -58,3 +58,71 @@ public struct MatchStats: Sendable, Codable, Equatable {
         hitsPerList[RobinsonList.allCases.firstIndex(of: list)!]
     }
 }
+
+/// `MatchStats` counted in fixed arrays: what the matcher's workers add per row
+/// (no dictionary or string per row), turned into `MatchStats` once at the end.
+struct StatsCounter: Sendable {
+    private var rows = 0, ja = 0, nein = 0, pruefen = 0, household = 0
+    private var hitsPerList = [Int](repeating: 0, count: RobinsonList.allCases.count)
+    /// By `KeyKind.rawValue`.
+    private var hitsPerKind = [Int](repeating: 0, count: 8)
+    /// By `Reason.rawValue`, with the first ten line numbers.
+    private var reasons = [Int](repeating: 0, count: 256)
+    private var reasonLines = [[Int]](repeating: [], count: 256)
+
+    init() {}
+
+    mutating func add(_ verdict: Verdict, line: Int) {
+        switch verdict.marker {
+        case .blank: return
+        case .ja:
+            ja += 1
+            for i in hitsPerList.indices where verdict.lists.rawValue & (1 << UInt8(i)) != 0 { hitsPerList[i] += 1 }
+            for bit in 1..<8 where verdict.kinds & (1 << UInt8(bit)) != 0 { hitsPerKind[bit] += 1 }
+        case .nein:
+            nein += 1
+            if verdict.kinds & (1 << KeyKind.household.rawValue) != 0 { household += 1 }
+        case .pruefen:
+            pruefen += 1
+            let reason = Int(verdict.reason?.rawValue ?? 0)
+            reasons[reason] += 1
+            if reasonLines[reason].count < 10 { reasonLines[reason].append(line) }
+        }
+        rows += 1
+    }
+
+    /// Adds a later part of the same file.
+    mutating func merge(_ other: StatsCounter) {
+        rows += other.rows
+        ja += other.ja
+        nein += other.nein
+        pruefen += other.pruefen
+        household += other.household
+        for i in hitsPerList.indices { hitsPerList[i] += other.hitsPerList[i] }
+        for i in hitsPerKind.indices { hitsPerKind[i] += other.hitsPerKind[i] }
+        for i in reasons.indices where other.reasons[i] > 0 {
+            reasons[i] += other.reasons[i]
+            reasonLines[i] += other.reasonLines[i].prefix(max(0, 10 - reasonLines[i].count))
+        }
+    }
+
+    var stats: MatchStats {
+        var stats = MatchStats()
+        stats.rows = rows
+        stats.ja = ja
+        stats.nein = nein
+        stats.pruefen = pruefen
+        stats.household = household
+        stats.hitsPerList = hitsPerList
+        for kind in KeyKind.allCases where hitsPerKind[Int(kind.rawValue)] > 0 {
+            stats.hitsPerKind[kind.grund] = hitsPerKind[Int(kind.rawValue)]
+        }
+        for i in reasons.indices where reasons[i] > 0 {
+            // A `pruefen` verdict always has a reason; index 0 would be one without.
+            let grund = Reason(rawValue: UInt8(i))?.grund ?? ""
+            stats.reasons[grund] = reasons[i]
+            stats.reasonLines[grund] = reasonLines[i]
+        }
+        return stats
+    }
+}

@@ -1,9 +1,10 @@
 import Formats
 
-/// `robinson match` in one pass: each chunk of the file is read once, and its
-/// rows are normalized, keyed, looked up and written back with their markers
-/// on all workers; chunks are written in input order, so the output equals the
-/// staged job's byte for byte. Memory is bounded by the chunk size.
+/// `robinson match` in one pass: a reader thread reads chunks of the file once,
+/// worker threads normalize (byte-level, `ByteRowKeyer`), key, look up and
+/// write back each chunk's rows with their markers, and the calling thread
+/// writes the chunks in input order, so the output equals the staged job's
+/// byte for byte. Memory is bounded by the chunk size.
 ///
 /// Unlike the job pipeline there is no separate decode pass, so conditions
 /// that reject a file (no data rows, mostly ragged rows) are known only at the
@@ -15,79 +16,123 @@ public enum StreamingMatch {
         public var raggedRows: Int
     }
 
+    /// `dialect`: as the decode stage found it; nil to detect it here.
     public static func run(
-        input: String, fingerprinter: Fingerprinter, index: IndexFile, policy: VerdictPolicy, sink: any ByteSink,
-        columns: OutputColumns = OutputColumns(), workers: Int, chunkRows: Int = 32_768, progress: ((Int) -> Void)? = nil
+        input: String, dialect known: Dialect? = nil, fingerprinter: Fingerprinter, index: IndexFile, policy: VerdictPolicy,
+        sink: any ByteSink, columns: OutputColumns = OutputColumns(), workers: Int, chunkRows: Int = 16_384,
+        progress: ((Int) -> Void)? = nil
     ) throws -> Result {
-        let (sample, whole, _) = try InputInspector.readSample(path: input, limit: 1 << 16)
-        let dialect = try DialectSniffer.sniff(sample: sample, sampleIsWholeFile: whole, path: input)
+        let dialect: Dialect
+        if let known {
+            dialect = known
+        } else {
+            let (sample, whole, _) = try InputInspector.readSample(path: input, limit: 1 << 16)
+            dialect = try DialectSniffer.sniff(sample: sample, sampleIsWholeFile: whole, path: input)
+        }
         let sink = dialect.encoding(sink)
         let reader = RecordReader(source: try openByteSource(path: input), dialect: dialect, path: input)
         let markers = MarkerWriter(dialect: dialect, columns: columns)
-        var keyer: RowKeyer?
-        var stats = MatchStats()
-        stats.indexVersion = index.version
-        var blank = 0, ragged = 0, done = 0
-        var firstRagged: Int?
-        let memos = (0..<max(1, workers)).map { _ in NormalizationMemo() }
+        guard let first = try reader.nextChunk(maxRecords: chunkRows) else { throw InputError.empty(path: input) }
+        let header = (0..<first.fieldCount(0)).map { first.fieldString(0, $0, encoding: dialect.encoding) ?? "" }
+        let detected = try AddressColumns.required(header: header, path: input)
+        var line = Array(first.content(0))
+        markers.appendHeader(to: &line)
+        line.append(contentsOf: first.terminator(0))
+        sink.write(line)
 
-        while let chunk = try reader.nextChunk(maxRecords: chunkRows) {
-            var first = 0
-            if keyer == nil {
-                guard chunk.count > 0 else { continue }
-                let header = (0..<chunk.fieldCount(0)).map { chunk.fieldString(0, $0, encoding: dialect.encoding) ?? "" }
-                let detected = try AddressColumns.required(header: header, path: input)
-                keyer = RowKeyer(columns: detected, headerFieldCount: header.count, encoding: dialect.encoding, fingerprinter: fingerprinter)
-                var line = Array(chunk.content(0))
-                markers.appendHeader(to: &line)
-                line.append(contentsOf: chunk.terminator(0))
-                sink.write(line)
-                first = 1
-            }
-            let rowKeyer = keyer!
-            let start = first
-            let parts = ParallelSlices.map(count: chunk.count - start, workers: workers) { slice, range in
-                let memo = memos[slice]
-                var part = SlicePart()
-                part.bytes.reserveCapacity(range.count * 120)
-                for row in range {
-                    let record = row + start
-                    let probe = rowKeyer.probe(chunk, record, memo: memo)
-                    let verdict = policy.decide(probe, index: index)
-                    part.bytes.append(contentsOf: chunk.content(record))
-                    markers.append(verdict, to: &part.bytes)
-                    part.bytes.append(contentsOf: chunk.terminator(record))
-                    if probe.isBlank { part.blank += 1 }
-                    if probe.rowProblem == .fieldCount {
-                        part.ragged += 1
-                        if part.firstRagged == nil { part.firstRagged = chunk.records[record].line }
+        let workers = max(1, workers)
+        let states = UnsafeSendable((0..<workers).map { _ in
+            WorkerState(keyer: ByteRowKeyer(
+                columns: detected, headerFieldCount: header.count, encoding: dialect.encoding, fingerprinter: fingerprinter))
+        })
+        let process: @Sendable (Int, RecordChunk, Int) -> SlicePart = { worker, chunk, start in
+            let state = states.value[worker]
+            var part = SlicePart()
+            part.bytes.reserveCapacity(chunk.bytes.count + (chunk.count - start) * 24)
+            chunk.bytes.withUnsafeBufferPointer { bytes in
+                // Rows in groups: all keys of a group are looked up at once, so their cache misses overlap.
+                var group = start
+                while group < chunk.count {
+                    let end = min(chunk.count, group + WorkerState.groupSize)
+                    state.fingerprints.removeAll()
+                    for record in group..<end {
+                        let probe = record - group
+                        state.keyer.probe(chunk, record, into: &state.probes[probe])
+                        state.firstKey[probe] = state.fingerprints.count
+                        for key in state.probes[probe].keys { state.fingerprints.append(key.fingerprint) }
                     }
-                    part.stats.add(verdict, line: chunk.records[record].line)
+                    state.firstKey[end - group] = state.fingerprints.count
+                    state.found.removeAll()
+                    for _ in 0..<state.fingerprints.count { state.found.append([]) }
+                    index.lookup(state.fingerprints.buffer, into: UnsafeMutableBufferPointer(mutating: state.found.buffer))
+                    for record in group..<end {
+                        let probe = record - group
+                        let answers = state.found.slice(state.firstKey[probe]..<state.firstKey[probe + 1])
+                        let verdict = policy.decide(state.probes[probe], found: answers)
+                        let span = chunk.records[record]
+                        part.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[span.start..<span.contentEnd]))
+                        markers.append(verdict, to: &part.bytes)
+                        part.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[span.contentEnd..<span.end]))
+                        if state.probes[probe].isBlank { part.blank += 1 }
+                        if state.probes[probe].rowProblem == .fieldCount {
+                            part.ragged += 1
+                            if part.firstRagged == nil { part.firstRagged = span.line }
+                        }
+                        part.stats.add(verdict, line: span.line)
+                    }
+                    group = end
                 }
-                return part
             }
-            for part in parts {
-                sink.write(part.bytes)
-                stats.merge(part.stats)
-                blank += part.blank
-                ragged += part.ragged
-                if firstRagged == nil { firstRagged = part.firstRagged }
-            }
-            done += chunk.count - start
+            return part
+        }
+
+        var total = SlicePart()
+        var done = 0
+        func consume(_ part: SlicePart, rows: Int) {
+            sink.write(part.bytes)
+            total.stats.merge(part.stats)
+            total.blank += part.blank
+            total.ragged += part.ragged
+            if total.firstRagged == nil { total.firstRagged = part.firstRagged }
+            done += rows
             progress?(done)
         }
-        try sink.finish()
-        guard keyer != nil else { throw InputError.empty(path: input) }
-        guard stats.rows > 0 else { throw InputRejection.headerOnly(path: input) }
-        if ragged * InputInspector.maxRaggedShare > stats.rows {
-            throw InputRejection.mostlyRagged(path: input, ragged: ragged, rows: stats.rows, firstLine: firstRagged ?? 2)
+        consume(process(0, first, 1), rows: first.count - 1)
+        try ChunkPipeline.run(reader: reader, chunkRows: chunkRows, workers: workers) { worker, chunk in
+            (process(worker, chunk, 0), chunk.count)
+        } consume: { part, rows in
+            consume(part, rows: rows)
         }
-        return Result(stats: stats, blankLines: blank, raggedRows: ragged)
+        try sink.finish()
+        var stats = total.stats.stats
+        stats.indexVersion = index.version
+        guard stats.rows > 0 else { throw InputRejection.headerOnly(path: input) }
+        if total.ragged * InputInspector.maxRaggedShare > stats.rows {
+            throw InputRejection.mostlyRagged(path: input, ragged: total.ragged, rows: stats.rows, firstLine: total.firstRagged ?? 2)
+        }
+        return Result(stats: stats, blankLines: total.blank, raggedRows: total.ragged)
+    }
+
+    /// One worker's keyer and the reused buffers of a group of rows.
+    private final class WorkerState {
+        static let groupSize = 32
+        let keyer: ByteRowKeyer
+        @exclusivity(unchecked) var probes = [RowProbe](repeating: RowProbe(), count: groupSize)
+        @exclusivity(unchecked) var firstKey = [Int](repeating: 0, count: groupSize + 1)
+        @exclusivity(unchecked) var fingerprints = ScratchBuffer<UInt64>(capacity: groupSize * 8)
+        @exclusivity(unchecked) var found = ScratchBuffer<ListSet>(capacity: groupSize * 8)
+
+        init(keyer: ByteRowKeyer) { self.keyer = keyer }
+
+        deinit {
+            fingerprints.release()
+            found.release()
+        }
     }
 
     private struct SlicePart: Sendable {
         var bytes: [UInt8] = []
-        var stats = MatchStats()
+        var stats = StatsCounter()
         var blank = 0
         var ragged = 0
         var firstRagged: Int?

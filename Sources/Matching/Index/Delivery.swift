@@ -72,7 +72,7 @@ public struct DeliveryReader: Sendable {
         let dialect = try DialectSniffer.sniff(sample: sample, sampleIsWholeFile: whole, path: path)
         let reader = RecordReader(source: try openByteSource(path: path), dialect: dialect, path: path)
         var columnOf: [String: Int]?
-        let memos = (0..<max(1, workers)).map { _ in NormalizationMemo() }
+        var keyers: UnsafeSendable<[DeliveryKeyers]>?
         while let chunk = try reader.nextChunk(maxRecords: 65_536) {
             var first = 0
             if columnOf == nil {
@@ -84,16 +84,19 @@ public struct DeliveryReader: Sendable {
                 guard missing.isEmpty else { throw DeliveryError.missingColumns(path: path, missing: missing) }
                 columnOf = map
                 first = 1
+                let columns = DeliveryColumns(map: map)
+                keyers = UnsafeSendable((0..<max(1, workers)).map { _ in
+                    DeliveryKeyers(columns: columns, fieldCount: names.count, encoding: dialect.encoding, fingerprinter: self.fingerprinter)
+                })
             }
             let columns = DeliveryColumns(map: columnOf!)
+            let slices = keyers!
             let count = chunk.count - first
             let firstRow = first
-            let fingerprinter = self.fingerprinter
             let parts = ParallelSlices.map(count: count, workers: workers) { slice, range in
                 var part = DeliverySlice()
                 for row in range {
-                    columns.key(chunk, row + firstRow, encoding: dialect.encoding, fingerprinter: fingerprinter, path: path,
-                                memo: memos[slice], into: &part)
+                    columns.key(chunk, row + firstRow, keyers: slices.value[slice], path: path, into: &part)
                 }
                 return part
             }
@@ -139,39 +142,75 @@ struct DeliveryColumns: Sendable {
         number = map["hausnummer"]!; postcode = map["plz"]!; phone = map["telefon"]!; email = map["email"]!
     }
 
-    func key(_ chunk: RecordChunk, _ record: Int, encoding: TextEncoding, fingerprinter: Fingerprinter, path: String,
-             memo: NormalizationMemo, into part: inout DeliverySlice) {
+    /// Keys one delivery row with the byte-level keyers: a post row by its postal
+    /// identity, a phone row by its number, an e-mail row by its address. A row
+    /// that yields no key is listed with the reason.
+    func key(_ chunk: RecordChunk, _ record: Int, keyers: DeliveryKeyers, path: String, into part: inout DeliverySlice) {
         if chunk.isBlank(record) { return }
         let line = chunk.records[record].line
-        func field(_ i: Int) -> String { chunk.fieldString(record, i, encoding: encoding) ?? chunk.fieldString(record, i, encoding: .windows1252) ?? "" }
-        let listName = field(list).trimmingCharacters(in: .whitespaces).lowercased()
-        guard let robinsonList = RobinsonList(rawValue: listName) else {
-            if part.unknownList == nil { part.unknownList = (line, listName) }
+        guard list < chunk.fieldCount(record),
+              let listName = chunk.fieldString(record, list, encoding: keyers.encoding)
+                ?? chunk.fieldString(record, list, encoding: .windows1252)
+        else {
+            if part.unknownList == nil { part.unknownList = (line, "") }
+            return
+        }
+        let trimmed = listName.trimmingCharacters(in: .whitespaces)
+        let robinsonList = RobinsonList(rawValue: trimmed) ?? RobinsonList(rawValue: trimmed.lowercased())
+        guard let robinsonList else {
+            if part.unknownList == nil { part.unknownList = (line, trimmed.lowercased()) }
             return
         }
         part.rowsPerList[RobinsonList.allCases.firstIndex(of: robinsonList)!] += 1
-        var keys: [ProbeKey] = []
+        let keyer: ByteRowKeyer
+        let state: (RowProbe) -> ChannelState
+        let failure: Reason
         switch robinsonList {
-        case .post:
-            switch PostalIdentity.normalize(first: field(first), last: field(last), fullName: nil, street: field(street), houseNumber: field(number), postcode: field(postcode), memo: memo) {
-            case .success(let identity): identity.keys(fingerprinter, into: &keys, memo: memo)
-            case .failure(let reason): part.skipped.append(SkippedEntry(path: path, line: line, reason: reason))
-            }
-        case .telefon, .mobil, .fax:
-            switch PhoneNormalizer.normalize(field(phone)) {
-            case .success(let e164): keys.append(ProbeKey(kind: .phone, fingerprint: fingerprinter.fingerprint(.phone, e164)))
-            case .failure: part.skipped.append(SkippedEntry(path: path, line: line, reason: .phoneInvalid))
-            }
-        case .email:
-            switch EmailNormalizer.normalize(field(email)) {
-            case .success(let address): keys.append(ProbeKey(kind: .email, fingerprint: fingerprinter.fingerprint(.email, address)))
-            case .failure: part.skipped.append(SkippedEntry(path: path, line: line, reason: .emailInvalid))
-            }
+        case .post: keyer = keyers.post; state = { $0.postal }; failure = .addressIncomplete
+        case .telefon, .mobil, .fax: keyer = keyers.phone; state = { $0.phone }; failure = .phoneInvalid
+        case .email: keyer = keyers.email; state = { $0.email }; failure = .emailInvalid
         }
-        for key in keys {
-            part.entries.append(IndexWriter.Entry(fingerprint: key.fingerprint, lists: ListSet(robinsonList)))
-            part.keysPerKind[Int(key.kind.rawValue) - 1] += 1
+        keyer.probe(chunk, record, into: &keyers.probe)
+        let probe = keyers.probe
+        switch state(probe) {
+        case .usable:
+            for key in probe.keys {
+                part.entries.append(IndexWriter.Entry(fingerprint: key.fingerprint, lists: ListSet(robinsonList)))
+                part.keysPerKind[Int(key.kind.rawValue) - 1] += 1
+            }
+        case .invalid(let reason):
+            part.skipped.append(SkippedEntry(path: path, line: line, reason: robinsonList == .post ? reason : failure))
+        case .absent:
+            part.skipped.append(SkippedEntry(path: path, line: line, reason: failure))
         }
+    }
+}
+
+/// One worker's byte-level keyers for the three kinds of delivery row.
+final class DeliveryKeyers {
+    let post: ByteRowKeyer
+    let phone: ByteRowKeyer
+    let email: ByteRowKeyer
+    let encoding: TextEncoding
+    var probe = RowProbe()
+
+    init(columns: DeliveryColumns, fieldCount: Int, encoding: TextEncoding, fingerprinter: Fingerprinter) {
+        var postal = AddressColumns()
+        postal.firstName = columns.first
+        postal.lastName = columns.last
+        postal.street = columns.street
+        postal.houseNumber = columns.number
+        postal.postcode = columns.postcode
+        var phone = AddressColumns()
+        phone.phones = [columns.phone]
+        var email = AddressColumns()
+        email.emails = [columns.email]
+        self.encoding = encoding
+        post = ByteRowKeyer(columns: postal, headerFieldCount: fieldCount, encoding: encoding, fingerprinter: fingerprinter)
+        self.phone = ByteRowKeyer(columns: phone, headerFieldCount: fieldCount, encoding: encoding, fingerprinter: fingerprinter)
+        self.email = ByteRowKeyer(columns: email, headerFieldCount: fieldCount, encoding: encoding, fingerprinter: fingerprinter)
+        // A delivery row is keyed from the fields it has, as before.
+        for keyer in [post, self.phone, self.email] { keyer.checksFieldCount = false }
     }
 }
 

@@ -99,7 +99,9 @@ public final class IndexFile: @unchecked Sendable {
             robinson_prefetch(directory + Int(fp >> shift))
         }
         for fp in fingerprints {
-            robinson_prefetch(self.fingerprints + Int(UInt32(littleEndian: directory[Int(fp >> shift)])))
+            let start = Int(UInt32(littleEndian: directory[Int(fp >> shift)]))
+            robinson_prefetch(self.fingerprints + start)
+            robinson_prefetch(masks + start)
         }
         for (i, fp) in fingerprints.enumerated() {
             found[i] = lookup(fp)

@@ -1,12 +1,13 @@
 import Foundation
 
-/// The fixed 256-byte header of an index file (format 1). All integers little-endian.
+/// The fixed 256-byte header of an index file (format 2). All integers little-endian.
+/// Format 1 held HMAC-SHA256 fingerprints; it is refused with the advice to rebuild.
 ///
 /// ```
 /// offset size  field
 ///      0    8  magic "RBSNIDX1"
-///      8    4  format version (1)
-///     12    4  hash function id (1 = HMAC-SHA256, first 8 bytes, big-endian)
+///      8    4  format version (2)
+///     12    4  hash function id (2 = SipHash-2-4 under a key derived from the hashing key)
 ///     16    8  build time, Unix seconds
 ///     24    8  key id (first 8 bytes of HMAC(key, "robinson key id"))
 ///     32   32  SHA-256 of the source delivery file(s)
@@ -23,8 +24,8 @@ import Foundation
 public struct IndexHeader: Sendable, Equatable {
     public static let size = 256
     public static let magic: [UInt8] = Array("RBSNIDX1".utf8)
-    public static let formatVersion: UInt32 = 1
-    public static let hashFunction: UInt32 = 1
+    public static let formatVersion: UInt32 = 2
+    public static let hashFunction = Fingerprinter.Function.sipHash24.rawValue
 
     public var buildTime: Int64
     public var keyId: String

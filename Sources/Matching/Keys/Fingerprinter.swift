@@ -1,30 +1,60 @@
 import CHMAC
 
-/// Turns key strings into 64-bit fingerprints: HMAC-SHA256 with the
-/// installation's key, truncated to the first 8 bytes (DESIGN §5).
+/// Turns key strings into 64-bit fingerprints under the installation's key
+/// (DESIGN §5): SipHash-2-4 (index format 2) or, for comparison, HMAC-SHA256
+/// truncated to its first 8 bytes (index format 1).
 ///
-/// The key's inner and outer SHA-256 states are computed once, so a
-/// fingerprint costs two compressions (measured: swift-crypto's HMAC costs
-/// about 0.8 µs per call here, this about a quarter of that).
+/// SipHash-2-4 is a keyed pseudorandom function made for short inputs: a key
+/// string of 40 bytes costs about a tenth of an HMAC-SHA256 even with the
+/// HMAC's inner and outer states precomputed (docs/performance.md, "Keys").
+/// Its 128-bit key is derived from the installation's key by HMAC-SHA256, so
+/// the key file and the key id stay as they were.
 public final class Fingerprinter: @unchecked Sendable {
+    /// The keyed function behind the fingerprints; its raw value is the id in the index header.
+    public enum Function: UInt32, Sendable {
+        case hmacSHA256 = 1
+        case sipHash24 = 2
+    }
+
     // Immutable after init; read concurrently by the matcher's workers.
     private let state: UnsafeMutablePointer<robinson_hmac_key>
+    private let sip: UnsafeMutablePointer<robinson_sip_key>
+    public let function: Function
     /// Identifies the key without revealing it: HMAC(key, "robinson key id"), 16 hex digits.
     public let keyId: String
 
-    public init(key: HashingKey) {
+    public init(key: HashingKey, function: Function = .sipHash24) {
         let state = UnsafeMutablePointer<robinson_hmac_key>.allocate(capacity: 1)
         key.bytes.withUnsafeBytes { raw in
             _ = robinson_hmac_prepare(state, raw.baseAddress, raw.count)
         }
         self.state = state
-        let id = Self.fingerprint(state, Array("robinson key id".utf8))
+        self.function = function
+        var derived = [UInt8](repeating: 0, count: 32)
+        let label = Array("robinson siphash-2-4 key".utf8)
+        label.withUnsafeBytes { raw in
+            derived.withUnsafeMutableBufferPointer { robinson_hmac_full(state, raw.baseAddress, raw.count, $0.baseAddress) }
+        }
+        sip = .allocate(capacity: 1)
+        sip.pointee = robinson_sip_key(
+            k0: derived[0..<8].reversed().reduce(0) { $0 << 8 | UInt64($1) },
+            k1: derived[8..<16].reversed().reduce(0) { $0 << 8 | UInt64($1) })
+        for i in derived.indices { derived[i] = 0 }
+        let id = Self.hmacFingerprint(state, Array("robinson key id".utf8))
         keyId = String(id, radix: 16).leftPadded(to: 16)
     }
 
     deinit {
         robinson_hmac_wipe(state)
         state.deallocate()
+        sip.pointee = robinson_sip_key(k0: 0, k1: 0)
+        sip.deallocate()
+    }
+
+    /// SipHash-2-4 with a raw 128-bit key (for the reference vectors).
+    public static func sipHash24(key: (UInt64, UInt64), _ message: [UInt8]) -> UInt64 {
+        var sipKey = robinson_sip_key(k0: key.0, k1: key.1)
+        return message.withUnsafeBytes { robinson_siphash24(&sipKey, $0.baseAddress, $0.count) }
     }
 
     /// Fingerprint of a key of `kind` built from one normalized value.
@@ -43,7 +73,7 @@ public final class Fingerprinter: @unchecked Sendable {
             message.append(0x1F)
             message.append(contentsOf: part.utf8)
         }
-        return Self.fingerprint(state, message)
+        return message.withUnsafeBufferPointer { fingerprint(message: $0) }
     }
 
     /// The key string is `kind ␟ part ␟ part …`: the unit separator occurs in no
@@ -74,7 +104,16 @@ public final class Fingerprinter: @unchecked Sendable {
             part(c)
             part(d)
             part(e)
-            return robinson_hmac_fingerprint(state, buffer.baseAddress, offset)
+            return fingerprint(message: UnsafeBufferPointer(rebasing: buffer[0..<offset]))
+        }
+    }
+
+    /// Fingerprint of a whole key string (`kind ␟ part ␟ part …`, see `KeyMessage`).
+    @inline(__always)
+    public func fingerprint(message: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        switch function {
+        case .sipHash24: robinson_siphash24(sip, message.baseAddress, message.count)
+        case .hmacSHA256: robinson_hmac_fingerprint(state, message.baseAddress, message.count)
         }
     }
 
@@ -89,7 +128,7 @@ public final class Fingerprinter: @unchecked Sendable {
         return out
     }
 
-    private static func fingerprint(_ state: UnsafePointer<robinson_hmac_key>, _ message: [UInt8]) -> UInt64 {
+    private static func hmacFingerprint(_ state: UnsafePointer<robinson_hmac_key>, _ message: [UInt8]) -> UInt64 {
         message.withUnsafeBytes { raw in robinson_hmac_fingerprint(state, raw.baseAddress, raw.count) }
     }
 }

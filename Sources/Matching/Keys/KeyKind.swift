@@ -14,6 +14,9 @@ public enum KeyKind: UInt8, CaseIterable, Sendable, Codable {
         }
     }
 
+    /// `prefix` as bytes, for building key strings without a `String`.
+    var prefixBytes: [UInt8] { Array(prefix.utf8) }
+
     /// The value written to `robinson_grund` when this kind decided.
     public var grund: String {
         switch self {

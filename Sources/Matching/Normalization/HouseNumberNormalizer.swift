@@ -67,7 +67,7 @@ public enum HouseNumberNormalizer {
     }
 
     /// Words that may stand before the number.
-    private static let prefixes: Set<String> = ["nr", "no", "hnr", "hausnr", "hausnummer", "haus"]
+    static let prefixes: Set<String> = ["nr", "no", "hnr", "hausnr", "hausnummer", "haus"]
 
     enum Token: Equatable {
         case number(String)  // without leading zeros

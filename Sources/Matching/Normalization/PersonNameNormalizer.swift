@@ -280,20 +280,20 @@ public enum PersonNameNormalizer {
     }
 
     /// Titles and salutations in any spelling.
-    private static let titles: Set<String> = [
+    static let titles: Set<String> = [
         "herr", "herrn", "frau", "hr", "hrn", "fr", "frl", "fraeulein", "familie", "fam", "eheleute", "mr", "mrs",
         "dr", "dres", "drs", "prof", "professor", "doktor", "mba", "bsc", "msc", "llm", "llb", "phd", "beng", "meng",
         "dring", "drmed", "jr", "sr",
     ]
     /// Titles that are also names or words: only with their dot (`Mag.`, `M.A.`, `jun.`).
-    private static let dottedTitles: Set<String> = ["mag", "ing", "ma", "ba", "hc", "jun", "sen", "med", "mult"]
+    static let dottedTitles: Set<String> = ["mag", "ing", "ma", "ba", "hc", "jun", "sen", "med", "mult"]
     /// Words that complete a title before them, in any spelling (none is a given name).
-    private static let titleSubjects: Set<String> = [
+    static let titleSubjects: Set<String> = [
         "med", "dent", "vet", "rer", "nat", "pol", "oec", "jur", "theol", "hc", "habil", "mult", "techn", "agr",
         "paed", "rernat", "rerpol", "reroec", "medvet", "meddent", "fh", "univ",
     ]
     /// `geb.` (née), `verw.` (widowed): the name after it is a former one.
-    private static let birthNameMarkers: Set<String> = ["geb", "geborene", "geborener", "verw", "verwitwete"]
+    static let birthNameMarkers: Set<String> = ["geb", "geborene", "geborener", "verw", "verwitwete"]
 
     // MARK: - Particles and joining
 

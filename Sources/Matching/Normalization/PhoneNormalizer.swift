@@ -133,7 +133,7 @@ public enum PhoneNormalizer {
         return index
     }
 
-    private static let labels: Set<[UInt8]> = Set(
+    static let labels: Set<[UInt8]> = Set(
         [
             "tel", "telefon", "telephone", "phone", "fon", "mobil", "mobile", "mob", "handy", "fax", "telefax",
             "telnr", "telefonnummer", "rufnummer", "mobilnummer", "handynummer", "faxnummer",

@@ -177,14 +177,17 @@ public enum StreetNormalizer {
     /// A street name that is no name on its own and needs the number after it.
     private static func isIncompleteStreet(_ token: Token, _ scalars: [Unicode.Scalar]) -> Bool {
         token.letterCount == 1
-            || (token.letterCount <= 7 && ["strasse", "str", "weg"].contains(token.letters(in: scalars)))
+            || (token.letterCount <= 7 && incompleteStreetWords.contains(token.letters(in: scalars)))
     }
 
+    /// Street types that are no name on their own (`Straße 70`).
+    static let incompleteStreetWords: Set<String> = ["strasse", "str", "weg"]
+
     /// Words that announce a house number: `Nr.`, `Hausnr.`, `Hausnummer`.
-    private static let numberLabels: Set<String> = ["nr", "hnr", "hausnr", "hausnummer"]
+    static let numberLabels: Set<String> = ["nr", "hnr", "hausnr", "hausnummer"]
 
     /// Words that start a flat or delivery detail after the house number.
-    private static let flatDetails: Set<String> = [
+    static let flatDetails: Set<String> = [
         "whg", "wohnung", "app", "apt", "appartement", "apartment", "zi", "zimmer", "co", "bei", "etage", "stock",
         "og", "eg", "ug", "dg", "hh", "vh", "hinterhaus", "vorderhaus", "gartenhaus", "seitenfluegel", "sfl",
         "links", "rechts", "mitte", "haus", "geb", "gebaeude", "aufgang", "eingang", "top", "tuer",

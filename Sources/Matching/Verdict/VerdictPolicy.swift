@@ -30,6 +30,14 @@ public struct VerdictPolicy: Sendable {
         decide(probe) { keys, found in index.lookup(keys, into: found) }
     }
 
+    /// The verdict for `probe` when `found[i]` is what the index holds for `probe.keys[i]`
+    /// (looked up by the caller, for example for many rows at once).
+    public func decide(_ probe: RowProbe, found: UnsafeBufferPointer<ListSet>) -> Verdict {
+        if probe.isBlank { return Verdict(marker: .blank) }
+        if let problem = probe.rowProblem { return Verdict(marker: .pruefen, reason: problem) }
+        return decide(probe, answers: found)
+    }
+
     private func decide(
         _ probe: RowProbe, lookupAll: (UnsafeBufferPointer<UInt64>, UnsafeMutableBufferPointer<ListSet>) -> Void
     ) -> Verdict {
@@ -41,12 +49,12 @@ public struct VerdictPolicy: Sendable {
             withUnsafeTemporaryAllocation(of: ListSet.self, capacity: count) { found in
                 for (i, key) in probe.keys.enumerated() { fingerprints[i] = key.fingerprint }
                 lookupAll(UnsafeBufferPointer(fingerprints), found)
-                return decide(probe, found: UnsafeBufferPointer(found))
+                return decide(probe, answers: UnsafeBufferPointer(found))
             }
         }
     }
 
-    private func decide(_ probe: RowProbe, found: UnsafeBufferPointer<ListSet>) -> Verdict {
+    private func decide(_ probe: RowProbe, answers found: UnsafeBufferPointer<ListSet>) -> Verdict {
         var hitLists = ListSet()
         var hitKindBits: UInt8 = 0
         var householdLists = ListSet()

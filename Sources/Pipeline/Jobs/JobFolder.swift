@@ -8,8 +8,8 @@ public struct JobFolder: Sendable {
 
     public var claimNote: String { path + "/claim.json" }
     public var decoded: String { path + "/decoded.json" }
-    public var probes: String { path + "/probes.bin" }
-    public var verdicts: String { path + "/verdicts.bin" }
+    /// The customer's file with the markers, written by the match stage, moved into the outbox by emit.
+    public func annotated(zstd: Bool) -> String { path + (zstd ? "/annotated.csv.zst" : "/annotated.csv") }
     public var stats: String { path + "/match.json" }
     /// The CSV an uploaded workbook was converted to; the later stages read it instead of the input.
     public var converted: String { path + "/converted.csv" }

@@ -71,12 +71,10 @@ struct JobRunner {
             }
             try AtomicFile.write(try JSONEncoder().encode(description), to: folder.decoded)
         case .key:
-            let description = try loadDescription(folder)
-            let temporary = folder.probes + ".tmp"
-            try KeyingPass.run(input: folder.readable(input), description: description, fingerprinter: try runtime.fingerprinter(),
-                               output: temporary, workers: runtime.settings.workers)
-            try AtomicFile.commit(temporary: temporary, to: folder.probes)
+            // Keyed, matched and written in the match stage's single pass: nothing is stored in between.
+            break
         case .match:
+            let description = try loadDescription(folder)
             let customer = try loadCustomer(job)
             let index: IndexFile
             do {
@@ -86,9 +84,23 @@ struct JobRunner {
             }
             let booked = (try? ListSet(names: customer.lists)) ?? []
             let policy = VerdictPolicy(hitKinds: runtime.settings.hitKinds, booked: booked)
-            let temporary = folder.verdicts + ".tmp"
-            let stats = try MatchPass.run(probes: folder.probes, index: index, policy: policy, output: temporary)
-            try AtomicFile.commit(temporary: temporary, to: folder.verdicts)
+            // The annotated file is written once, into the work folder; emit moves it into the outbox.
+            let zstd = outputIsZstd(customer, description)
+            for stale in [false, true] { unlink(folder.annotated(zstd: stale)) }
+            let annotated = folder.annotated(zstd: zstd)
+            let temporary = annotated + ".tmp"
+            let result: StreamingMatch.Result
+            do {
+                let sink: any ByteSink = zstd ? try ZstdSink(path: temporary) : try FileSink(path: temporary)
+                result = try StreamingMatch.run(
+                    input: folder.readable(input), dialect: description.dialect, fingerprinter: try runtime.fingerprinter(), index: index,
+                    policy: policy, sink: sink, columns: runtime.settings.outputColumns, workers: runtime.settings.workers)
+            } catch {
+                unlink(temporary)
+                throw error
+            }
+            try AtomicFile.commit(temporary: temporary, to: annotated)
+            let stats = result.stats
             try AtomicFile.write(try JSONEncoder().encode(stats), to: folder.stats)
             job.indexVersion = stats.indexVersion
             job.rows = stats.rows
@@ -108,24 +120,33 @@ struct JobRunner {
         return nil
     }
 
-    private func emit(_ job: inout Job, folder: JobFolder, input: String) throws {
-        let description = try loadDescription(folder)
-        let customer = try loadCustomer(job)
-        let zstd = switch customer.outputCompression {
+    /// Whether the annotated file is zstd-compressed: as the customer wants it.
+    private func outputIsZstd(_ customer: Customer, _ description: InputDescription) -> Bool {
+        switch customer.outputCompression {
         case .asInput: description.compression == .zstd
         case .zstd: true
         case .none: false
         }
+    }
+
+    /// Moves the annotated file the match stage wrote into the outbox (one
+    /// rename; a re-run after a crash finds it already there) and writes the summary.
+    private func emit(_ job: inout Job, folder: JobFolder, input: String) throws {
+        let description = try loadDescription(folder)
+        let customer = try loadCustomer(job)
+        let zstd = FileManager.default.fileExists(atPath: folder.annotated(zstd: true))
+            || (!FileManager.default.fileExists(atPath: folder.annotated(zstd: false)) && outputIsZstd(customer, description))
         let outputFolder = "\(runtime.root.outbox)/\(job.customerId)/\(job.id)"
         try runtime.root.makeFolder(runtime.root.outbox + "/" + job.customerId)
         try runtime.root.makeFolder(outputFolder)
         let name = InputName.output(for: job.inputName, zstd: zstd, csv: description.workbook != nil)
         let final = outputFolder + "/" + name
-        let temporary = outputFolder + "/." + name + ".tmp"
-        let sink: any ByteSink = zstd ? try ZstdSink(path: temporary) : try FileSink(path: temporary)
-        try EmitPass.run(input: input, description: description, verdicts: folder.verdicts, sink: sink,
-                         columns: runtime.settings.outputColumns)
-        try AtomicFile.commit(temporary: temporary, to: final)
+        let annotated = folder.annotated(zstd: zstd)
+        if FileManager.default.fileExists(atPath: annotated) {
+            try AtomicFile.commit(temporary: annotated, to: final)
+        } else if !FileManager.default.fileExists(atPath: final) {
+            throw JobError.annotatedMissing(folder.path)
+        }
         let expires = runtime.now.addingTimeInterval(TimeInterval(runtime.settings.holdDays * 86_400))
         job.outputPath = final
         job.expiresAt = expires
@@ -219,11 +240,13 @@ enum OutputFailure: Error, CustomStringConvertible {
 
 enum JobError: Error, CustomStringConvertible {
     case inputMissing(String)
+    case annotatedMissing(String)
     case unknownCustomer(String)
 
     var description: String {
         switch self {
         case .inputMissing(let folder): "the claimed input in \(folder) is missing; the job cannot continue"
+        case .annotatedMissing(let folder): "the annotated file in \(folder) is missing; the job cannot continue"
         case .unknownCustomer(let id): "customer \(id) is not in the customer master data: import it with `robinson customers import`"
         }
     }

@@ -33,9 +33,31 @@ struct FingerprinterTests {
         #expect(fingerprinter.hmac(vector.data) == Self.hex(vector.mac))
     }
 
+    /// The reference vectors of the SipHash paper (Aumasson, Bernstein 2012, appendix A):
+    /// key 00 01 … 0f, messages 00, 00 01, … of length 0 to 15.
+    @Test func sipHashReferenceVectors() {
+        let key: (UInt64, UInt64) = (0x0706_0504_0302_0100, 0x0f0e_0d0c_0b0a_0908)
+        #expect(Fingerprinter.sipHash24(key: key, []) == 0x726f_db47_dd0e_0e31)
+        #expect(Fingerprinter.sipHash24(key: key, [0]) == 0x74f8_39c5_93dc_67fd)
+        #expect(Fingerprinter.sipHash24(key: key, Array(0..<8)) == 0x93f5_f579_9a93_2462)
+        #expect(Fingerprinter.sipHash24(key: key, Array(0..<15)) == 0xa129_ca61_49be_45e5)
+    }
+
+    /// Fingerprints are SipHash-2-4 by default, under a key derived from the
+    /// hashing key: other values than the HMAC's, the same key id.
+    @Test func defaultIsSipHashUnderTheSameKeyId() {
+        let key = HashingKey(bytes: [UInt8](repeating: 7, count: 32))
+        let sip = Fingerprinter(key: key), hmac = Fingerprinter(key: key, function: .hmacSHA256)
+        #expect(sip.function == .sipHash24)
+        #expect(sip.keyId == hmac.keyId)
+        #expect(sip.fingerprint(.phone, "+49301234567") != hmac.fingerprint(.phone, "+49301234567"))
+        let other = Fingerprinter(key: HashingKey(bytes: [UInt8](repeating: 8, count: 32)))
+        #expect(sip.fingerprint(.phone, "+49301234567") != other.fingerprint(.phone, "+49301234567"))
+    }
+
     @Test func fingerprintIsFirstEightBytesOfHMAC() {
         let key = HashingKey(bytes: [UInt8](repeating: 7, count: 32))
-        let f = Fingerprinter(key: key)
+        let f = Fingerprinter(key: key, function: .hmacSHA256)
         let mac = f.hmac(Array("phone\u{1F}+49301234567".utf8))
         let expected = mac.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
         #expect(f.fingerprint(.phone, "+49301234567") == expected)

@@ -1,0 +1,292 @@
+import Formats
+
+/// Normalizes and keys one data row straight from the chunk's bytes, with the
+/// byte-level normalizers and reused buffers: no `String`, dictionary or array
+/// is created per row. Gives exactly the probe `RowKeyer` gives (the
+/// differential test checks it on generated rows and random bytes); a field
+/// with a scalar outside `ScalarTable`, a whole-name column or an e-mail
+/// address that is not plain ASCII goes to the reference normalizers.
+///
+/// One per worker: not thread-safe.
+public final class ByteRowKeyer {
+    public let columns: AddressColumns
+    public let headerFieldCount: Int
+    public let encoding: TextEncoding
+    public let fingerprinter: Fingerprinter
+
+    /// A row with another field count than the header is `feldanzahl` (address
+    /// files); when false, it is keyed from the fields it has (deliveries).
+    public var checksFieldCount = true
+
+    /// Fields handed to the reference normalizers so far (for the benchmark's report).
+    public private(set) var referenceFields = 0
+
+    @exclusivity(unchecked) private var scalars = ScratchBuffer<UInt32>(capacity: 1024)
+    @exclusivity(unchecked) private var unescaped = ScratchBuffer<UInt8>(capacity: 256)
+    @exclusivity(unchecked) private var parts = ScratchBuffer<UInt8>(capacity: 256)
+    @exclusivity(unchecked) private var message = ScratchBuffer<UInt8>(capacity: 256)
+    @exclusivity(unchecked) private var codes = ScratchBuffer<UInt8>(capacity: 64)
+    @exclusivity(unchecked) private var postalFields = ScratchBuffer<Field?>(capacity: 8)
+    private let postalColumns: [Int?]
+    @exclusivity(unchecked) private var names = NameBytes()
+    @exclusivity(unchecked) private var streets = StreetBytes()
+    @exclusivity(unchecked) private var houses = HouseNumberBytes()
+    @exclusivity(unchecked) private var contacts = ContactBytes()
+    private let prefixes: [[UInt8]]
+
+    public init(columns: AddressColumns, headerFieldCount: Int, encoding: TextEncoding, fingerprinter: Fingerprinter) {
+        self.columns = columns
+        self.headerFieldCount = headerFieldCount
+        self.encoding = encoding
+        self.fingerprinter = fingerprinter
+        prefixes = KeyKind.allCases.map(\.prefixBytes)
+        postalColumns = [columns.firstName, columns.lastName, columns.fullName, columns.street, columns.houseNumber, columns.postcode]
+        _ = (postalColumns.count)
+    }
+
+    deinit {
+        scalars.release()
+        unescaped.release()
+        parts.release()
+        message.release()
+        codes.release()
+        postalFields.release()
+        names.release()
+        streets.release()
+        houses.release()
+        contacts.release()
+    }
+
+    public convenience init(_ keyer: RowKeyer) {
+        self.init(columns: keyer.columns, headerFieldCount: keyer.headerFieldCount, encoding: keyer.encoding, fingerprinter: keyer.fingerprinter)
+    }
+
+    /// A decoded field: its scalars in `scalars`, nil when absent or unreadable.
+    private struct Field {
+        var range: Range<Int>
+        var covered: Bool
+    }
+
+    /// Overwrites `probe` with the probe of `record` (its key array keeps its capacity).
+    public func probe(_ chunk: RecordChunk, _ record: Int, into probe: inout RowProbe) {
+        probe.keys.removeAll(keepingCapacity: true)
+        probe.postal = .absent
+        probe.phone = .absent
+        probe.email = .absent
+        probe.rowProblem = nil
+        probe.hasFirstName = false
+        probe.isBlank = false
+        if chunk.isBlank(record) {
+            probe.isBlank = true
+            return
+        }
+        let fieldCount = chunk.fieldCount(record)
+        guard fieldCount == headerFieldCount || !checksFieldCount else {
+            probe.rowProblem = .fieldCount
+            return
+        }
+        scalars.removeAll()
+        var unreadable = false
+        chunk.bytes.withUnsafeBufferPointer { bytes in
+            func field(_ index: Int?) -> Field? {
+                guard let index, index < fieldCount else { return nil }
+                let span = chunk.fieldSpan(record, index)
+                var raw = UnsafeBufferPointer(rebasing: bytes[span.start..<span.end])
+                if span.quoted, raw.contains(0x22) {
+                    unescape(raw)
+                    return unescaped.withBuffer { decode($0) }
+                }
+                if raw.isEmpty { raw = UnsafeBufferPointer(start: nil, count: 0) }
+                return decode(raw)
+            }
+            func decode(_ raw: UnsafeBufferPointer<UInt8>) -> Field? {
+                let start = scalars.count
+                switch FieldScalars.decode(raw, as: encoding, into: &scalars) {
+                case .decoded(let covered): return Field(range: start..<scalars.count, covered: covered)
+                case .invalid:
+                    if encoding == .utf8, case .decoded(let covered) = FieldScalars.decode(raw, as: .windows1252, into: &scalars) {
+                        return Field(range: start..<scalars.count, covered: covered)
+                    }
+                    unreadable = true
+                    return nil
+                }
+            }
+
+            if columns.hasPostal {
+                postalFields.removeAll()
+                for column in postalColumns { postalFields.append(field(column)) }
+                probe.postal = postal(&probe)
+            }
+            var phone = ChannelState.absent, email = ChannelState.absent
+            for index in columns.phones {
+                guard let value = field(index) else { continue }
+                contact(value, .phone, .phoneInvalid, into: &phone, &probe)
+            }
+            for index in columns.emails {
+                guard let value = field(index) else { continue }
+                contact(value, .email, .emailInvalid, into: &email, &probe)
+            }
+            probe.phone = phone
+            probe.email = email
+        }
+        if unreadable { probe.rowProblem = .encoding }
+    }
+
+    /// `RecordChunk.fieldBytes` into the reused buffer: quotes removed, `""` → `"`.
+    private func unescape(_ raw: UnsafeBufferPointer<UInt8>) {
+        unescaped.removeAll()
+        var inQuotes = true
+        var i = 0
+        while i < raw.count {
+            let byte = raw[i]
+            if inQuotes && byte == 0x22 {
+                if i + 1 < raw.count && raw[i + 1] == 0x22 {
+                    unescaped.append(0x22)
+                    i += 2
+                    continue
+                }
+                inQuotes = false
+            } else {
+                unescaped.append(byte)
+            }
+            i += 1
+        }
+    }
+
+    // MARK: - Postal
+
+    private func postal(_ probe: inout RowProbe) -> ChannelState {
+        let fields = postalFields
+        return scalars.withBuffer { all in
+            func text(_ field: Field?) -> UnsafeBufferPointer<UInt32> {
+                guard let field, !field.range.isEmpty else { return UnsafeBufferPointer(start: nil, count: 0) }
+                return UnsafeBufferPointer(rebasing: all[field.range])
+            }
+            let first = text(fields[0]), last = text(fields[1]), full = text(fields[2])
+            let street = text(fields[3]), number = text(fields[4]), plz = text(fields[5])
+            if FieldScalars.isBlank(first) && FieldScalars.isBlank(last) && FieldScalars.isBlank(full)
+                && FieldScalars.isBlank(street) && FieldScalars.isBlank(number) && FieldScalars.isBlank(plz)
+            {
+                return .absent
+            }
+            var uncovered = false
+            for field in fields where field.map({ !$0.covered }) ?? false { uncovered = true }
+            if uncovered || (FieldScalars.isBlank(last) && fields[2] != nil && !FieldScalars.isBlank(full)) {
+                referenceFields += 1
+                return referencePostal(fields.map { $0.map { FieldScalars.string(UnsafeBufferPointer(rebasing: all[$0.range])) } }, &probe)
+            }
+            var streetText = street
+            var numberText = number
+            if FieldScalars.isBlank(number) {
+                let split = streets.splitHouseNumber(street)
+                streetText = UnsafeBufferPointer(rebasing: street[split.street])
+                numberText = split.houseNumber.map { UnsafeBufferPointer(rebasing: street[$0]) } ?? UnsafeBufferPointer(start: nil, count: 0)
+            }
+            if FieldScalars.isBlank(last) || FieldScalars.isBlank(streetText) || FieldScalars.isBlank(numberText) || FieldScalars.isBlank(plz) {
+                return .invalid(.addressIncomplete)
+            }
+            parts.removeAll()
+            names.normalize(first, .given, into: &parts)
+            let given = 0..<parts.count
+            names.normalize(last, .surname, into: &parts)
+            let surname = given.upperBound..<parts.count
+            for index in 0..<parts.count where parts[index] >= 0x30 && parts[index] <= 0x39 { return .invalid(.nameInvalid) }
+            if surname.isEmpty { return .invalid(.nameInvalid) }
+            guard streets.normalize(streetText, 0..<streetText.count, into: &parts) else { return .invalid(.streetInvalid) }
+            let streetKey = surname.upperBound..<parts.count
+            guard houses.normalize(numberText, 0..<numberText.count, into: &parts) else { return .invalid(.houseNumberInvalid) }
+            let house = streetKey.upperBound..<parts.count
+            guard contacts.postcode(plz, 0..<plz.count, into: &parts) else { return .invalid(.postcodeInvalid) }
+            let postcode = house.upperBound..<parts.count
+            probe.hasFirstName = !given.isEmpty
+            probe.keys.append(ProbeKey(kind: .household, fingerprint: fingerprint(.household, surname, streetKey, house, postcode)))
+            if !given.isEmpty {
+                probe.keys.append(ProbeKey(kind: .person, fingerprint: fingerprint(.person, surname, given, streetKey, house, postcode)))
+                codes.removeAll()
+                parts.withBuffer { KoelnerBytes.encode($0, surname, into: &codes) }
+                let lastLength = codes.count
+                parts.withBuffer { KoelnerBytes.encode($0, given, into: &codes) }
+                let lastCode = parts.count..<(parts.count + lastLength)
+                let firstCode = lastCode.upperBound..<(parts.count + codes.count)
+                parts.append(contentsOf: codes.buffer)
+                probe.keys.append(ProbeKey(kind: .phonetic, fingerprint: fingerprint(.phonetic, lastCode, firstCode, streetKey, house, postcode)))
+            }
+            return .usable
+        }
+    }
+
+    private func referencePostal(_ fields: [String?], _ probe: inout RowProbe) -> ChannelState {
+        switch PostalIdentity.normalize(
+            first: fields[0], last: fields[1], fullName: fields[2], street: fields[3], houseNumber: fields[4], postcode: fields[5]
+        ) {
+        case .success(let identity):
+            probe.hasFirstName = !identity.first.isEmpty
+            identity.keys(fingerprinter, into: &probe.keys)
+            return .usable
+        case .failure(let reason):
+            return .invalid(reason)
+        }
+    }
+
+    /// `kind ␟ part ␟ part …` from ranges of `parts`, hashed.
+    private func fingerprint(
+        _ kind: KeyKind, _ a: Range<Int>, _ b: Range<Int>? = nil, _ c: Range<Int>? = nil, _ d: Range<Int>? = nil,
+        _ e: Range<Int>? = nil
+    ) -> UInt64 {
+        message.removeAll()
+        prefixes[Int(kind.rawValue) - 1].withUnsafeBufferPointer { message.append(contentsOf: $0) }
+        func add(_ range: Range<Int>?) {
+            guard let range else { return }
+            message.append(0x1F)
+            message.append(contentsOf: parts.slice(range))
+        }
+        add(a)
+        add(b)
+        add(c)
+        add(d)
+        add(e)
+        return message.withBuffer { fingerprinter.fingerprint(message: $0) }
+    }
+
+    // MARK: - Phone and e-mail
+
+    private func contact(_ field: Field, _ kind: KeyKind, _ invalid: Reason, into state: inout ChannelState, _ probe: inout RowProbe) {
+        scalars.withBuffer { all in
+            let text = UnsafeBufferPointer(rebasing: all[field.range])
+            parts.removeAll()
+            if FieldScalars.isBlank(text) { return }
+            var normalized: Bool?
+            if field.covered {
+                switch kind {
+                case .phone:
+                    normalized = contacts.phone(text, into: &parts)
+                default:
+                    var ascii = true
+                    for value in text where value >= 0x80 { ascii = false; break }
+                    if ascii {
+                        unescaped.removeAll()
+                        for value in text { unescaped.append(UInt8(value)) }
+                        normalized = unescaped.withBuffer { contacts.plainEmail($0, into: &parts) }
+                    }
+                }
+            }
+            if normalized == nil {
+                referenceFields += 1
+                let string = FieldScalars.string(text)
+                let result = kind == .phone ? PhoneNormalizer.normalize(string) : EmailNormalizer.normalize(string)
+                if case .success(let value) = result {
+                    parts.append(contentsOf: value.utf8)
+                    normalized = true
+                } else {
+                    normalized = false
+                }
+            }
+            guard normalized == true else {
+                state = .invalid(invalid)
+                return
+            }
+            probe.keys.append(ProbeKey(kind: kind, fingerprint: fingerprint(kind, 0..<parts.count)))
+            if state == .absent { state = .usable }
+        }
+    }
+}

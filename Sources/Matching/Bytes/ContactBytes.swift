@@ -1,0 +1,243 @@
+/// `PostcodeNormalizer`, `PhoneNormalizer` and the ASCII path of
+/// `EmailNormalizer` on scalar buffers, writing into reused byte buffers.
+struct ContactBytes {
+    private var digits = ScratchBuffer<UInt8>(capacity: 32)
+    private var bytes = ScratchBuffer<UInt8>(capacity: 256)
+
+    init() {}
+
+    /// Frees the buffers (the owner calls it once, in its `deinit`).
+    func release() {
+        digits.release()
+        bytes.release()
+    }
+
+    // MARK: - Postcode
+
+    /// Appends the five-digit postcode to `out`; false when there is none.
+    mutating func postcode(_ field: UnsafeBufferPointer<UInt32>, _ range: Range<Int>, into out: inout ScratchBuffer<UInt8>) -> Bool {
+        let trimmed = trimmedRange(field, range)
+        if trimmed.isEmpty { return false }
+        var index = trimmed.lowerBound
+        var prefix: UInt32 = 0  // up to four letters, one per byte
+        var prefixCount = 0
+        while index < trimmed.upperBound {
+            let letter = FieldScalars.asciiLetter(field[index])
+            if letter == 0 { break }
+            if prefixCount < 4 { prefix |= UInt32(letter) << (8 * UInt32(prefixCount)) }
+            prefixCount += 1
+            index += 1
+        }
+        if prefixCount > 0, index < trimmed.upperBound, field[index] == 0x2D || FieldScalars.isBlank(field[index]) {
+            index += 1
+            while index < trimmed.upperBound, FieldScalars.isBlank(field[index]) { index += 1 }
+        }
+        for i in index..<trimmed.upperBound where !FieldScalars.isDigit(field[i]) { return false }
+        let count = trimmed.upperBound - index
+        if count == 0 { return false }
+        let d = UInt32(UInt8(ascii: "d")), e = UInt32(UInt8(ascii: "e"))
+        guard prefixCount == 0 || (prefixCount == 1 && prefix == d) || (prefixCount == 2 && prefix == d | e << 8) else {
+            return false
+        }
+        let start = out.count
+        switch count {
+        case 5: break
+        case 4: out.append(0x30)
+        default: return false
+        }
+        for i in index..<trimmed.upperBound { out.append(UInt8(field[i])) }
+        if out[start] == 0x30 && out[start + 1] == 0x30 {
+            out.truncate(to: start)
+            return false
+        }
+        return true
+    }
+
+    // MARK: - Phone
+
+    /// Appends the number in E.164 to `out`; false when it cannot be canonicalized.
+    mutating func phone(_ field: UnsafeBufferPointer<UInt32>, into out: inout ScratchBuffer<UInt8>) -> Bool {
+        let trimmed = trimmedRange(field, 0..<field.count)
+        if trimmed.isEmpty { return false }
+        var index = afterLabel(field, trimmed)
+        digits.removeAll()
+        var international = false
+        var parenthesizedZero = -1
+        while index < trimmed.upperBound {
+            let scalar = field[index]
+            index += 1
+            if FieldScalars.isDigit(scalar) {
+                digits.append(UInt8(scalar))
+            } else if scalar == 0x2B {
+                if international || !digits.isEmpty { return false }
+                international = true
+            } else if scalar == 0x28, let close = closingOfParenthesizedZero(field, trimmed, after: index - 1) {
+                parenthesizedZero = digits.count
+                digits.append(0x30)
+                index = close + 1
+            } else if Self.isSeparator(scalar) {
+                continue
+            } else {
+                return false
+            }
+        }
+        if digits.isEmpty { return false }
+        if !international && digits.count >= 2 && digits[0] == 0x30 && digits[1] == 0x30 {
+            international = true
+            digits.removeFirst(2)
+            parenthesizedZero -= 2
+        }
+        if international {
+            if parenthesizedZero > 0 { digits.remove(at: parenthesizedZero) }
+            guard let first = digits.first, first != 0x30 else { return false }
+            if digits.count >= 2 && digits[0] == 0x34 && digits[1] == 0x39 {
+                var national = 2
+                if digits.count > 2 && digits[2] == 0x30 { national = 3 }
+                return germanNumber(national, into: &out)
+            }
+            if digits.count < 7 || digits.count > 15 { return false }
+            out.append(0x2B)
+            out.append(contentsOf: digits.buffer)
+            return true
+        }
+        guard digits[0] == 0x30 else { return false }
+        return germanNumber(1, into: &out)
+    }
+
+    /// `digits[from...]` is the German national significant number.
+    private func germanNumber(_ from: Int, into out: inout ScratchBuffer<UInt8>) -> Bool {
+        let count = digits.count - from
+        if count > 0 && digits[from] == 0x30 { return false }
+        if count < 6 || count + 2 > 15 { return false }
+        out.append(0x2B)
+        out.append(0x34)
+        out.append(0x39)
+        out.append(contentsOf: digits.slice(from..<digits.count))
+        return true
+    }
+
+    @inline(__always)
+    private static func isSeparator(_ scalar: UInt32) -> Bool {
+        switch scalar {
+        case 0x2F, 0x2D, 0x28, 0x29, 0x2E, 0x2010, 0x2011, 0x2012, 0x2013, 0x2212: true
+        default: FieldScalars.isBlank(scalar)
+        }
+    }
+
+    private func closingOfParenthesizedZero(_ field: UnsafeBufferPointer<UInt32>, _ range: Range<Int>, after open: Int) -> Int? {
+        var index = open + 1
+        var sawZero = false
+        while index < range.upperBound {
+            let scalar = field[index]
+            if scalar == 0x29 { return sawZero ? index : nil }
+            if scalar == 0x30 && !sawZero {
+                sawZero = true
+            } else if !FieldScalars.isBlank(scalar) {
+                return nil
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    private mutating func afterLabel(_ field: UnsafeBufferPointer<UInt32>, _ range: Range<Int>) -> Int {
+        bytes.removeAll()
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let letter = FieldScalars.asciiLetter(field[index])
+            if letter == 0 { break }
+            bytes.append(letter)
+            index += 1
+        }
+        guard bytes.withBuffer({ WordTable.classes($0, 0..<$0.count) }).contains(.phoneLabel) else {
+            return range.lowerBound
+        }
+        while index < range.upperBound {
+            let scalar = field[index]
+            if scalar == 0x2E || scalar == 0x3A || scalar == 0x2D || FieldScalars.isBlank(scalar) {
+                index += 1
+            } else if index + 1 < range.upperBound, FieldScalars.asciiLetter(scalar) == UInt8(ascii: "n"),
+                FieldScalars.asciiLetter(field[index + 1]) == UInt8(ascii: "r")
+            {
+                index += 2
+            } else {
+                break
+            }
+        }
+        return index
+    }
+
+    // MARK: - E-mail
+
+    /// The plain ASCII case of `EmailNormalizer`: an address without wrapping
+    /// that breaks no syntax rule, trimmed and lower-cased, appended to `out`.
+    /// nil when the reference must decide (non-ASCII, `mailto:`, brackets, or
+    /// any rule broken, which the reference also reports).
+    mutating func plainEmail(_ field: UnsafeBufferPointer<UInt8>, into out: inout ScratchBuffer<UInt8>) -> Bool? {
+        func isBlank(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
+        var end = field.count
+        while end > 0, isBlank(field[end - 1]) { end -= 1 }
+        var start = 0
+        while start < end, isBlank(field[start]) { start += 1 }
+        guard start < end, end - start <= 254 else { return nil }
+        bytes.removeAll()
+        var at = -1
+        for i in start..<end {
+            var b = field[i]
+            if b >= 0x80 || b == 0x3C || b == 0x3E || b == 0x3A || isBlank(b) { return nil }
+            if b >= 0x41 && b <= 0x5A { b |= 0x20 }
+            if b == 0x40 {
+                if at >= 0 { return nil }
+                at = bytes.count
+            }
+            bytes.append(b)
+        }
+        let count = bytes.count
+        guard at > 0, at < count - 1, at <= 64 else { return nil }
+        for part in [0..<at, (at + 1)..<count] {
+            if bytes[part.lowerBound] == 0x2E || bytes[part.upperBound - 1] == 0x2E { return nil }
+            for i in part.dropFirst() where bytes[i] == 0x2E && bytes[i - 1] == 0x2E { return nil }
+        }
+        for i in 0..<at where !Self.isLocalPartCharacter(bytes[i]) { return nil }
+        var labelStart = at + 1
+        var labels = 0
+        for i in (at + 1)...count {
+            if i < count {
+                let b = bytes[i]
+                if !(Self.isAlphanumeric(b) || b == 0x2D || b == 0x2E) { return nil }
+                if b != 0x2E { continue }
+            }
+            labels += 1
+            if i > labelStart, bytes[labelStart] == 0x2D || bytes[i - 1] == 0x2D { return nil }
+            if i == count {
+                // The top-level label: at least two characters, not all digits.
+                guard i - labelStart >= 2 else { return nil }
+                var allDigits = true
+                for k in labelStart..<i where !(bytes[k] >= 0x30 && bytes[k] <= 0x39) { allDigits = false; break }
+                if allDigits { return nil }
+            }
+            labelStart = i + 1
+        }
+        guard labels >= 2 else { return nil }
+        out.append(contentsOf: bytes.buffer)
+        return true
+    }
+
+    @inline(__always)
+    private static func isAlphanumeric(_ b: UInt8) -> Bool {
+        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
+    }
+
+    private static func isLocalPartCharacter(_ b: UInt8) -> Bool {
+        if isAlphanumeric(b) { return true }
+        switch b {
+        case UInt8(ascii: "!"), UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "%"), UInt8(ascii: "&"),
+            UInt8(ascii: "'"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "/"), UInt8(ascii: "="),
+            UInt8(ascii: "?"), UInt8(ascii: "^"), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "{"),
+            UInt8(ascii: "|"), UInt8(ascii: "}"), UInt8(ascii: "~"), UInt8(ascii: "."), UInt8(ascii: "-"):
+            return true
+        default:
+            return false
+        }
+    }
+}

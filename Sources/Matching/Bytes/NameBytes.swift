@@ -1,0 +1,310 @@
+/// `PersonNameNormalizer.givenNames` and `.surname` on scalar buffers: the same
+/// tokens, glued-title splits, joins, title and particle rules, with every
+/// token's text and folding in reused arenas instead of `String`s.
+struct NameBytes {
+    struct Token {
+        var text: Range<Int>
+        var folded: Range<Int>
+        var key: PackedWord?
+        var keyLength: Int
+        var keyFirst: UInt8
+        var classes: WordClass
+        var hasDot: Bool
+        var commaBefore: Bool
+        var isParenthesized: Bool
+    }
+
+    private var text = ScratchBuffer<UInt32>(capacity: 256)
+    private var folded = ScratchBuffer<UInt8>(capacity: 256)
+    private var keyBytes = ScratchBuffer<UInt8>(capacity: 64)
+    private var tokens = ScratchBuffer<Token>(capacity: 16)
+    private var joined = ScratchBuffer<Token>(capacity: 16)
+    private var kept = ScratchBuffer<Token>(capacity: 16)
+    private var words = ScratchBuffer<Range<Int>>(capacity: 16)
+
+    init() {}
+
+    /// Frees the buffers (the owner calls it once, in its `deinit`).
+    func release() {
+        text.release()
+        folded.release()
+        keyBytes.release()
+        tokens.release()
+        joined.release()
+        kept.release()
+        words.release()
+    }
+
+    enum Part { case given, surname }
+
+    /// Appends the folded given names or surname of `field` (covered scalars) to `out`.
+    mutating func normalize(_ field: UnsafeBufferPointer<UInt32>, _ part: Part, into out: inout ScratchBuffer<UInt8>) {
+        text.removeAll()
+        folded.removeAll()
+        tokens.removeAll()
+        tokenize(field)
+        joinDetachedParts()
+        removeTitles()
+        switch part {
+        case .given: givenNameWords(into: &out)
+        case .surname: surnameWords(into: &out)
+        }
+    }
+
+    // MARK: - Tokens
+
+    private mutating func makeToken(_ range: Range<Int>, commaBefore: Bool) -> Token {
+        let foldStart = folded.count
+        text.withBuffer { FieldScalars.fold($0, range, marksWords: true, into: &folded) }
+        keyBytes.removeAll()
+        for index in foldStart..<folded.count where folded[index] != 0x20 { keyBytes.append(folded[index]) }
+        let key = keyBytes.withBuffer { PackedWord($0, 0..<$0.count) }
+        var hasDot = false
+        for index in range where text[index] == 0x2E { hasDot = true; break }
+        // `text.utf8.first == "("`: the first scalar is "(" exactly when its first byte is.
+        let isParenthesized = !range.isEmpty && text[range.lowerBound] == 0x28 && text[range.upperBound - 1] == 0x29
+        return Token(
+            text: range, folded: foldStart..<folded.count, key: key, keyLength: keyBytes.count,
+            keyFirst: keyBytes.first ?? 0, classes: key.map(WordTable.classes) ?? [],
+            hasDot: hasDot, commaBefore: commaBefore, isParenthesized: isParenthesized
+        )
+    }
+
+    /// Copies `field[range]` (or two texts with a separator) into the text arena.
+    private mutating func copyText(_ field: UnsafeBufferPointer<UInt32>, _ range: Range<Int>) -> Range<Int> {
+        let start = text.count
+        for index in range { text.append(field[index]) }
+        return start..<text.count
+    }
+
+    private mutating func concatenate(_ a: Range<Int>, separator: UInt32?, _ b: Range<Int>) -> Range<Int> {
+        let start = text.count
+        for index in a { text.append(text[index]) }
+        if let separator { text.append(separator) }
+        for index in b { text.append(text[index]) }
+        return start..<text.count
+    }
+
+    private mutating func tokenize(_ field: UnsafeBufferPointer<UInt32>) {
+        var start = 0
+        var commaBefore = false
+        for index in 0..<field.count {
+            let value = field[index]
+            if FieldScalars.isBlank(value) || value == 0x2C || value == 0x3B {
+                if start < index {
+                    appendSplittingGluedTitle(copyText(field, start..<index), commaBefore: commaBefore)
+                    commaBefore = false
+                }
+                commaBefore = commaBefore || value == 0x2C || value == 0x3B
+                start = index + 1
+            }
+        }
+        if start < field.count {
+            appendSplittingGluedTitle(copyText(field, start..<field.count), commaBefore: commaBefore)
+        }
+    }
+
+    private mutating func appendSplittingGluedTitle(_ range: Range<Int>, commaBefore: Bool) {
+        let whole = makeToken(range, commaBefore: commaBefore)
+        let count = range.count
+        guard whole.hasDot, count > 3 else {
+            tokens.append(whole)
+            return
+        }
+        let base = range.lowerBound
+        func scalar(_ i: Int) -> UInt32 { text[base + i] }
+        func startsCapitalizedWord(after dot: Int) -> Bool {
+            guard scalar(dot) == 0x2E, dot + 2 < count else { return false }
+            return Self.isUppercase(scalar(dot + 1)) && Self.isLowercase(scalar(dot + 2))
+        }
+        if isTitle(whole) {
+            var last: Int?
+            for candidate in stride(from: count - 3, through: 1, by: -1) where startsCapitalizedWord(after: candidate) {
+                last = candidate
+                break
+            }
+            guard let last else {
+                tokens.append(whole)
+                return
+            }
+            for i in (last + 1)..<count where scalar(i) == 0x2E {
+                tokens.append(whole)
+                return
+            }
+            tokens.append(makeToken(base..<(base + last + 1), commaBefore: commaBefore))
+            tokens.append(makeToken((base + last + 1)..<range.upperBound, commaBefore: false))
+            return
+        }
+        var start = 0
+        for index in 1..<(count - 1) where scalar(index) == 0x2E && FieldScalars.isLetter(scalar(index + 1)) {
+            if startsCapitalizedWord(after: index) || isTitle(makeToken((base + start)..<(base + index + 1), commaBefore: false)) {
+                tokens.append(makeToken((base + start)..<(base + index + 1), commaBefore: start == 0 && commaBefore))
+                start = index + 1
+            }
+        }
+        tokens.append(makeToken((base + start)..<range.upperBound, commaBefore: start == 0 && commaBefore))
+    }
+
+    private static func isUppercase(_ value: UInt32) -> Bool {
+        value < 0x80 ? (value >= 0x41 && value <= 0x5A) : FieldScalars.info(value).isUppercase
+    }
+
+    private static func isLowercase(_ value: UInt32) -> Bool {
+        value < 0x80 ? (value >= 0x61 && value <= 0x7A) : FieldScalars.info(value).isLowercase
+    }
+
+    private static func isHyphen(_ value: UInt32?) -> Bool {
+        guard let value else { return false }
+        return value == 0x2D || (value >= 0x2010 && value <= 0x2014)
+    }
+
+    private mutating func joinDetachedParts() {
+        joined.removeAll()
+        var index = 0
+        while index < tokens.count {
+            var token = tokens[index]
+            index += 1
+            while index < tokens.count, !tokens[index].commaBefore,
+                Self.isHyphen(token.text.isEmpty ? nil : text[token.text.upperBound - 1])
+                    || Self.isHyphen(tokens[index].text.isEmpty ? nil : text[tokens[index].text.lowerBound])
+            {
+                token = makeToken(concatenate(token.text, separator: nil, tokens[index].text), commaBefore: token.commaBefore)
+                index += 1
+            }
+            if let previous = joined.last, previous.hasDot, previous.key == Keys.v, token.hasDot, token.key == Keys.d,
+                !token.commaBefore
+            {
+                joined[joined.count - 1] = makeToken(
+                    concatenate(previous.text, separator: 0x20, token.text), commaBefore: previous.commaBefore)
+                continue
+            }
+            joined.append(token)
+        }
+    }
+
+    // MARK: - Titles
+
+    private mutating func removeTitles() {
+        kept.removeAll()
+        var pendingComma = false
+        var afterTitle = false
+        var inBirthName = false
+        for var token in joined {
+            pendingComma = pendingComma || token.commaBefore
+            if token.commaBefore { inBirthName = false }
+            var remove = inBirthName || token.keyLength == 0
+            if !remove && token.classes.contains(.birthNameMarker) {
+                inBirthName = true
+                remove = true
+            }
+            if !remove {
+                if isTitle(token) || (afterTitle && isTitleSubject(token)) {
+                    afterTitle = true
+                    remove = true
+                } else {
+                    afterTitle = false
+                }
+            }
+            if !remove {
+                token.commaBefore = pendingComma
+                pendingComma = false
+                kept.append(token)
+            }
+        }
+    }
+
+    private mutating func isTitle(_ token: Token) -> Bool {
+        if token.classes.contains(.title) { return true }
+        if token.hasDot && token.classes.contains(.dottedTitle) { return true }
+        guard token.keyLength > 2, token.keyFirst == UInt8(ascii: "d") || token.keyFirst == UInt8(ascii: "p") else { return false }
+        splitWords(token)
+        guard let head = words.first else { return false }
+        let headWord = piece(head)
+        if headWord == Keys.dipl || headWord == Keys.diplom { return true }
+        guard words.count >= 2, headWord == Keys.dr || headWord == Keys.prof || headWord == Keys.dres else { return false }
+        for range in words.dropFirst() {
+            let word = piece(range)
+            let classes = word.map(WordTable.classes) ?? []
+            if !(classes.contains(.title) || classes.contains(.titleSubject) || word == Keys.ing || word == Keys.phil) {
+                return false
+            }
+        }
+        return true
+    }
+
+    private func isTitleSubject(_ token: Token) -> Bool {
+        if token.isParenthesized { return true }
+        if token.classes.contains(.titleSubject) || token.classes.contains(.title) { return true }
+        return token.hasDot && (token.key == Keys.phil || token.key == Keys.ing || token.key == Keys.sc)
+    }
+
+    private func isAbbreviatedParticle(_ token: Token) -> Bool {
+        token.hasDot && (token.key == Keys.v || token.key == Keys.vd)
+    }
+
+    // MARK: - Words
+
+    /// The folded words of `token` into `words`.
+    private mutating func splitWords(_ token: Token) {
+        words.removeAll()
+        appendWords(token)
+    }
+
+    private mutating func appendWords(_ token: Token) {
+        var start = token.folded.lowerBound
+        for index in token.folded where folded[index] == 0x20 {
+            if start < index { words.append(start..<index) }
+            start = index + 1
+        }
+        if start < token.folded.upperBound { words.append(start..<token.folded.upperBound) }
+    }
+
+    private func piece(_ range: Range<Int>) -> PackedWord? {
+        folded.withBuffer { PackedWord($0, range) }
+    }
+
+    private func isParticleWord(_ range: Range<Int>) -> Bool {
+        piece(range).map { WordTable.classes($0).contains(.particle) } ?? false
+    }
+
+    private mutating func givenNameWords(into out: inout ScratchBuffer<UInt8>) {
+        words.removeAll()
+        for index in kept.indices {
+            let token = kept[index]
+            if token.key == Keys.und || (token.key == Keys.u && token.hasDot && index > 0) { continue }
+            if isAbbreviatedParticle(token) && index > 0 { continue }
+            appendWords(token)
+        }
+        while words.count > 1, isParticleWord(words[words.count - 1]) { words.removeLast() }
+        for range in words { out.append(contentsOf: folded.slice(range)) }
+    }
+
+    private mutating func surnameWords(into out: inout ScratchBuffer<UInt8>) {
+        words.removeAll()
+        var anyCore = false
+        for token in kept where !isAbbreviatedParticle(token) {
+            let before = words.count
+            appendWords(token)
+            for range in words[before...] where !isParticleWord(range) {
+                anyCore = true
+                break
+            }
+            if anyCore { break }
+        }
+        words.removeAll()
+        if anyCore {
+            for token in kept where !isAbbreviatedParticle(token) { appendWords(token) }
+            for range in words where !isParticleWord(range) { out.append(contentsOf: folded.slice(range)) }
+        } else {
+            for token in kept { appendWords(token) }
+            for range in words { out.append(contentsOf: folded.slice(range)) }
+        }
+    }
+
+    private enum Keys {
+        static let v = PackedWord("v"), d = PackedWord("d"), vd = PackedWord("vd"), u = PackedWord("u")
+        static let und = PackedWord("und"), phil = PackedWord("phil"), ing = PackedWord("ing"), sc = PackedWord("sc")
+        static let dipl = PackedWord("dipl"), diplom = PackedWord("diplom"), dr = PackedWord("dr")
+        static let prof = PackedWord("prof"), dres = PackedWord("dres")
+    }
+}

@@ -1,0 +1,96 @@
+/// A growable buffer of plain values in memory its owner allocates once and
+/// frees in its `deinit` (`release()`): the hot loops append and clear it per
+/// field without the uniqueness checks and reference counting of `Array`.
+/// Not copyable in spirit: copies share the memory, so only the owner holds one.
+struct ScratchBuffer<Element>: RandomAccessCollection, MutableCollection {
+    private(set) var base: UnsafeMutablePointer<Element>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = Swift.max(capacity, 16)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    /// Frees the memory; the buffer must not be used afterwards.
+    func release() { base.deallocate() }
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { count }
+    var isEmpty: Bool { count == 0 }
+    var last: Element? { count > 0 ? base[count - 1] : nil }
+    var first: Element? { count > 0 ? base[0] : nil }
+    var buffer: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: base, count: count) }
+    var indices: Range<Int> { 0..<count }
+
+    /// `self[range]` as a buffer (valid until the next append).
+    @inline(__always)
+    func slice(_ range: Range<Int>) -> UnsafeBufferPointer<Element> {
+        UnsafeBufferPointer(start: base + range.lowerBound, count: range.count)
+    }
+
+    subscript(index: Int) -> Element {
+        @inline(__always) get { base[index] }
+        @inline(__always) set { base[index] = newValue }
+    }
+
+    @inline(__always)
+    mutating func append(_ element: Element) {
+        if count == capacity { grow(count + 1) }
+        (base + count).initialize(to: element)
+        count += 1
+    }
+
+    @inline(__always)
+    mutating func append(contentsOf elements: UnsafeBufferPointer<Element>) {
+        if count + elements.count > capacity { grow(count + elements.count) }
+        if let source = elements.baseAddress { (base + count).initialize(from: source, count: elements.count) }
+        count += elements.count
+    }
+
+    /// Appends `self[range]` (a range of this buffer).
+    @inline(__always)
+    mutating func append(from range: Range<Int>) {
+        if count + range.count > capacity { grow(count + range.count) }
+        for index in range { base[count + index - range.lowerBound] = base[index] }
+        count += range.count
+    }
+
+    mutating func append(contentsOf elements: some Sequence<Element>) {
+        for element in elements { append(element) }
+    }
+
+    @inline(__always) mutating func removeAll() { count = 0 }
+    @inline(__always) mutating func removeLast() { count -= 1 }
+    /// Keeps the first `length` elements.
+    @inline(__always) mutating func truncate(to length: Int) { count = length }
+
+    mutating func removeFirst(_ n: Int) {
+        let stride = MemoryLayout<Element>.stride
+        UnsafeMutableRawPointer(base).copyMemory(from: base + n, byteCount: (count - n) * stride)
+        count -= n
+    }
+
+    mutating func remove(at index: Int) {
+        let stride = MemoryLayout<Element>.stride
+        UnsafeMutableRawPointer(base + index).copyMemory(from: base + index + 1, byteCount: (count - index - 1) * stride)
+        count -= 1
+    }
+
+    private mutating func grow(_ needed: Int) {
+        var newCapacity = capacity * 2
+        while newCapacity < needed { newCapacity *= 2 }
+        let larger = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
+        larger.initialize(from: base, count: count)
+        base.deallocate()
+        base = larger
+        capacity = newCapacity
+    }
+}
+
+extension ScratchBuffer {
+    @inline(__always)
+    func withBuffer<R>(_ body: (UnsafeBufferPointer<Element>) throws -> R) rethrows -> R {
+        try body(buffer)
+    }
+}

@@ -1,0 +1,104 @@
+/// The normalizers' word lists (titles, particles, flat details, labels …) as
+/// one open-addressing table keyed by the word's bytes packed into two 64-bit
+/// integers: one lookup answers every list a folded word is on, without a
+/// `String` or a `Set` lookup per word.
+struct WordClass: OptionSet {
+    let rawValue: UInt32
+
+    static let title = WordClass(rawValue: 1 << 0)
+    static let dottedTitle = WordClass(rawValue: 1 << 1)
+    static let titleSubject = WordClass(rawValue: 1 << 2)
+    static let birthNameMarker = WordClass(rawValue: 1 << 3)
+    static let particle = WordClass(rawValue: 1 << 4)
+    static let numberLabel = WordClass(rawValue: 1 << 5)
+    static let flatDetail = WordClass(rawValue: 1 << 6)
+    static let houseNumberPrefix = WordClass(rawValue: 1 << 7)
+    static let phoneLabel = WordClass(rawValue: 1 << 8)
+    static let incompleteStreet = WordClass(rawValue: 1 << 9)
+}
+
+/// A word of at most 16 bytes, zero-padded (folded words never contain a zero byte).
+struct PackedWord: Equatable {
+    var low: UInt64 = 0
+    var high: UInt64 = 0
+
+    init() {}
+
+    /// nil when the word is empty or longer than 16 bytes: it is on no list.
+    @inline(__always)
+    init?(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+        let count = range.count
+        guard count > 0, count <= 16 else { return nil }
+        var index = range.lowerBound
+        var shift: UInt64 = 0
+        while index < range.upperBound && shift < 64 {
+            low |= UInt64(bytes[index]) << shift
+            shift += 8
+            index += 1
+        }
+        shift = 0
+        while index < range.upperBound {
+            high |= UInt64(bytes[index]) << shift
+            shift += 8
+            index += 1
+        }
+    }
+
+    init?(_ text: String) {
+        let bytes = Array(text.utf8)
+        guard let word = bytes.withUnsafeBufferPointer({ PackedWord($0, 0..<$0.count) }) else { return nil }
+        self = word
+    }
+
+    @inline(__always)
+    var hash: Int {
+        Int(truncatingIfNeeded: ((low &* 0x9E37_79B9_7F4A_7C15) ^ (high &* 0xC2B2_AE3D_27D4_EB4F)) >> 55)
+    }
+}
+
+enum WordTable {
+    private static let size = 512
+    private static let mask = size - 1
+
+    private static let table: (words: [PackedWord], classes: [WordClass]) = {
+        typealias Names = PersonNameNormalizer
+        let lists: [(WordClass, Set<String>)] = [
+            (.title, Names.titles), (.dottedTitle, Names.dottedTitles), (.titleSubject, Names.titleSubjects),
+            (.birthNameMarker, Names.birthNameMarkers), (.particle, Names.particles),
+            (.numberLabel, StreetNormalizer.numberLabels), (.flatDetail, StreetNormalizer.flatDetails),
+            (.houseNumberPrefix, HouseNumberNormalizer.prefixes),
+            (.phoneLabel, Set(PhoneNormalizer.labels.map { String(decoding: $0, as: UTF8.self) })),
+            (.incompleteStreet, StreetNormalizer.incompleteStreetWords),
+        ]
+        var words = [PackedWord](repeating: PackedWord(), count: size)
+        var classes = [WordClass](repeating: [], count: size)
+        for (wordClass, list) in lists {
+            for text in list {
+                guard let word = PackedWord(text) else { continue }
+                var slot = word.hash & mask
+                while classes[slot] != [] && words[slot] != word { slot = (slot + 1) & mask }
+                words[slot] = word
+                classes[slot].insert(wordClass)
+            }
+        }
+        return (words, classes)
+    }()
+
+    /// The lists `bytes[range]` is on.
+    @inline(__always)
+    static func classes(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> WordClass {
+        guard let word = PackedWord(bytes, range) else { return [] }
+        return classes(word)
+    }
+
+    @inline(__always)
+    static func classes(_ word: PackedWord) -> WordClass {
+        var slot = word.hash & mask
+        while true {
+            let found = table.classes[slot]
+            if found == [] { return [] }
+            if table.words[slot] == word { return found }
+            slot = (slot + 1) & mask
+        }
+    }
+}
