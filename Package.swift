@@ -33,6 +33,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-system", from: "1.5.0"),
         // Reads .xlsx workbooks (a ZIP of XML parts) uploaded instead of CSV.
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        // Already resolved for swift-configuration's YAML trait; used directly to check every key of the file with its line.
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         .systemLibrary(name: "CZstd", providers: [.apt(["libzstd-dev"])]),
@@ -71,6 +73,7 @@ let package = Package(
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "SystemPackage", package: "swift-system"),
+                .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strict
         ),

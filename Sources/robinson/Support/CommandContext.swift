@@ -8,6 +8,8 @@ import Pipeline
 /// settings, the clock and the logger.
 struct CommandContext {
     let root: RuntimeRoot
+    /// Where each configured value came from (file and line, or environment variable).
+    let sources: ConfigurationSources
     let settings: PipelineSettings
     let billingSettings: BillingSettings
     let clock: @Sendable () -> Date
@@ -18,7 +20,8 @@ struct CommandContext {
         umask(0o077)
         let environment = ProcessInfo.processInfo.environment
         root = RuntimeRoot(path: options.root ?? environment["ROBINSON_ROOT"] ?? "./var")
-        (settings, billingSettings) = try await SettingsLoader.load(file: options.config ?? environment["ROBINSON_CONFIG"])
+        let loaded = try await SettingsLoader.load(file: options.config ?? environment["ROBINSON_CONFIG"], environment: environment)
+        (sources, settings, billingSettings) = (loaded.sources, loaded.pipeline, loaded.billing)
         clock = try Self.clock(environment["ROBINSON_NOW"])
         var logger = Logger(label: "robinson")
         logger.logLevel = options.verbose ? .info : .warning

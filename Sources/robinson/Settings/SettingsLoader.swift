@@ -7,8 +7,22 @@ import SystemPackage
 
 /// Reads settings from the YAML file (if any) and `ROBINSON_*` environment
 /// variables, which win: `inbox.settleSeconds` ← `ROBINSON_INBOX_SETTLE_SECONDS`.
+/// Both are checked against the known keys first (``ConfigurationSources``):
+/// a mistake is an error naming the file and line or the variable, never a
+/// silently used default.
 enum SettingsLoader {
-    static func load(file: String?) async throws -> (pipeline: PipelineSettings, billing: BillingSettings) {
+    struct Loaded {
+        let sources: ConfigurationSources
+        let pipeline: PipelineSettings
+        let billing: BillingSettings
+    }
+
+    static func load(file: String?, environment: [String: String] = ProcessInfo.processInfo.environment) async throws -> Loaded {
+        let sources = ConfigurationSources(file: file, environment: environment)
+        if let first = sources.problems.first {
+            let more = sources.problems.count - 1
+            throw ConfigurationError(first + (more > 0 ? " (and \(more) more problem\(more == 1 ? "" : "s"); `robinson check` lists them all)" : ""))
+        }
         var providers: [any ConfigProvider] = [
             KeyMappingProvider(upstream: EnvironmentVariablesProvider()) { key in
                 AbsoluteConfigKey(["robinson"] + key.components)
@@ -21,21 +35,28 @@ enum SettingsLoader {
             providers.append(try await FileProvider<YAMLSnapshot>(filePath: FilePath(file)))
         }
         let config = ConfigReader(providers: providers)
-        return (try pipeline(config), try billing(config))
+        let located = { (key: String, problem: String) in ConfigurationError(sources.locate(key) + key + ": " + problem) }
+        return Loaded(sources: sources, pipeline: try pipeline(config, located), billing: try billing(config, located))
     }
 
-    private static func pipeline(_ config: ConfigReader) throws -> PipelineSettings {
+    /// Builds the error for a value that passed its type check but is still wrong.
+    typealias Locate = (_ key: String, _ problem: String) -> ConfigurationError
+
+    private static func pipeline(_ config: ConfigReader, _ located: Locate) throws -> PipelineSettings {
         var settings = PipelineSettings()
-        settings.settleSeconds = try nonNegative(config.int(forKey: "inbox.settleSeconds", default: settings.settleSeconds), "inbox.settleSeconds")
-        settings.holdDays = try positive(config.int(forKey: "retention.holdDays", default: settings.holdDays), "retention.holdDays")
-        settings.workers = try positive(config.int(forKey: "matching.workers", default: settings.workers), "matching.workers")
+        settings.settleSeconds = config.int(forKey: "inbox.settleSeconds", default: settings.settleSeconds)
+        settings.holdDays = config.int(forKey: "retention.holdDays", default: settings.holdDays)
+        settings.workers = config.int(forKey: "matching.workers", default: settings.workers)
         settings.keyFile = config.string(forKey: "matching.keyFile")
-        settings.maxIndexAgeDays = try positive(config.int(forKey: "matching.maxIndexAgeDays", default: settings.maxIndexAgeDays), "matching.maxIndexAgeDays")
-        settings.warnIndexAgeDays = try positive(config.int(forKey: "matching.warnIndexAgeDays", default: settings.warnIndexAgeDays), "matching.warnIndexAgeDays")
+        settings.maxIndexAgeDays = config.int(forKey: "matching.maxIndexAgeDays", default: settings.maxIndexAgeDays)
+        settings.warnIndexAgeDays = config.int(forKey: "matching.warnIndexAgeDays", default: settings.warnIndexAgeDays)
+        guard settings.warnIndexAgeDays <= settings.maxIndexAgeDays else {
+            throw located("matching.warnIndexAgeDays", "must not be more than matching.maxIndexAgeDays (\(settings.maxIndexAgeDays)), not \(settings.warnIndexAgeDays)")
+        }
         let kinds = config.stringArray(forKey: "matching.hitKinds", default: settings.hitKinds.map(\.name).sorted())
         settings.hitKinds = Set(try kinds.map { name in
             guard let kind = KeyKind(name: name.trimmingCharacters(in: .whitespaces)) else {
-                throw ConfigurationError("matching.hitKinds: '\(name)' is not a key kind; use person, household, phonetic, phone, email")
+                throw located("matching.hitKinds", "'\(name)' is not a key kind; use person, household, phonetic, phone, email")
             }
             return kind
         })
@@ -51,7 +72,7 @@ enum SettingsLoader {
 
     /// `seller.*` (who we are on every invoice) and `billing.*`; missing seller
     /// keys are reported by `bill`, not here, so matching runs without them.
-    private static func billing(_ config: ConfigReader) throws -> BillingSettings {
+    private static func billing(_ config: ConfigReader, _ located: Locate) throws -> BillingSettings {
         var settings = BillingSettings()
         if let name = config.string(forKey: "seller.name") {
             let text = { (key: String) in config.string(forKey: ConfigKey("seller." + key), default: "") }
@@ -69,13 +90,12 @@ enum SettingsLoader {
                 iban: text("iban").replacingOccurrences(of: " ", with: "").uppercased(), bic: optional("bic"),
                 bankName: optional("bank"), footer: config.stringArray(forKey: "seller.footer", default: []))
         }
-        settings.issueWorkingDay = try positive(config.int(forKey: "billing.issueWorkingDay", default: settings.issueWorkingDay), "billing.issueWorkingDay")
-        settings.collection.dayOfMonth = try positive(config.int(forKey: "billing.collectionDay", default: settings.collection.dayOfMonth), "billing.collectionDay")
+        settings.issueWorkingDay = config.int(forKey: "billing.issueWorkingDay", default: settings.issueWorkingDay)
+        settings.collection.dayOfMonth = config.int(forKey: "billing.collectionDay", default: settings.collection.dayOfMonth)
         if let days = config.int(forKey: "billing.preNotificationCalendarDays") {
-            settings.collection.preNotification = .calendarDays(try nonNegative(days, "billing.preNotificationCalendarDays"))
+            settings.collection.preNotification = .calendarDays(days)
         } else {
-            settings.collection.preNotification = .workingDays(try nonNegative(
-                config.int(forKey: "billing.preNotificationWorkingDays", default: 3), "billing.preNotificationWorkingDays"))
+            settings.collection.preNotification = .workingDays(config.int(forKey: "billing.preNotificationWorkingDays", default: 3))
         }
         settings.xrechnungSchema = config.string(forKey: "billing.xrechnungSchema").flatMap { $0.isEmpty ? nil : $0 }
         settings.schematronRules = config.string(forKey: "billing.schematronRules").flatMap { $0.isEmpty ? nil : $0 }
@@ -92,32 +112,32 @@ enum SettingsLoader {
         switch config.string(forKey: "billing.sequenceTypes", default: "firstThenRecurring") {
         case "firstThenRecurring": settings.firstDebitAsFirst = true
         case "recurringOnly": settings.firstDebitAsFirst = false
-        case let other: throw ConfigurationError("billing.sequenceTypes: '\(other)' is not allowed; use firstThenRecurring or recurringOnly")
+        case let other: throw located("billing.sequenceTypes", "'\(other)' is not allowed; use firstThenRecurring or recurringOnly")
         }
         if let fee = config.string(forKey: "billing.returnFee") {
-            do { settings.returnFee = try Money(parsing: fee) } catch { throw ConfigurationError("billing.returnFee: \(error)") }
+            do { settings.returnFee = try Money(parsing: fee) } catch { throw located("billing.returnFee", "\(error)") }
         }
-        settings.dunning = try dunning(config)
-        settings.datev = try datev(config)
+        settings.dunning = try dunning(config, located)
+        settings.datev = try datev(config, located)
         settings.presentAgainReasons = Set(config.stringArray(forKey: "billing.presentAgainReasons",
                                                               default: settings.presentAgainReasons.sorted()).map { $0.uppercased() })
         return settings
     }
 
     /// `dunning.*`: the three levels' days and fees, the lump sum, when to suspend, the base-rate table.
-    private static func dunning(_ config: ConfigReader) throws -> DunningSettings {
+    private static func dunning(_ config: ConfigReader, _ located: Locate) throws -> DunningSettings {
         var settings = DunningSettings()
         func money(_ key: String, _ fallback: Money) throws -> Money {
             guard let text = config.string(forKey: ConfigKey(key)) else { return fallback }
-            do { return try Money(parsing: text) } catch { throw ConfigurationError("\(key): \(error)") }
+            do { return try Money(parsing: text) } catch { throw located(key, "\(error)") }
         }
         let days = [
-            try nonNegative(config.int(forKey: "dunning.reminderDays", default: 7), "dunning.reminderDays"),
-            try nonNegative(config.int(forKey: "dunning.firstLetterDays", default: 14), "dunning.firstLetterDays"),
-            try nonNegative(config.int(forKey: "dunning.finalLetterDays", default: 28), "dunning.finalLetterDays"),
+            config.int(forKey: "dunning.reminderDays", default: 7),
+            config.int(forKey: "dunning.firstLetterDays", default: 14),
+            config.int(forKey: "dunning.finalLetterDays", default: 28),
         ]
         guard days[0] < days[1] && days[1] < days[2] else {
-            throw ConfigurationError("dunning: reminderDays < firstLetterDays < finalLetterDays is required, not \(days)")
+            throw located("dunning.finalLetterDays", "reminderDays < firstLetterDays < finalLetterDays is required, not \(days)")
         }
         settings.levels[0].daysAfterDue = days[0]
         settings.levels[1].daysAfterDue = days[1]
@@ -126,35 +146,32 @@ enum SettingsLoader {
         settings.levels[1].fee = try money("dunning.firstLetterFee", settings.levels[1].fee)
         settings.levels[2].fee = try money("dunning.finalLetterFee", settings.levels[2].fee)
         settings.lumpSum = try money("dunning.lumpSum", settings.lumpSum)
-        settings.suspendAtMonthlyFees = try nonNegative(config.int(forKey: "dunning.suspendAtMonthlyFees", default: 2), "dunning.suspendAtMonthlyFees")
+        settings.suspendAtMonthlyFees = config.int(forKey: "dunning.suspendAtMonthlyFees", default: 2)
         settings.suspendAfterFinalLevel = config.bool(forKey: "dunning.suspendAfterFinalLevel", default: true)
         if let lines = config.stringArray(forKey: "dunning.baseRates") {
             // "2025-07-01=1.27": the Bundesbank's base rate from that day on.
             let entries = try lines.map { line -> BaseRateTable.Entry in
                 let parts = line.split(separator: "=").map { $0.trimmingCharacters(in: .whitespaces) }
                 guard parts.count == 2, let from = CalendarDate(iso: parts[0]), let rate = try? Percent(parsing: parts[1]) else {
-                    throw ConfigurationError("dunning.baseRates: '\(line)' is not like 2025-07-01=1.27")
+                    throw located("dunning.baseRates", "'\(line)' is not like 2025-07-01=1.27")
                 }
                 return .init(from: from, rate: rate)
             }
-            do { settings.baseRates = try BaseRateTable(entries) } catch { throw ConfigurationError("dunning.baseRates: \(error)") }
+            do { settings.baseRates = try BaseRateTable(entries) } catch { throw located("dunning.baseRates", "\(error)") }
         }
         return settings
     }
 
     /// `datev.*`: header data and accounts of `export datev`; missing numbers are reported by the export.
-    private static func datev(_ config: ConfigReader) throws -> DatevSettings {
+    private static func datev(_ config: ConfigReader, _ located: Locate) throws -> DatevSettings {
         var datev = DatevSettings()
         datev.consultantNumber = config.int(forKey: "datev.consultantNumber")
         datev.clientNumber = config.int(forKey: "datev.clientNumber")
         datev.fiscalYearStartMonth = config.int(forKey: "datev.fiscalYearStartMonth", default: datev.fiscalYearStartMonth)
-        guard (1...12).contains(datev.fiscalYearStartMonth) else {
-            throw ConfigurationError("datev.fiscalYearStartMonth must be 1 to 12, not \(datev.fiscalYearStartMonth)")
-        }
-        datev.accountLength = try positive(config.int(forKey: "datev.accountLength", default: datev.accountLength), "datev.accountLength")
+        datev.accountLength = config.int(forKey: "datev.accountLength", default: datev.accountLength)
         datev.chartOfAccounts = config.string(forKey: "datev.chartOfAccounts", default: datev.chartOfAccounts)
         let account = { (key: String, fallback: Int) throws -> Int in
-            try positive(config.int(forKey: ConfigKey("datev.accounts." + key), default: fallback), "datev.accounts." + key)
+            config.int(forKey: ConfigKey("datev.accounts." + key), default: fallback)
         }
         datev.accounts.revenue = try account("revenue", datev.accounts.revenue)
         datev.accounts.bank = try account("bank", datev.accounts.bank)
@@ -163,25 +180,15 @@ enum SettingsLoader {
         datev.accounts.interest = try account("interest", datev.accounts.interest)
         datev.accounts.lumpSum = try account("lumpSum", datev.accounts.lumpSum)
         datev.accounts.unassignedPayments = try account("unassignedPayments", datev.accounts.unassignedPayments)
-        datev.debtorAccountBase = try nonNegative(config.int(forKey: "datev.debtorAccountBase", default: datev.debtorAccountBase), "datev.debtorAccountBase")
+        datev.debtorAccountBase = config.int(forKey: "datev.debtorAccountBase", default: datev.debtorAccountBase)
         // "K1001=10001" entries: a list works in YAML and in one environment variable alike.
         for entry in config.stringArray(forKey: "datev.debtorAccounts", default: []) {
             let parts = entry.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             guard parts.count == 2, !parts[0].isEmpty, let number = Int(parts[1]), number > 0 else {
-                throw ConfigurationError("datev.debtorAccounts: '\(entry)' is not CUSTOMER=ACCOUNT like K1001=10001")
+                throw located("datev.debtorAccounts", "'\(entry)' is not CUSTOMER=ACCOUNT like K1001=10001")
             }
             datev.debtorAccounts[parts[0]] = number
         }
         return datev
-    }
-
-    private static func positive(_ value: Int, _ key: String) throws -> Int {
-        guard value > 0 else { throw ConfigurationError("\(key) must be greater than 0, not \(value)") }
-        return value
-    }
-
-    private static func nonNegative(_ value: Int, _ key: String) throws -> Int {
-        guard value >= 0 else { throw ConfigurationError("\(key) must not be negative, not \(value)") }
-        return value
     }
 }
