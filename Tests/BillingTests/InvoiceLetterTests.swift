@@ -50,6 +50,7 @@ struct InvoiceLetterTests {
                        "-119,06 €", "Gutschriftsbetrag"] {
             #expect(text.contains(string), "missing \(string)")
         }
+        // A credit note issued before the settlement was recorded keeps its wording when it is rendered again.
         #expect(singleLine(text).contains("verrechnen wir mit Ihrer nächsten Rechnung"))
         #expect(singleLine(text).contains("erstatten wir ihn bis zum 20.11.2026"))
         #expect(!text.contains("Rechnungsbetrag"))

@@ -18,9 +18,29 @@ enum InvoicePaymentText {
             lines.append("Verwendungszweck: \(transfer.reference)")
             return lines.joined(separator: "\n")
         case .settlement:
-            return "Den Betrag von \(amount) verrechnen wir mit Ihrer nächsten Rechnung; ist nichts offen, "
-                + "erstatten wir ihn bis zum \(document.dueDate.germanString) auf Ihr Konto."
+            guard let settlement = document.creditSettlement else {
+                // The wording of credit notes issued before the settlement was recorded; they are re-rendered as they were.
+                return "Den Betrag von \(amount) verrechnen wir mit Ihrer nächsten Rechnung; ist nichts offen, "
+                    + "erstatten wir ihn bis zum \(document.dueDate.germanString) auf Ihr Konto."
+            }
+            return creditText(document, settlement)
         }
+    }
+
+    /// A credit note: an unpaid amount is no longer owed; a paid one is refunded by a named day.
+    static func creditText(_ document: InvoiceDocument, _ settlement: CreditSettlement) -> String {
+        let gross = document.gross
+        let invoice = document.precedingInvoice.map { "der Rechnung \($0.number) " } ?? ""
+        guard settlement.paid.cents > 0, let refundBy = settlement.refundBy else {
+            return "Den Betrag \(invoice)von \(gross.germanFormatted) müssen Sie nicht mehr zahlen."
+        }
+        let refunded = Money(cents: min(settlement.paid.cents, gross.cents))
+        var text = "Den bereits gezahlten oder eingezogenen Betrag von \(refunded.germanFormatted) erstatten wir Ihnen bis zum "
+            + "\(refundBy.germanString) auf Ihr Konto."
+        if refunded < gross {
+            text += " Den Rest \(invoice)von \((gross - refunded).germanFormatted) müssen Sie nicht mehr zahlen."
+        }
+        return text
     }
 
     /// `DE02 1203 0000 0000 2020 51`.

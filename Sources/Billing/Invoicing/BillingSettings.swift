@@ -29,6 +29,8 @@ public struct BillingSettings: Sendable {
     public var firstDebitAsFirst = true
     /// Return fee charged to the customer per reason code's default (seed 001 §5.7: 8.00 €).
     public var returnFee = Money(cents: 800)
+    /// Days from a credit note to the day it promises to refund what the invoice had received.
+    public var refundDays = 14
     /// Reason codes whose debit is presented once more on the next collection date.
     public var presentAgainReasons: Set<String> = ["AM04", "MS03"]
     public var dunning = DunningSettings()

@@ -41,6 +41,9 @@ public struct InvoiceCancellation: Sendable {
                     note.payment = .settlement
                     note.precedingInvoice = PrecedingInvoice(number: original.number, issueDate: document.issueDate, reason: reason)
                     note.notes = ["Storno der Rechnung \(original.number) vom \(document.issueDate.germanString): \(reason)"]
+                    // What the invoice received (a debit under way included) is refunded by a named day; the rest is no longer owed.
+                    let paid = Money(cents: max(0, original.paidCents))
+                    note.creditSettlement = CreditSettlement(paid: paid, refundBy: paid.cents > 0 ? today.adding(days: context.settings.refundDays) : nil)
                     return note
                 },
                 mandateReference: nil, cancels: original.number, state: .creditNote, now: now)

@@ -34,6 +34,9 @@ public struct InvoiceDocument: Codable, Sendable, Equatable {
     public var precedingInvoice: PrecedingInvoice?
     /// Free text printed above the totals and carried as BT-22 notes.
     public var notes: [String]
+    /// For a credit note: what the reversed invoice had received, and when we refund it. Absent in
+    /// credit notes issued before it existed, which keep their wording.
+    public var creditSettlement: CreditSettlement?
 
     public init(kind: Kind, number: String, issueDate: CalendarDate, dueDate: CalendarDate, servicePeriod: ServicePeriod,
                 seller: Seller, buyer: Party, customerId: String, buyerReference: String, lines: [InvoiceLine],
@@ -63,6 +66,19 @@ public struct InvoiceDocument: Codable, Sendable, Equatable {
     /// The VAT category of a breakdown group: that of its lines (fees passed on are E at 0 %).
     public func category(of group: VatBreakdown.Group) -> VatCategory {
         lines.first { $0.vatRate == group.rate }?.vatCategory ?? .standard
+    }
+}
+
+/// How a credit note settles the invoice it reverses, as it stood when the credit note was issued.
+public struct CreditSettlement: Codable, Sendable, Equatable {
+    /// What the invoice had received or was being collected (a debit under way).
+    public var paid: Money
+    /// The day we refund `paid` by; nil when nothing was paid.
+    public var refundBy: CalendarDate?
+
+    public init(paid: Money, refundBy: CalendarDate?) {
+        self.paid = paid
+        self.refundBy = refundBy
     }
 }
 

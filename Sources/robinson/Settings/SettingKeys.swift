@@ -87,6 +87,8 @@ extension SettingKey {
               summary: "BtchBookg of B2B files") { _, b in b.batchBooking(.b2b).rawValue },
         .init(name: "billing.returnFee", kind: .money, defaultValue: "8,00",
               summary: "fee per returned debit the customer caused") { _, b in b.returnFee.germanNumber },
+        .init(name: "billing.refundDays", kind: .integer(0...90), defaultValue: "14",
+              summary: "a credit note promises to refund what the invoice received within this many days") { _, b in String(b.refundDays) },
         .init(name: "billing.presentAgainReasons", kind: .list, defaultValue: "[AM04, MS03]",
               summary: "returns whose invoice is collected once more") { _, b in list(b.presentAgainReasons.sorted()) },
         .init(name: "billing.xrechnungSchema", kind: .text, defaultValue: nil,

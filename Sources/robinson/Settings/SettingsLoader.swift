@@ -117,6 +117,7 @@ enum SettingsLoader {
         if let fee = config.string(forKey: "billing.returnFee") {
             do { settings.returnFee = try Money(parsing: fee) } catch { throw located("billing.returnFee", "\(error)") }
         }
+        settings.refundDays = config.int(forKey: "billing.refundDays", default: settings.refundDays)
         settings.dunning = try dunning(config, located)
         settings.datev = try datev(config, located)
         settings.presentAgainReasons = Set(config.stringArray(forKey: "billing.presentAgainReasons",

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Store
+import TestSupport
 import Testing
 @testable import Billing
 
@@ -101,5 +102,34 @@ extension ReceivablesDefectTests {
         let next = try CollectionRun(context: fixture.context).run()
         #expect(next.files.map(\.sum) == [Money(cents: min(cents, 5_831))])
         #expect(try LedgerIdentity.on(day("2026-11-16"), in: fixture.database).holds)
+    }
+}
+
+extension ReceivablesDefectTests {
+    func creditNoteText(_ fixture: BillingFixture, cancelling number: String) throws -> String {
+        let note = try InvoiceCancellation(context: fixture.context).cancel(number: number, reason: "Falscher Tarif")
+        let text = try Poppler.text(try InvoiceLetter.pdf(try InvoiceStorage.decode(note)))
+        return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    @Test("a credit note for an unpaid invoice says it is no longer owed, and promises no refund")
+    func creditNoteUnpaid() throws {
+        let fixture = try collected()
+        fixture.setNow("2026-11-20T09:00:00+01:00")
+        let text = try creditNoteText(fixture, cancelling: "2026-000001")
+        #expect(text.contains("Den Betrag der Rechnung 2026-000001 von 58,31 € müssen Sie nicht mehr zahlen."))
+        #expect(!text.contains("erstatten"))
+    }
+
+    @Test("a credit note for a paid invoice refunds by a real date, and the rest is no longer owed")
+    func creditNotePartlyPaid() throws {
+        let fixture = try collected()
+        fixture.setNow("2026-11-20T09:00:00+01:00")
+        _ = try PaymentBooking(context: fixture.context).bookManually(invoice: "2026-000001", amount: Money(cents: 2_000), on: day("2026-11-19"))
+        let text = try creditNoteText(fixture, cancelling: "2026-000001")
+        #expect(text.contains("Den bereits gezahlten oder eingezogenen Betrag von 20,00 € erstatten wir Ihnen bis zum 04.12.2026 auf Ihr Konto."))
+        #expect(text.contains("Den Rest der Rechnung 2026-000001 von 38,31 € müssen Sie nicht mehr zahlen."))
+        // The refund is owed: the customer's credit is an open item until `payments refund` books it.
+        #expect(try PaymentCorrection(context: fixture.context).credit(of: "K1") == Money(cents: 2_000))
     }
 }
