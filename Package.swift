@@ -2,8 +2,9 @@
 import PackageDescription
 
 // Module layout (DESIGN §4): imports point down this list only.
-//   robinson (CLI) → Pipeline → Matching, Store, Formats; robinson → Synthetic (test data only)
-//   robinson → MasterData → Billing, Matching, Store, Formats; Billing → Store, Formats, Documents
+//   robinson (CLI) → Pipeline → Matching, Mail, Store, Formats; robinson → Synthetic (test data only)
+//   robinson → MasterData → Billing, Matching, Store, Formats; Billing → Mail, Store, Formats, Documents
+//   Mail → Store, Formats (customer e-mails of Pipeline and Billing alike)
 //   GRDB is Store's; Billing, Pipeline and MasterData import it for their transactions, the CLI never does
 //   (Pipeline and Billing never import each other: they meet in the state database)
 //   Matching → Formats, CHMAC ; Formats → CZstd, CGzip, CLibXML2, ZIPFoundation ; Documents → CCairo
@@ -50,16 +51,18 @@ let package = Package(
         // Deterministic synthetic people, deliveries and address files: accuracy evaluation and benchmark data.
         .target(name: "Synthetic", swiftSettings: strict),
         // Billing: money, calendars, bank identifiers, invoices, SEPA, dunning.
-        .target(name: "Billing", dependencies: ["Store", "Formats", "Documents", grdb], swiftSettings: strict),
+        .target(name: "Billing", dependencies: ["Mail", "Store", "Formats", "Documents", grdb], swiftSettings: strict),
         // Documents: a domain-free DIN 5008 letter rendered to PDF (invoices, dunning letters).
         .target(name: "Documents", dependencies: ["CCairo"], swiftSettings: strict),
         // Master data imports (customers, plans, mandates): validated with Billing's and Matching's rules.
         .target(name: "MasterData", dependencies: ["Billing", "Matching", "Store", "Formats", grdb], swiftSettings: strict),
         .target(name: "Store", dependencies: [grdb], swiftSettings: strict),
+        // Mail: RFC 5322/MIME messages and the exactly-once queue of customer e-mails (jobs, invoices, dunning).
+        .target(name: "Mail", dependencies: ["Store", "Formats", grdb], swiftSettings: strict),
         .target(
             name: "Pipeline",
             dependencies: [
-                "Matching", "Store", "Formats",
+                "Matching", "Mail", "Store", "Formats",
                 .product(name: "Logging", package: "swift-log"),
                 grdb,
             ],
@@ -68,7 +71,7 @@ let package = Package(
         .executableTarget(
             name: "robinson",
             dependencies: [
-                "Pipeline", "Billing", "MasterData", "Matching", "Store", "Formats", "Synthetic",
+                "Pipeline", "Billing", "MasterData", "Matching", "Mail", "Store", "Formats", "Synthetic",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Logging", package: "swift-log"),
@@ -85,6 +88,7 @@ let package = Package(
         .testTarget(name: "MasterDataTests", dependencies: ["MasterData", "Billing", "Store", "Formats", grdb], swiftSettings: strict),
         .testTarget(name: "DocumentsTests", dependencies: ["Documents", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "StoreTests", dependencies: ["Store", grdb], swiftSettings: strict),
+        .testTarget(name: "MailTests", dependencies: ["Mail", "Store", "Formats", grdb], swiftSettings: strict),
         .testTarget(
             name: "SyntheticTests",
             dependencies: ["Synthetic", "Matching", "Pipeline", "Store", .product(name: "Logging", package: "swift-log")],

@@ -2,6 +2,7 @@ import Foundation
 import Formats
 import GRDB
 import Logging
+import Mail
 import Matching
 import Store
 
@@ -19,7 +20,7 @@ public struct InboxRun: Sendable {
         public var conditions: [Condition] = []
         /// Of those, the ones to print in this run: new ones, and the others once a day.
         public var conditionsToReport: [Condition] = []
-        /// One-time lines ops should read (an e-mail whose hand-over was interrupted).
+        /// One-time lines ops should read.
         public var notices: [String] = []
         /// True when another run held the lock and this one did nothing.
         public var skippedBusy = false
@@ -63,7 +64,8 @@ public struct InboxRun: Sendable {
         }
         defer { withExtendedLifetime(lock) {} }
 
-        report.notices += recoverInterruptedMail()
+        // A message left `sending` by a run that died becomes `unknown`; it is reported below until settled.
+        _ = try? runtime.mailQueue.recoverInterrupted()
         let index = IndexHealth.assess(runtime)
         for job in try adoptOrphanClaims() + unfinishedJobs() {
             // A job that has not matched yet waits, like the inbox, for a usable index.
@@ -109,6 +111,7 @@ public struct InboxRun: Sendable {
         }
         // New messages and those a failed sendmail left queued.
         report.conditions += MailDelivery(runtime: runtime).deliverPending()
+        report.conditions += MailDelivery(runtime: runtime).unknownMessages()
         pruneIndexVersions()
         report.conditionsToReport = try runtime.database.conditionsToReport(scope: ConditionKey.scope, holding: report.conditions, now: runtime.now)
         return report
@@ -156,19 +159,6 @@ public struct InboxRun: Sendable {
     private func unfinishedJobs() throws -> [Job] {
         try runtime.database.read { db in
             try Job.filter([Job.State.running, Job.State.failed].contains(Job.Columns.state)).order(Job.Columns.claimedAt).fetchAll(db)
-        }
-    }
-
-    /// A message marked `sending` when a run died: it may or may not have left.
-    private func recoverInterruptedMail() -> [String] {
-        let stuck = (try? runtime.database.write { db -> [String] in
-            let sending = JobNotification.filter(JobNotification.Columns.state == JobNotification.State.sending)
-            let ids = try sending.select(JobNotification.Columns.jobId, as: String.self).fetchAll(db)
-            try sending.updateAll(db, JobNotification.Columns.state.set(to: JobNotification.State.unknown))
-            return ids
-        }) ?? []
-        return stuck.map {
-            "job \($0): a run stopped while handing its e-mail to sendmail; check the mail log. The message is in mail/outgoing/\($0).eml and is not sent again automatically."
         }
     }
 

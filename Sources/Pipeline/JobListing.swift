@@ -18,10 +18,10 @@ public struct JobListing: Sendable {
     }
 
     /// The state of each job's e-mail (jobs without one are absent).
-    public func mailStates(of jobs: [String]) throws -> [String: JobNotification.State] {
+    public func mailStates(of jobs: [String]) throws -> [String: OutgoingMail.State] {
         try runtime.database.read { db in
-            let notes = try JobNotification.filter(jobs.contains(JobNotification.Columns.jobId)).fetchAll(db)
-            return Dictionary(notes.map { ($0.jobId, $0.state) }) { first, _ in first }
+            let mails = try OutgoingMail.filter(jobs.map(OutgoingMail.jobKey).contains(OutgoingMail.Columns.key)).fetchAll(db)
+            return Dictionary(mails.map { ($0.reference, $0.state) }) { first, _ in first }
         }
     }
 

@@ -317,6 +317,31 @@ enum Migrations {
                 t.primaryKey("month", .text)
             }
         }
+        migrator.registerMigration("v7-outgoing-mail") { db in
+            // Every e-mail to customers, not only jobs' (invoices, dunning letters): one row per key.
+            try db.create(table: "outgoingMail") { t in
+                t.primaryKey("key", .text)
+                t.column("kind", .text).notNull()
+                t.column("reference", .text).notNull().indexed()
+                t.column("recipients", .text).notNull()
+                t.column("subject", .text).notNull()
+                t.column("messagePath", .text).notNull()
+                t.column("state", .text).notNull().indexed()
+                t.column("attempts", .integer).notNull().defaults(to: 0)
+                t.column("lastError", .text)
+                t.column("queuedAt", .datetime).notNull()
+                t.column("sentAt", .datetime)
+                t.column("settledAt", .datetime)
+                t.column("settledBy", .text)
+            }
+            try db.execute(sql: """
+                INSERT INTO outgoingMail (key, kind, reference, recipients, subject, messagePath, state, attempts, lastError, queuedAt, sentAt)
+                SELECT 'job:' || n.jobId, 'jobReady', n.jobId, coalesce(n.recipient, ''), '', n.messagePath, n.state, n.attempts, n.lastError,
+                       coalesce(j.finishedAt, j.claimedAt, n.sentAt, CURRENT_TIMESTAMP), n.sentAt
+                FROM notification n LEFT JOIN job j ON j.id = n.jobId
+                """)
+            try db.drop(table: "notification")
+        }
         return migrator
     }
 }

@@ -36,7 +36,7 @@ struct CrashTests {
         #expect(try Self.outputs(cli) == expected, "\(point)")
         #expect(try cli.sql("SELECT count(*), min(state) FROM job") == ["1|done"], "\(point)")
         #expect(try cli.sql("SELECT count(*) FROM usageRecord") == ["1"], "\(point)")
-        #expect(try cli.sql("SELECT count(*) FROM notification") == ["1"], "\(point)")
+        #expect(try cli.sql("SELECT count(*) FROM outgoingMail") == ["1"], "\(point)")
         #expect(cli.files(under: "mail/outgoing").filter { $0.hasSuffix(".eml") }.count == 1, "\(point)")
         #expect(cli.files(under: "outbox").allSatisfy { !$0.contains(".tmp") }, "\(point)")
         #expect(cli.files(under: "inbox").isEmpty, "\(point)")

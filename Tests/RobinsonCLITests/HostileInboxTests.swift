@@ -67,4 +67,15 @@ struct HostileInboxTests {
             #expect(!output.contains("\nBcc:") && !output.contains("\u{1B}"), "\(output)")
         }
     }
+
+    /// The sender is a header too: a value that is no plain address is refused before anything runs.
+    @Test func aSenderThatIsNoAddressIsRefused() throws {
+        let cli = try CLI()
+        try cli.setUp()
+        for bad in ["robinson@example.org\nBcc: x@example.org", "kein Absender"] {
+            let result = try cli.run(["run"], env: ["ROBINSON_NOTIFY_FROM": bad])
+            #expect(result.status == 78 && result.stderr.contains("notify.from"), "\(result.stderr)")
+        }
+        try cli.ok(["run"], env: ["ROBINSON_NOTIFY_FROM": "Abgleich <abgleich@example.org>"])
+    }
 }

@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import Store
+@testable import Store
 import Testing
 
 @Suite("State database")
@@ -16,11 +16,39 @@ struct StateDatabaseTests {
         let mode = try database.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
         let tables = try database.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name") }
-        for table in ["auditEntry", "customer", "job", "jobStage", "notification", "usageRecord"] {
+        for table in ["auditEntry", "customer", "job", "jobStage", "outgoingMail", "usageRecord"] {
             #expect(tables.contains(table), "\(table)")
         }
         // Opening again migrates nothing twice.
         _ = try StateDatabase(path: path)
+    }
+
+    /// Jobs' e-mails of a database from before the shared mail queue keep their state and attempts.
+    @Test func notificationsMoveIntoTheMailQueue() throws {
+        let path = Self.temporaryPath()
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let old = try DatabasePool(path: path)
+        try Migrations.migrator.migrate(old, upTo: "v3-collection")
+        try old.write { db in
+            try db.execute(sql: """
+                INSERT INTO job (id, customerId, inputName, inputSize, inputDigest, claimedAt, state, finishedAt)
+                VALUES ('20261123-080000-aaaaaa', 'K1001', 'a.csv', 1, 'x', '2026-11-23 08:00:00.000', 'done', '2026-11-23 08:01:00.000');
+                INSERT INTO notification (jobId, recipient, messagePath, state, attempts, lastError, sentAt)
+                VALUES ('20261123-080000-aaaaaa', 'dialog@nord.example', '/r/mail/sent/20261123-080000-aaaaaa.eml', 'sent', 2, NULL, '2026-11-23 08:02:00.000'),
+                       ('20261123-090000-bbbbbb', NULL, '/r/mail/outgoing/20261123-090000-bbbbbb.eml', 'unknown', 1, 'x', NULL);
+                """)
+        }
+        try old.close()
+        let database = try StateDatabase(path: path)
+        let mails = try database.read { try OutgoingMail.order(OutgoingMail.Columns.key).fetchAll($0) }
+        #expect(mails.map(\.key) == ["job:20261123-080000-aaaaaa", "job:20261123-090000-bbbbbb"])
+        #expect(mails.map(\.state) == [.sent, .unknown])
+        #expect(mails.map(\.attempts) == [2, 1])
+        #expect(mails.map(\.recipients) == ["dialog@nord.example", ""])
+        #expect(mails.allSatisfy { $0.kind == .jobReady })
+        #expect(mails[0].reference == "20261123-080000-aaaaaa" && mails[0].sentAt != nil)
+        let tables = try database.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") }
+        #expect(!tables.contains("notification"))
     }
 
     @Test func jobStagesAndUsageAreRecordedOnce() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import Formats
 import GRDB
+import Mail
 import Matching
 import Store
 
@@ -22,12 +23,8 @@ struct JobRunner {
             }
             var stage = Stage(rawValue: job.lastStage ?? "") ?? .claim
             while let next = stage.next {
+                // Checked before every stage, so a file still growing while it was read is caught before emit publishes it.
                 if let rejection = try changeSinceClaim(folder, display: display) ?? perform(next, &job) {
-                    return try JobRejection(runtime: runtime).reject(job, message: rejection)
-                }
-                // The annotated file was read from the input: it must not have grown meanwhile.
-                if next == .emit, let rejection = try changeSinceClaim(folder, display: display) {
-                    try? FileManager.default.removeItem(atPath: "\(runtime.root.outbox)/\(job.customerId)/\(job.id)")
                     return try JobRejection(runtime: runtime).reject(job, message: rejection)
                 }
                 try record(next, &job)
@@ -111,8 +108,7 @@ struct JobRunner {
         case .notify:
             let mail = try ReadyMail(runtime: runtime, job: job, customer: try loadCustomer(job), stats: try loadStats(folder),
                                      workbook: try loadDescription(folder).workbook)
-            try runtime.root.makeFolder(runtime.root.outgoingMail)
-            try AtomicFile.write(Array(mail.rendered.utf8), to: mail.path)
+            try runtime.mailQueue.write(mail.message, name: job.id)
         case .meter:
             break
         }
@@ -179,6 +175,11 @@ struct JobRunner {
         let snapshot = job
         let folder = JobFolder(work: runtime.root.work, jobId: job.id)
         let statsForMeter = stage == .meter ? try loadStats(folder) : nil
+        // The message the notify stage wrote, queued with the stage in one transaction.
+        let readyMail = stage == .notify
+            ? try ReadyMail(runtime: runtime, job: snapshot, customer: try loadCustomer(snapshot), stats: try loadStats(folder)).message
+            : nil
+        let queue = runtime.mailQueue
         try runtime.database.write { db in
             try snapshot.update(db)
             try JobStage(jobId: snapshot.id, stage: stage.rawValue, finishedAt: now).insert(db, onConflict: .ignore)
@@ -186,9 +187,10 @@ struct JobRunner {
             case .emit:
                 try db.audit("write", subject: snapshot.outputPath ?? "", detail: "job \(snapshot.id): annotated file, \(snapshot.rows ?? 0) rows", actor: runtime.actor, at: now)
             case .notify:
-                let mail = MailPaths(root: runtime.root, jobId: snapshot.id)
-                let recipient = try Customer.fetchOne(db, key: snapshot.customerId)?.notifyEmail
-                try JobNotification(jobId: snapshot.id, recipient: recipient, messagePath: mail.outgoing).insert(db, onConflict: .ignore)
+                if let readyMail {
+                    try queue.enqueue(db, key: OutgoingMail.jobKey(snapshot.id), kind: .jobReady, reference: snapshot.id,
+                                      message: readyMail, path: queue.path(name: snapshot.id))
+                }
             case .meter:
                 if let stats = statsForMeter {
                     try UsageRecord(

@@ -1,16 +1,15 @@
 import Foundation
 import Formats
+import Mail
 import Matching
 import Store
 
 /// The German "your file is ready" e-mail (seed 004: the customer is told by
 /// e-mail; the file can be downloaded for five days).
 struct ReadyMail {
-    let path: String
-    let rendered: String
+    let message: MailMessage
 
     init(runtime: Runtime, job: Job, customer: Customer, stats: MatchStats, workbook: Workbook.Conversion? = nil) throws {
-        path = MailPaths(root: runtime.root, jobId: job.id).outgoing
         let outputName = (job.outputPath as NSString?)?.lastPathComponent ?? ""
         let expires = job.expiresAt.map(BerlinCalendar.germanDateTime) ?? "-"
         let location = runtime.settings.downloadLocation.isEmpty
@@ -38,30 +37,11 @@ struct ReadyMail {
 
         Auftrag \(job.id)
         """
-        var headers = [
-            "From: \(runtime.settings.mailFrom)",
-            "Subject: \(Self.encodeHeader("Robinson-Abgleich fertig: \(job.inputName)"))",
-            "Date: \(Self.rfc2822(runtime.now))",
-            "Message-ID: <\(job.id)@robinson>",
-            "MIME-Version: 1.0",
-            "Content-Type: text/plain; charset=utf-8",
-            "Content-Transfer-Encoding: 8bit",
-        ]
-        if let to = customer.notifyEmail, !to.isEmpty { headers.insert("To: \(to)", at: 1) }
-        rendered = headers.joined(separator: "\n") + "\n\n" + body + "\n"
-    }
-
-    /// RFC 2047 encoded-word for non-ASCII header text.
-    static func encodeHeader(_ text: String) -> String {
-        if text.allSatisfy(\.isASCII) { return text }
-        return "=?UTF-8?B?\(Data(text.utf8).base64EncodedString())?="
-    }
-
-    static func rfc2822(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = BerlinCalendar.timeZone
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
-        return formatter.string(from: date)
+        let from = try runtime.settings.sender()
+        // A recipient the master data holds but that is no valid address is left out: the message is reported, not sent.
+        let to = customer.notifyEmail.flatMap { MailAddress(parsing: $0) }.map { [$0] } ?? []
+        let key = OutgoingMail.jobKey(job.id)
+        message = MailMessage(from: from, to: to, subject: "Robinson-Abgleich fertig: \(job.inputName)", date: runtime.now,
+                              messageId: MailMessage.messageId(for: key, from: from), text: body)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Mail
 import Matching
 
 /// Everything the pipeline can be configured with; the CLI fills it from the
@@ -26,4 +27,20 @@ public struct PipelineSettings: Sendable {
     public var warnIndexAgeDays = 8
 
     public init() {}
+
+    /// `mailFrom` as an address; the configuration loader refuses a bad one, so this only fails for hand-made settings.
+    public func sender() throws -> MailAddress {
+        guard let address = MailAddress(parsing: mailFrom) else { throw SettingsError.badSender(mailFrom) }
+        return address
+    }
+}
+
+public enum SettingsError: Error, Sendable, CustomStringConvertible {
+    case badSender(String)
+
+    public var description: String {
+        switch self {
+        case .badSender(let text): "notify.from '\(text)' is not an e-mail address such as 'Robinson-Abgleich <robinson@example.org>'"
+        }
+    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Mail
 import Matching
 import Store
 
@@ -26,6 +27,12 @@ public struct Runtime: Sendable {
     public var now: Date { clock() }
     public var keyFile: String { settings.keyFile ?? root.defaultKeyFile }
     public var indexDirectory: IndexDirectory { IndexDirectory(path: root.index) }
+
+    /// The customers' e-mails: `mail/outgoing/`, `mail/sent/`, the configured sendmail.
+    public var mailQueue: MailQueue {
+        MailQueue(database: database, outgoing: root.outgoingMail, sent: root.sentMail, sendmail: Sendmail(settings.sendmail),
+                  actor: actor, clock: clock)
+    }
 
     public func fingerprinter() throws -> Fingerprinter {
         Fingerprinter(key: try HashingKey.load(path: keyFile))

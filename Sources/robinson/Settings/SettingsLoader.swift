@@ -1,6 +1,7 @@
 import Billing
 import Configuration
 import Foundation
+import Mail
 import Matching
 import Pipeline
 import SystemPackage
@@ -66,6 +67,9 @@ enum SettingsLoader {
         settings.outputColumns.listSeparator = config.string(forKey: "output.listSeparator", default: settings.outputColumns.listSeparator)
         settings.sendmail = config.string(forKey: "notify.sendmail", default: settings.sendmail)
         settings.mailFrom = config.string(forKey: "notify.from", default: settings.mailFrom)
+        guard MailAddress(parsing: settings.mailFrom) != nil else {
+            throw located("notify.from", "'\(settings.mailFrom)' is not an e-mail address such as 'Robinson-Abgleich <robinson@example.org>'")
+        }
         settings.downloadLocation = config.string(forKey: "notify.downloadLocation", default: settings.downloadLocation)
         return settings
     }

@@ -1,7 +1,8 @@
 import ArgumentParser
 import Billing
-import Foundation
 import Formats
+import Foundation
+import Mail
 import Matching
 import Pipeline
 
@@ -68,6 +69,12 @@ enum ExitStatus: Int32, CaseIterable, Sendable {
         case let delivery as DeliveryError:
             if case .input(let input) = delivery { self = ExitStatus(for: input) } else { self = .dataError }
         case is InputRejection, is MasterDataError, is UnknownListError: self = .dataError
+        case let mail as MailQueueError:
+            switch mail {
+            case .unknownKey: self = .noInput
+            case .wrongState: self = .dataError
+            case .database: self = .cannotCreate
+            }
         case is OutputError, is InvoiceFileError: self = .cannotCreate
         case let billing as BillingRunError:
             switch billing {
