@@ -62,9 +62,28 @@ struct WorkbookInputTests {
         let summary = String(decoding: try f.read((output as NSString).deletingLastPathComponent + "/zusammenfassung.txt"), as: UTF8.self)
         #expect(summary.contains("Hinweis:          Ihre Excel-Datei wurde gelesen (Blatt „Adressen“); die Ergebnisdatei\n"
             + "                  ist eine CSV-Datei (UTF-8 mit BOM, Trennzeichen Semikolon)"))
-        let mail = String(decoding: try f.read(f.root.outgoingMail + "/\(job.id).eml"), as: UTF8.self)
+        let mail = Self.quotedPrintableDecoded(try f.read(f.root.outgoingMail + "/\(job.id).eml"))
         #expect(mail.contains("Ihre Excel-Datei wurde gelesen (Blatt „Adressen“); die Ergebnisdatei\nist eine CSV-Datei"), "\(mail)")
         // The work folder keeps the converted CSV for the stages, never the unpacked parts.
         #expect(f.files(under: "work").filter { $0.contains("/workbook") }.isEmpty)
+    }
+
+    /// The message as text: soft line breaks joined, `=XX` decoded.
+    static func quotedPrintableDecoded(_ bytes: [UInt8]) -> String {
+        var out: [UInt8] = []
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "="), index + 1 < bytes.count, bytes[index + 1] == 0x0A {
+                index += 2
+            } else if bytes[index] == UInt8(ascii: "="), index + 2 < bytes.count,
+                      let value = UInt8(String(decoding: bytes[(index + 1)...(index + 2)], as: UTF8.self), radix: 16) {
+                out.append(value)
+                index += 3
+            } else {
+                out.append(bytes[index])
+                index += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
