@@ -80,7 +80,7 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "FormatsTests", dependencies: ["Formats", "ZIPFoundation"], swiftSettings: strict),
+        .testTarget(name: "FormatsTests", dependencies: ["Formats", "ZIPFoundation", "CLibXML2"], swiftSettings: strict),
         .testTarget(name: "MatchingTests", dependencies: ["Matching", "Formats"], swiftSettings: strict),
         // What several test targets share: poppler-utils reading PDFs back.
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
