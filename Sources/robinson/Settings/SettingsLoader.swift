@@ -122,6 +122,7 @@ enum SettingsLoader {
             do { settings.returnFee = try Money(parsing: fee) } catch { throw located("billing.returnFee", "\(error)") }
         }
         settings.refundDays = config.int(forKey: "billing.refundDays", default: settings.refundDays)
+        settings.mailDocuments = config.bool(forKey: "billing.mailDocuments", default: settings.mailDocuments)
         settings.dunning = try dunning(config, located)
         settings.datev = try datev(config, located)
         settings.presentAgainReasons = Set(config.stringArray(forKey: "billing.presentAgainReasons",
