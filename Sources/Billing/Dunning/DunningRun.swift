@@ -35,7 +35,7 @@ public struct DunningRun: Sendable {
     }
 
     public func run(on day: CalendarDate? = nil) throws -> Report {
-        guard let lock = try FileLock.acquire(path: context.lockFile, wait: true) else { throw BillingRunError.locked }
+        let lock = try context.lock()
         defer { withExtendedLifetime(lock) {} }
         let date = day ?? context.today
         let now = context.now
@@ -126,8 +126,9 @@ public struct DunningRun: Sendable {
         let folder = context.monthFolder(invoice.serviceMonth) + "/mahnungen"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let path = folder + "/\(invoice.number)-\(invoice.customerId)-stufe\(level.number).pdf"
-        // Written before it is recorded: a crash in between writes the same letter again on the next run.
-        try AtomicFile.write(pdf, to: path)
+        // Written before it is recorded: a crash in between writes the same letter again on the next run
+        // (the same bytes: nothing happens). A letter is never replaced by a different one.
+        try AtomicFile.create(pdf, at: path)
         let delivery = DocumentDelivery(context: context)
         var route = DocumentDelivery.Route.none
         if let seller = context.settings.seller {

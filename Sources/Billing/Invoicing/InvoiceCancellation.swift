@@ -22,7 +22,7 @@ public struct InvoiceCancellation: Sendable {
     public func cancelDelivering(number: String, reason: String) throws -> (creditNote: InvoiceRecord, delivery: DeliveryReport) {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty else { throw BillingRunError.emptyReason }
-        guard let lock = try FileLock.acquire(path: context.lockFile, wait: true) else { throw BillingRunError.locked }
+        let lock = try context.lock()
         defer { withExtendedLifetime(lock) {} }
         let now = context.now
         let today = context.today
