@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What a root holds on disk besides its database: job folders, annotated and
 /// rejected files, e-mails, billing documents and bank files. A root that holds
@@ -49,9 +52,9 @@ extension RuntimeRoot {
     /// data (``RootInventory``); returns whether the database exists with content.
     @discardableResult
     public func requireDatabaseUnlessUnused() throws -> Bool {
-        let status = DirectoryEntry.status(of: Array(database.utf8))
-        let present = status != nil
-        if let status, status.size > 0 { return true }
+        var info = stat()
+        let present = stat(database, &info) == 0
+        if present && info.st_size > 0 { return true }
         let inventory = RootInventory.scan(self)
         guard inventory.isEmpty else {
             throw RuntimeError.lostDatabase(database: database, empty: present, holds: inventory.summary)

@@ -34,8 +34,8 @@ struct BillCommand: AsyncParsableCommand {
     @OptionGroup var mail: NoMailOption
 
     func run() async throws {
-        try await reporting {
-            let context = try mail.apply(try await CommandContext(global).billing())
+        try await scheduled("bill", global) { command in
+            let context = try mail.apply(try command.billing())
             let run = InvoiceRun(context: context)
             if dryRun {
                 let plan = try run.preview(month: month)

@@ -23,8 +23,8 @@ struct DunningCommand: AsyncParsableCommand {
     @OptionGroup var mail: NoMailOption
 
     func run() async throws {
-        try await reporting {
-            let context = try mail.apply(try await CommandContext(global).billing())
+        try await scheduled("dunning", global) { command in
+            let context = try mail.apply(try command.billing())
             let report = try DunningRun(context: context).run(on: date)
             if report.letters.isEmpty { print("no letters due") }
             for letter in report.letters {
