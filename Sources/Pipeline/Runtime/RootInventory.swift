@@ -49,9 +49,9 @@ extension RuntimeRoot {
     /// data (``RootInventory``); returns whether the database exists with content.
     @discardableResult
     public func requireDatabaseUnlessUnused() throws -> Bool {
-        var info = stat()
-        let present = stat(database, &info) == 0
-        if present && info.st_size > 0 { return true }
+        let size = (try? FileManager.default.attributesOfItem(atPath: database))?[.size] as? NSNumber
+        let present = size != nil
+        if let size, size.int64Value > 0 { return true }
         let inventory = RootInventory.scan(self)
         guard inventory.isEmpty else {
             throw RuntimeError.lostDatabase(database: database, empty: present, holds: inventory.summary)
