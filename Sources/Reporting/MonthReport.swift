@@ -83,8 +83,8 @@ public struct MonthReport: Sendable {
     public var rows: Int { days.reduce(0) { $0 + $1.rows } }
     public var totalHits: Int { hits.reduce(0) { $0 + $1.hits } }
 
-    /// What the month's invoices ask for (credit notes and cancelled invoices owe nothing).
-    public var invoiced: Money { invoices.filter { $0.kind == .invoice }.map(\.gross).sum() }
+    /// What the month's invoices ask for: cancelled invoices and credit notes owe nothing.
+    public var invoiced: Money { invoices.filter { $0.kind == .invoice && $0.state != .cancelled }.map(\.gross).sum() }
     /// Received on the month's invoices, before returns.
     public var received: Money { invoices.map(\.received).sum() }
     /// Returned debits of the month's invoices (a positive amount).

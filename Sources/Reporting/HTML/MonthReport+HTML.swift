@@ -53,7 +53,7 @@ extension MonthReport {
 
         page.heading(2, "Rechnungen für \(month.germanName)")
         page.summary([
-            Self.money("invoiced", "In Rechnung gestellt", invoiced), Self.money("received", "Eingegangen", received),
+            Self.money("invoiced", "In Rechnung gestellt (ohne stornierte)", invoiced), Self.money("received", "Eingegangen", received),
             Self.money("returned", "Zurückgebucht (Rücklastschriften)", returned), Self.money("open", "Offen", open),
         ])
         page.table(["Nummer", "Kunde", "Name", "Datum", "Fällig", "Brutto", "Eingegangen", "Zurückgebucht", "Offen", "Stand", "Mahnstufe"],
