@@ -41,7 +41,7 @@ struct BillCommand: AsyncParsableCommand {
     @OptionGroup var mail: NoMailOption
 
     func run() async throws {
-        try await scheduled("bill", global) { command in
+        try await scheduled(dryRun ? nil : "bill", global) { command in
             let context = try mail.apply(try command.billing())
             let run = InvoiceRun(context: context)
             let month = month(now: context.now)
