@@ -22,6 +22,8 @@ public final class RecordReader {
     private var atEnd = false
     /// No record has been handed out yet: a BOM may come first.
     private var atFileStart = true
+    /// Fields per record in the last chunk, to size the next chunk's field array.
+    private var fieldsPerRecord = 8
 
     /// Reads `source` (from ``openByteSource(path:)``) in blocks of `readSize`
     /// bytes. A record longer than `maxRecordBytes` is an error: in practice
@@ -49,6 +51,9 @@ public final class RecordReader {
         var records: [RecordSpan] = []
         var fields: [FieldSpan] = []
         records.reserveCapacity(min(maxRecords, 1 << 14))
+        // As many fields per record as the last chunk had: growing the array
+        // by doubling would copy it several times per chunk.
+        fields.reserveCapacity(min(maxRecords, 1 << 14) * (fieldsPerRecord + 1))
         scanning: while true {
             var position = self.position, line = self.line
             let (scanner, filled, atEnd, checkBOM) = (self.scanner, self.filled, self.atEnd, atFileStart)
@@ -78,6 +83,7 @@ public final class RecordReader {
             }
         }
         if records.isEmpty { return nil }
+        fieldsPerRecord = min(fields.count / records.count, 256)
         return RecordChunk(bytes: Array(UnsafeBufferPointer(rebasing: storage[0..<position])), records: records, fields: fields)
     }
 
