@@ -11,12 +11,17 @@ import Darwin
 public enum OutputError: Error, Sendable, Equatable, CustomStringConvertible {
     /// `operation` (e.g. "write", "fsync", "rename") on `path` failed with `detail`.
     case io(path: String, operation: String, detail: String)
+    /// A file that is never replaced (an issued document) exists with other content.
+    case exists(path: String)
 
     public var description: String {
         switch self {
         case .io(let path, let operation, let detail):
             return "Could not write \(InputError.fileLabel(path)): \(operation) failed (\(detail)). "
                 + "Check free disk space and the folder's permissions, then run again."
+        case .exists(let path):
+            return "\(path) exists already with other content and is never overwritten (issued documents are records). "
+                + "Find out why it is there (a state database restored from an older backup?) before anything else; nothing was changed."
         }
     }
 

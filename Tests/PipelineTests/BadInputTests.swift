@@ -16,6 +16,7 @@ struct BadInputTests {
         Case(file: "empty.csv", fragment: "empty"),
         Case(file: "header-only.csv", fragment: "no data rows"),
         Case(file: "no-usable-column.csv", fragment: "line 1: none of its"),
+        Case(file: "no-header.csv", fragment: "may lack its header line"),
         Case(file: "duplicate-columns.csv", fragment: "line 1: the columns \"PLZ\" (column 3) and \"PLZ\" (column 6) all name the postcode"),
         Case(file: "unbalanced-quote.csv", fragment: "line 2"),
         Case(file: "ragged.csv", fragment: "different number of fields"),

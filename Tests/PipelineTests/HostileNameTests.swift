@@ -213,8 +213,7 @@ struct HostileNameTests {
 
     @Test func aFileWithoutHeaderIsRejectedWithoutQuotingPersonalData() throws {
         let f = try PipelineFixture()
-        let rows = "Hans;Mustermann;Hauptstr. 5;10115;hans.mustermann@example.org\nErika;Musterfrau;Weg 2;10117;erika@example.org\n"
-        _ = try f.write(Array(rows.utf8), customer: "K1001", name: "ohne-kopf.csv")
+        try f.drop(PipelineFixture.fixture("bad/no-header.csv"), customer: "K1001")
         let report = try f.run()
         let line = try #require(report.problemLines.first)
         #expect(line.contains("line 1"), "\(line)")

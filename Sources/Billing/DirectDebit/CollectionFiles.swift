@@ -20,7 +20,8 @@ struct CollectionFiles {
         for record in pending {
             let folder = (record.path as NSString).deletingLastPathComponent
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            try AtomicFile.write(Array(record.document), to: record.path)
+            // The stored document, byte for byte; an existing file with other content is never replaced.
+            try AtomicFile.create(Array(record.document), at: record.path)
             try AtomicFile.write(Array(try summary(record).utf8), to: Self.summaryPath(record.path))
             try context.database.write { db in
                 try CollectionRecord.filter(key: record.messageId).updateAll(db, CollectionRecord.Columns.writtenAt.set(to: context.now))

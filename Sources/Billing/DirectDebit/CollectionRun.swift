@@ -39,7 +39,7 @@ public struct CollectionRun: Sendable {
 
     /// `fileDate`: the day the file goes to the bank (default today); collection dates are computed from it.
     public func run(fileDate: CalendarDate? = nil) throws -> Report {
-        guard let lock = try FileLock.acquire(path: context.lockFile, wait: true) else { throw BillingRunError.locked }
+        let lock = try context.lock()
         defer { withExtendedLifetime(lock) {} }
         let seller = try context.settings.checkedSeller(sepa: true)
         let schemas = try context.settings.pain008Schemas.map { path throws(XMLSchemaError) in try XMLSchema(path: path) }

@@ -33,7 +33,7 @@ public struct DunningRun: Sendable {
     }
 
     public func run(on day: CalendarDate? = nil) throws -> Report {
-        guard let lock = try FileLock.acquire(path: context.lockFile, wait: true) else { throw BillingRunError.locked }
+        let lock = try context.lock()
         defer { withExtendedLifetime(lock) {} }
         let date = day ?? context.today
         let now = context.now
@@ -111,8 +111,9 @@ public struct DunningRun: Sendable {
         let folder = context.monthFolder(invoice.serviceMonth) + "/mahnungen"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let path = folder + "/\(invoice.number)-\(invoice.customerId)-stufe\(level.number).pdf"
-        // Written before it is recorded: a crash in between writes the same letter again on the next run.
-        try AtomicFile.write(pdf, to: path)
+        // Written before it is recorded: a crash in between writes the same letter again on the next run
+        // (the same bytes: nothing happens). A letter is never replaced by a different one.
+        try AtomicFile.create(pdf, at: path)
         try context.database.writeImmediate { db in
             for var charge in newCharges { try charge.insert(db) }
             try DunningNotice(invoiceNumber: invoice.number, level: level.number, sentOn: date.isoString, path: path,

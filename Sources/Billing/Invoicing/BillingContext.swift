@@ -1,3 +1,4 @@
+import Formats
 import Foundation
 import Store
 
@@ -34,4 +35,33 @@ public struct BillingContext: Sendable {
 
     /// `billing/2026-10`.
     public func monthFolder(_ month: String) -> String { folder + "/" + month }
+
+    /// The invoice and credit note numbers of the documents under a `billing/` folder.
+    public static func invoiceNumbers(onDiskUnder billing: String) -> Set<String> { InvoiceFiles.numbersOnDisk(in: billing) }
+
+    /// Takes `state/billing.lock` (one billing command writes documents at a
+    /// time) and removes the temporary files a killed billing command left
+    /// under `billing/`.
+    /// It also refuses to go on when `billing/` holds invoices the database has
+    /// not issued: the database is older than the files, and numbering would
+    /// hand out their numbers a second time.
+    public func lock() throws -> FileLock {
+        guard let lock = try FileLock.acquire(path: lockFile, wait: true) else { throw BillingRunError.locked }
+        AtomicFile.removeOrphanTemporaries(under: folder)
+        let unknown = Self.invoiceNumbers(onDiskUnder: folder).subtracting(try database.invoiceNumbers())
+        guard unknown.isEmpty else { throw OutdatedDatabaseError(numbers: unknown.sorted()) }
+        return lock
+    }
+}
+
+/// `billing/` holds invoices the state database never issued.
+public struct OutdatedDatabaseError: Error, Sendable, CustomStringConvertible {
+    public let numbers: [String]
+
+    public var description: String {
+        "billing/ holds \(numbers.count) invoice\(numbers.count == 1 ? "" : "s") the state database has not issued "
+            + "(\(numbers.prefix(3).joined(separator: ", "))\(numbers.count > 3 ? ", …" : "")): the database is older than the files "
+            + "(restored from an old backup?). Restore the latest backup (docs/operations.md \"Restoring the state database\"); "
+            + "nothing was issued or changed"
+    }
 }

@@ -17,7 +17,7 @@ public struct InvoiceCancellation: Sendable {
     public func cancel(number: String, reason: String) throws -> InvoiceRecord {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty else { throw BillingRunError.emptyReason }
-        guard let lock = try FileLock.acquire(path: context.lockFile, wait: true) else { throw BillingRunError.locked }
+        let lock = try context.lock()
         defer { withExtendedLifetime(lock) {} }
         let now = context.now
         let today = context.today

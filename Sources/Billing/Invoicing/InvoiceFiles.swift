@@ -14,6 +14,18 @@ struct InvoiceFiles {
         "\(number)-\(customerId)-" + (kind == .invoice ? "rechnung" : "rechnungskorrektur")
     }
 
+    /// The invoice and credit note numbers of the documents under `billing/<month>/`.
+    static func numbersOnDisk(in billing: String) -> Set<String> {
+        let fm = FileManager.default
+        var numbers = Set<String>()
+        for month in (try? fm.contentsOfDirectory(atPath: billing)) ?? [] where month.wholeMatch(of: /\d{4}-\d{2}/) != nil {
+            for name in (try? fm.contentsOfDirectory(atPath: billing + "/" + month)) ?? [] {
+                if let match = name.wholeMatch(of: /(\d{4}-\d{6})-.+-(rechnung|rechnungskorrektur)\.(pdf|xml)/) { numbers.insert(String(match.1)) }
+            }
+        }
+        return numbers
+    }
+
     func paths(for record: InvoiceRecord) -> (pdf: String, xml: String) {
         let base = context.monthFolder(record.serviceMonth) + "/" + Self.baseName(number: record.number, customerId: record.customerId, kind: record.kind)
         return (base + ".pdf", base + ".xml")
@@ -73,8 +85,10 @@ struct InvoiceFiles {
         let paths = paths(for: record)
         let xml = try context.rendering.xml(document)
         let pdf = try context.rendering.pdf(document)
-        try AtomicFile.write(xml, to: paths.xml, syncingFolder: false)
-        try AtomicFile.write(pdf, to: paths.pdf, syncingFolder: false)
+        // Rendering is deterministic: after a crash the same bytes are found and kept; a file with
+        // other content (a database restored from an older backup) is refused and named, never replaced.
+        try AtomicFile.create(xml, at: paths.xml, syncingFolder: false)
+        try AtomicFile.create(pdf, at: paths.pdf, syncingFolder: false)
     }
 
     func makeFolder(_ path: String) throws {

@@ -50,7 +50,7 @@ public struct InvoiceRun: Sendable {
         // invoice is dated in the future. Cron may therefore call `bill` daily.
         let planned = MonthPlanner(context: context).plannedIssueDate(for: month)
         guard context.today >= planned else { throw BillingRunError.tooEarly(month: month, from: planned) }
-        guard let lock = try FileLock.acquire(path: context.lockFile, wait: true) else { throw BillingRunError.locked }
+        let lock = try context.lock()
         defer { withExtendedLifetime(lock) {} }
 
         let now = context.now

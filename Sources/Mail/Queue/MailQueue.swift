@@ -72,6 +72,23 @@ public struct MailQueue: Sendable {
         return try database.write { db in try enqueue(db, key: key, kind: kind, reference: reference, message: message, path: path) }
     }
 
+    /// Writes a queued message again, e.g. to an address the master data
+    /// lacked when it was queued. Only while `queued`: once handed over, a
+    /// message never changes. Returns false when it is not queued (any more).
+    @discardableResult
+    public func rewrite(_ key: String, as message: MailMessage) throws -> Bool {
+        guard let mail = try database.read({ try OutgoingMail.fetchOne($0, key: key) }), mail.state == .queued else { return false }
+        try AtomicFile.write(message.rendered(), to: mail.messagePath)
+        let now = clock()
+        let recipients = message.to.map(\.address).joined(separator: ", ")
+        return try database.write { db in
+            let changed = try OutgoingMail.filter(key: key).filter(OutgoingMail.Columns.state == OutgoingMail.State.queued)
+                .updateAll(db, OutgoingMail.Columns.recipients.set(to: recipients), OutgoingMail.Columns.subject.set(to: message.subject)) == 1
+            if changed { try db.audit("mail", subject: key, detail: "written again for \(recipients.isEmpty ? "no recipient" : recipients)", actor: actor, at: now) }
+            return changed
+        }
+    }
+
     // MARK: Delivery
 
     /// A message that could not be handed over, with what to do.
@@ -118,7 +135,7 @@ public struct MailQueue: Sendable {
     private func deliver(_ mail: OutgoingMail) -> Problem? {
         func problem(_ text: String) -> Problem { Problem(key: mail.key, message: "e-mail \(mail.key): \(text)") }
         guard !mail.recipients.isEmpty else {
-            return problem("no recipient address; the message stays in \(mail.messagePath) until the address is in the master data and it is sent again (mail resend)")
+            return problem("no recipient address in the master data; the message stays in \(Self.folderName(mail.messagePath))")
         }
         let now = clock()
         let taken: Bool

@@ -41,7 +41,10 @@ public struct Runtime: Sendable {
     /// Opens the runtime of an initialized root.
     public static func open(root: RuntimeRoot, settings: PipelineSettings, clock: @escaping @Sendable () -> Date,
                             actor: String, logger: Logger) throws -> Runtime {
-        guard root.isInitialized else { throw RuntimeError.notInitialized(root: root.path) }
+        guard FileManager.default.fileExists(atPath: root.state) else { throw RuntimeError.notInitialized(root: root.path) }
+        guard try root.requireDatabaseUnlessUnused() || FileManager.default.fileExists(atPath: root.database) else {
+            throw RuntimeError.notInitialized(root: root.path)
+        }
         return Runtime(root: root, settings: settings, database: try StateDatabase(path: root.database),
                        clock: clock, actor: actor, logger: logger)
     }
@@ -50,10 +53,16 @@ public struct Runtime: Sendable {
 public enum RuntimeError: Error, Sendable, CustomStringConvertible {
     case notInitialized(root: String)
     case busy(lock: String)
+    /// The state database is missing or empty, but the root holds data: it was lost.
+    case lostDatabase(database: String, empty: Bool, holds: String)
 
     public var description: String {
         switch self {
         case .notInitialized(let root): "\(root) is not a robinson root: run `robinson --root \(root) init` first"
+        case .lostDatabase(let database, let empty, let holds):
+            "the state database \(database) is \(empty ? "empty" : "missing"), but this root holds \(holds): it was in use, "
+                + "and a new database would issue invoice numbers again and send e-mails twice. Restore the database "
+                + "(with its -wal file) from the backup, see docs/operations.md \"Restoring the state database\"; nothing was changed"
         case .busy(let lock): "another robinson run holds \(lock)"
         }
     }

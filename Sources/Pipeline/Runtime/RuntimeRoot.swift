@@ -33,11 +33,6 @@ public struct RuntimeRoot: Sendable {
         }
     }
 
-    /// True when `init` has run here.
-    public var isInitialized: Bool {
-        FileManager.default.fileExists(atPath: state) && FileManager.default.fileExists(atPath: database)
-    }
-
     /// `outbox/K1001/…` for a path under the root; other paths unchanged.
     public func relative(_ full: String) -> String {
         full.hasPrefix(path + "/") ? String(full.dropFirst(path.count + 1)) : full

@@ -19,6 +19,8 @@ struct InitCommand: AsyncParsableCommand {
     func run() async throws {
         try await reporting {
             let context = try await CommandContext(global)
+            // A lost database is restored from the backup, never created anew in a root that was in use.
+            try context.root.requireDatabaseUnlessUnused()
             try context.root.create()
             let keyFile = context.settings.keyFile ?? context.root.defaultKeyFile
             let created = try HashingKey.createIfAbsent(path: keyFile)

@@ -20,7 +20,7 @@ struct CommandContext {
         umask(0o077)
         let environment = ProcessInfo.processInfo.environment
         root = RuntimeRoot(path: options.root ?? environment["ROBINSON_ROOT"] ?? "./var")
-        let loaded = try await SettingsLoader.load(file: options.config ?? environment["ROBINSON_CONFIG"], environment: environment)
+        let loaded = try await SettingsLoader.load(file: Self.configFile(options, environment), environment: environment)
         (sources, settings, billingSettings) = (loaded.sources, loaded.pipeline, loaded.billing)
         clock = try Self.clock(environment["ROBINSON_NOW"])
         var logger = Logger(label: "robinson")
@@ -30,6 +30,11 @@ struct CommandContext {
 
     func runtime() throws -> Runtime {
         try Runtime.open(root: root, settings: settings, clock: clock, actor: Self.actor, logger: logger)
+    }
+
+    /// `--config`, else `ROBINSON_CONFIG`; empty means none.
+    static func configFile(_ options: GlobalOptions, _ environment: [String: String]) -> String? {
+        (options.config ?? environment["ROBINSON_CONFIG"]).flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// `ROBINSON_NOW` (ISO 8601) fixes the clock for tests and replays.

@@ -46,11 +46,11 @@ enum ExitStatus: Int32, CaseIterable, Sendable {
         case let failure as CommandFailure: self = failure.status
         case let exit as ExitCode: self = ExitStatus(rawValue: exit.rawValue) ?? .failure
         case is ValidationError: self = .usage
-        case is ConfigurationError, is BillingSetupError, is DatevExportError, is HashingKeyError: self = .configuration
+        case is ConfigurationError, is BillingSetupError, is DatevExportError, is HashingKeyError, is OutdatedDatabaseError: self = .configuration
         case let runtime as RuntimeError:
             switch runtime {
             case .busy: self = .temporary
-            case .notInitialized: self = .configuration
+            case .notInitialized, .lostDatabase: self = .configuration
             }
         case let index as IndexError:
             switch index {
