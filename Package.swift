@@ -7,7 +7,7 @@ import PackageDescription
 //   Mail → Store, Formats (customer e-mails of Pipeline and Billing alike)
 //   GRDB is Store's; Billing, Pipeline and MasterData import it for their transactions, the CLI never does
 //   (Pipeline and Billing never import each other: they meet in the state database)
-//   Matching → Formats, CHMAC ; Formats → CZstd, CZlib, CLibXML2 ; Documents → CCairo
+//   Matching → Formats, CHMAC ; Formats → CZstd, CGzip, CLibXML2, ZIPFoundation ; Documents → CCairo
 let grdb: Target.Dependency = .product(name: "GRDB", package: "GRDB.swift")
 let strict: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
@@ -35,18 +35,21 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-system", from: "1.5.0"),
+        // Reads .xlsx workbooks (a ZIP of XML parts) uploaded instead of CSV.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
         // Already resolved for swift-configuration's YAML trait; used directly to check every key of the file with its line.
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         .systemLibrary(name: "CZstd", providers: [.apt(["libzstd-dev"])]),
-        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        // zlib for .gz input (not "CZlib": ZIPFoundation's own zlib module has that name).
+        .systemLibrary(name: "CGzip", providers: [.apt(["zlib1g-dev"])]),
         // cairo draws the PDF letters; FreeType loads the DejaVu TTF files so the embedded font is exactly that one.
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev", "libfreetype-dev"])]),
         // libxml2 validates XRechnung and pain.008 against their XSDs in-process.
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "CHMAC", linkerSettings: [.linkedLibrary("crypto")]),
-        .target(name: "Formats", dependencies: ["CZstd", "CZlib", "CLibXML2"], swiftSettings: strict),
+        .target(name: "Formats", dependencies: ["CZstd", "CGzip", "CLibXML2", "ZIPFoundation"], swiftSettings: strict),
         .target(name: "Matching", dependencies: ["Formats", "CHMAC"], swiftSettings: optimizedInDebug),
         // Deterministic synthetic people, deliveries and address files: accuracy evaluation and benchmark data.
         .target(name: "Synthetic", swiftSettings: optimizedInDebug),
@@ -80,7 +83,7 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "FormatsTests", dependencies: ["Formats"], swiftSettings: strict),
+        .testTarget(name: "FormatsTests", dependencies: ["Formats", "ZIPFoundation"], swiftSettings: strict),
         .testTarget(name: "MatchingTests", dependencies: ["Matching", "Formats"], swiftSettings: strict),
         // What several test targets share: poppler-utils reading PDFs back.
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),

@@ -1,4 +1,4 @@
-import CZlib
+import CGzip
 
 /// A gzip file, inflated with zlib. Concatenated gzip members (as `cat a.gz b.gz`
 /// makes) are read as one stream.

@@ -17,10 +17,22 @@ public struct DirectMatch: Sendable {
         FaultInjection.pause("index-opened")
         let policy = VerdictPolicy(hitKinds: runtime.settings.hitKinds, booked: lists)
         let compress = try zstd ?? (Compression.detect(path: input) == .zstd || output.lowercased().hasSuffix(".zst"))
-        let estimate = Self.estimatedRows(input)
 
         let folder = (output as NSString).deletingLastPathComponent
         let temporary = (folder.isEmpty ? "." : folder) + "/." + (output as NSString).lastPathComponent + ".tmp-\(getpid())"
+        // A workbook is converted to a CSV beside the output first; the output is that CSV, annotated.
+        let converted = temporary + "-workbook"
+        defer {
+            unlink(converted + ".csv")
+            try? FileManager.default.removeItem(atPath: converted)
+        }
+        var input = input
+        if Workbook.signature(path: input) != nil {
+            try FileManager.default.createDirectory(atPath: converted, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+            _ = try Workbook.convert(path: input, to: converted + ".csv", scratch: converted)
+            input = converted + ".csv"
+        }
+        let estimate = Self.estimatedRows(input)
         do {
             let sink: any ByteSink = compress ? try ZstdSink(path: temporary) : try FileSink(path: temporary)
             let result = try StreamingMatch.run(

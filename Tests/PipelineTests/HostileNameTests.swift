@@ -1,4 +1,6 @@
 import Foundation
+// stat() is declared, for this module, in CoreFoundation once ZIPFoundation's zlib module is in the build.
+import CoreFoundation
 import GRDB
 import Matching
 import Pipeline

@@ -39,3 +39,51 @@ struct RealWorldInputTests {
         #expect(report.problemLines.first?.contains("line 3") == true, "\(report.problemLines)")
     }
 }
+
+/// An `.xlsx` instead of a CSV: its sheet with data is checked, and the
+/// customer gets a CSV back (UTF-8 with BOM, `;`), told so in the summary and e-mail.
+@Suite("Real-world inputs: Excel workbooks")
+struct WorkbookInputTests {
+    @Test("the sheet with addresses is read as Excel shows it (postcode 04109 stored as a number) and comes back as a CSV")
+    func workbook() throws {
+        let f = try PipelineFixture()
+        try f.drop(PipelineFixture.fixture("workbooks/adressen.xlsx"), customer: "K1001", as: "Adressen März.xlsx")
+        let report = try f.run()
+        #expect(!report.hasFailures, "\(report.problemLines)")
+        let job = try #require(try f.jobs().first)
+        let output = try #require(job.outputPath)
+        #expect(output.hasSuffix("/Adressen März_robinson.csv"))
+        #expect(try f.read(output) == [0xEF, 0xBB, 0xBF] + Array([
+            "Vorname;Nachname;Straße;Hausnummer;PLZ;Ort;Telefon;Kunde seit;robinson;robinson_listen;robinson_grund",
+            #"Hans;Müller;Hauptstraße;5a;10115;Berlin;030 23125 001;01.03.2019;ja;"post;telefon";person,telefon"#,
+            "Monika;Hoffmann;Goethestraße;8;04109;Leipzig;;15.11.2021;ja;post;person",
+            #"Zoë;Łukasiewicz;"Am Weg; Hinterhaus";2;01067;Dresden;0351 4711;;nein;;"#, "",
+        ].joined(separator: "\r\n").utf8))
+        let summary = String(decoding: try f.read((output as NSString).deletingLastPathComponent + "/zusammenfassung.txt"), as: UTF8.self)
+        #expect(summary.contains("Hinweis:          Ihre Excel-Datei wurde gelesen (Blatt „Adressen“); die Ergebnisdatei\n"
+            + "                  ist eine CSV-Datei (UTF-8 mit BOM, Trennzeichen Semikolon)"))
+        let mail = Self.quotedPrintableDecoded(try f.read(f.root.outgoingMail + "/\(job.id).eml"))
+        #expect(mail.contains("Ihre Excel-Datei wurde gelesen (Blatt „Adressen“); die Ergebnisdatei\nist eine CSV-Datei"), "\(mail)")
+        // The work folder keeps the converted CSV for the stages, never the unpacked parts.
+        #expect(f.files(under: "work").filter { $0.contains("/workbook") }.isEmpty)
+    }
+
+    /// The message as text: soft line breaks joined, `=XX` decoded.
+    static func quotedPrintableDecoded(_ bytes: [UInt8]) -> String {
+        var out: [UInt8] = []
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "="), index + 1 < bytes.count, bytes[index + 1] == 0x0A {
+                index += 2
+            } else if bytes[index] == UInt8(ascii: "="), index + 2 < bytes.count,
+                      let value = UInt8(String(decoding: bytes[(index + 1)...(index + 2)], as: UTF8.self), radix: 16) {
+                out.append(value)
+                index += 3
+            } else {
+                out.append(bytes[index])
+                index += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

@@ -101,12 +101,13 @@ public final class XMLStreamReader {
     }
 
     /// The current element with its whole content, parsed; valid until the
-    /// next move. The next ``next()`` continues after it.
-    public func expand() throws(XMLInputError) -> XMLSubtree {
+    /// next move. The next ``next()`` continues after it, or with its first
+    /// child when `thenDescend` is set.
+    public func expand(thenDescend: Bool = false) throws(XMLInputError) -> XMLSubtree {
         guard let node = xmlTextReaderExpand(reader) else {
             throw .malformed(path: path, detail: errors.parse.first ?? "an element is not well-formed")
         }
-        skipCurrent = true
+        skipCurrent = !thenDescend
         return XMLSubtree(node: node)
     }
 

@@ -40,6 +40,21 @@ public struct XMLSubtree {
         return String(cString: value)
     }
 
+    /// The first attribute named `localName` that has a namespace (`r:id`), nil when absent.
+    public func namespacedAttribute(_ localName: String) -> String? {
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            if current.pointee.ns != nil,
+               localName.withCString({ xmlStrEqual(current.pointee.name, UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) != 0 }),
+               let value = xmlNodeGetContent(UnsafeMutableRawPointer(current).assumingMemoryBound(to: xmlNode.self)) {
+                defer { robinson_xml_free(value) }
+                return String(cString: value)
+            }
+            attribute = current.pointee.next
+        }
+        return nil
+    }
+
     /// The element's child elements in the same namespace, in order.
     public var children: [XMLSubtree] {
         var result: [XMLSubtree] = []

@@ -13,4 +13,6 @@ public struct InputDescription: Sendable, Codable, Equatable {
     public var raggedRows: Int
     /// Rows decoded with the fallback encoding (a mixed file).
     public var mixedEncodingRows: Int
+    /// Set when the input was an Excel workbook, converted to CSV before it was read.
+    public var workbook: Workbook.Conversion?
 }

@@ -14,10 +14,11 @@ public enum InputName {
         return ""
     }
 
-    /// `adressen.csv.zst` → `adressen_robinson.csv.zst` (or without `.zst` when the output is plain).
-    public static func output(for input: String, zstd: Bool) -> String {
+    /// `adressen.csv.zst` → `adressen_robinson.csv.zst` (or without `.zst` when the output is plain);
+    /// with `csv` (a converted workbook) `adressen.xlsx` → `adressen_robinson.csv`.
+    public static func output(for input: String, zstd: Bool, csv: Bool = false) -> String {
         let (base, ext, _) = split(input)
-        return fitted(base + "_robinson" + (ext.isEmpty ? ".csv" : ext) + (zstd ? ".zst" : ""))
+        return fitted(base + "_robinson" + (ext.isEmpty || csv ? ".csv" : ext) + (zstd ? ".zst" : ""))
     }
 
     /// `name` when it has at most `maxBytes` bytes of UTF-8; else its

@@ -11,6 +11,10 @@ public struct JobFolder: Sendable {
     /// The customer's file with the markers, written by the match stage, moved into the outbox by emit.
     public func annotated(zstd: Bool) -> String { path + (zstd ? "/annotated.csv.zst" : "/annotated.csv") }
     public var stats: String { path + "/match.json" }
+    /// The CSV an uploaded workbook was converted to; the later stages read it instead of the input.
+    public var converted: String { path + "/converted.csv" }
+    /// Where a workbook's parts are unpacked while it is converted.
+    var workbookParts: String { path + "/workbook" }
     /// Why the job is being rejected, while its input moves to `rejected/`.
     var rejection: String { path + "/rejection.txt" }
 
@@ -22,6 +26,11 @@ public struct JobFolder: Sendable {
     public var claimedInput: String? {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: inputFolder)) ?? []
         return names.first.map { inputFolder + "/" + $0 }
+    }
+
+    /// What the stages after decode read: the converted workbook, else the claimed input.
+    func readable(_ claimed: String) -> String {
+        FileManager.default.fileExists(atPath: converted) ? converted : claimed
     }
 
     /// The claim note, nil when missing or unreadable.

@@ -56,9 +56,13 @@ struct JobRunner {
         case .claim:
             return nil
         case .decode:
-            let description: InputDescription
+            var description: InputDescription
             do {
-                description = try InputInspector.inspect(path: input)
+                let workbook = try convertWorkbook(input, folder: folder)
+                description = try InputInspector.inspect(path: folder.readable(input))
+                description.workbook = workbook
+            } catch is OutputError {
+                throw OutputFailure.converting
             } catch {
                 return describe(error, job: job)
             }
@@ -86,7 +90,7 @@ struct JobRunner {
             do {
                 let sink: any ByteSink = zstd ? try ZstdSink(path: temporary) : try FileSink(path: temporary)
                 result = try StreamingMatch.run(
-                    input: input, dialect: description.dialect, fingerprinter: try runtime.fingerprinter(), index: index,
+                    input: folder.readable(input), dialect: description.dialect, fingerprinter: try runtime.fingerprinter(), index: index,
                     policy: policy, sink: sink, columns: runtime.settings.outputColumns, workers: runtime.settings.workers)
             } catch {
                 unlink(temporary)
@@ -100,9 +104,10 @@ struct JobRunner {
             job.hits = stats.ja
             job.unchecked = stats.pruefen
         case .emit:
-            try emit(&job, folder: folder, input: input)
+            try emit(&job, folder: folder, input: folder.readable(input))
         case .notify:
-            let mail = try ReadyMail(runtime: runtime, job: job, customer: try loadCustomer(job), stats: try loadStats(folder))
+            let mail = try ReadyMail(runtime: runtime, job: job, customer: try loadCustomer(job), stats: try loadStats(folder),
+                                     workbook: try loadDescription(folder).workbook)
             try runtime.mailQueue.write(mail.message, name: job.id)
         case .meter:
             break
@@ -130,7 +135,7 @@ struct JobRunner {
         let outputFolder = "\(runtime.root.outbox)/\(job.customerId)/\(job.id)"
         try runtime.root.makeFolder(runtime.root.outbox + "/" + job.customerId)
         try runtime.root.makeFolder(outputFolder)
-        let name = InputName.output(for: job.inputName, zstd: zstd)
+        let name = InputName.output(for: job.inputName, zstd: zstd, csv: description.workbook != nil)
         let final = outputFolder + "/" + name
         let annotated = folder.annotated(zstd: zstd)
         if FileManager.default.fileExists(atPath: annotated) {
@@ -144,6 +149,19 @@ struct JobRunner {
         let summary = JobSummary(job: job, customer: customer, description: description, stats: try loadStats(folder),
                                  outputName: name, at: runtime.now)
         try AtomicFile.write(Array(summary.text.utf8), to: outputFolder + "/zusammenfassung.txt")
+    }
+
+    /// Converts an uploaded workbook to `folder.converted`; nil when the input is no workbook.
+    private func convertWorkbook(_ input: String, folder: JobFolder) throws -> Workbook.Conversion? {
+        guard Workbook.signature(path: input) != nil else { return nil }
+        let fm = FileManager.default
+        try? fm.removeItem(atPath: folder.workbookParts)
+        try fm.createDirectory(atPath: folder.workbookParts, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+        defer { try? fm.removeItem(atPath: folder.workbookParts) }
+        let temporary = folder.converted + ".tmp"
+        let conversion = try Workbook.convert(path: input, to: temporary, scratch: folder.workbookParts)
+        try AtomicFile.commit(temporary: temporary, to: folder.converted)
+        return conversion
     }
 
     /// Records a finished stage together with what it changed on the job, in one transaction.
@@ -207,10 +225,19 @@ struct JobRunner {
         let folder = JobFolder(work: runtime.root.work, jobId: job.id)
         var text = ReadableError.text(error)
         if let input = folder.claimedInput {
-            text = text.replacingOccurrences(of: input, with: "inbox/\(job.customerId)/\(job.inputName)")
+            for path in [input, folder.converted] {
+                text = text.replacingOccurrences(of: path, with: "inbox/\(job.customerId)/\(job.inputName)")
+            }
         }
         return text
     }
+}
+
+/// A workbook's CSV could not be written: the machine's fault (disk, permissions), never the customer's.
+enum OutputFailure: Error, CustomStringConvertible {
+    case converting
+
+    var description: String { "the converted workbook could not be written to the job's work folder; check free disk space" }
 }
 
 enum JobError: Error, CustomStringConvertible {

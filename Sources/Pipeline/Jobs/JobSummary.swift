@@ -1,4 +1,5 @@
 import Foundation
+import Formats
 import Matching
 import Store
 
@@ -12,6 +13,12 @@ struct JobSummary {
     let outputName: String
     let at: Date
 
+    /// Says that a workbook was read and a CSV comes back (summary and e-mail), ending in a line break.
+    static func workbookNote(_ workbook: Workbook.Conversion) -> String {
+        "Ihre Excel-Datei wurde gelesen (Blatt „\(TerminalText.escaped(workbook.sheet))“); die Ergebnisdatei\n"
+            + "ist eine CSV-Datei (UTF-8 mit BOM, Trennzeichen Semikolon), die Excel direkt öffnet.\n"
+    }
+
     var text: String {
         var lines = [
             "Robinson-Abgleich – Zusammenfassung",
@@ -21,6 +28,10 @@ struct JobSummary {
         ]
         if let repeatOf = job.repeatOf {
             lines.append("Hinweis:          Diese Datei ist identisch mit Auftrag \(repeatOf) (Wiederholung).")
+        }
+        if let workbook = description.workbook {
+            lines.append("Hinweis:          " + Self.workbookNote(workbook).trimmingCharacters(in: .newlines)
+                .replacingOccurrences(of: "\n", with: "\n                  "))
         }
         lines += [
             "Ergebnisdatei:    \(outputName)",

@@ -1,4 +1,5 @@
 import Foundation
+import Formats
 import Mail
 import Matching
 import Store
@@ -8,7 +9,7 @@ import Store
 struct ReadyMail {
     let message: MailMessage
 
-    init(runtime: Runtime, job: Job, customer: Customer, stats: MatchStats) throws {
+    init(runtime: Runtime, job: Job, customer: Customer, stats: MatchStats, workbook: Workbook.Conversion? = nil) throws {
         let outputName = (job.outputPath as NSString?)?.lastPathComponent ?? ""
         let expires = job.expiresAt.map(BerlinCalendar.germanDateTime) ?? "-"
         let location = runtime.settings.downloadLocation.isEmpty
@@ -28,7 +29,7 @@ struct ReadyMail {
         \(listLines)Nicht prüfbar (robinson = pruefen): \(BerlinCalendar.germanCount(stats.pruefen))
 
         Die Ergebnisdatei „\(outputName)“ liegt bis zum \(expires) in \(location) bereit.
-        Danach wird sie automatisch gelöscht. Datensätze mit robinson = ja dürfen
+        \(workbook.map(JobSummary.workbookNote) ?? "")Danach wird sie automatisch gelöscht. Datensätze mit robinson = ja dürfen
         nicht für Werbung über die genannten Listen verwendet werden.
 
         Mit freundlichen Grüßen
