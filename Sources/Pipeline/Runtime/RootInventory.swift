@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc  // stat: with ZIPFoundation in the graph it no longer comes through Foundation
+#endif
 
 /// What a root holds on disk besides its database: job folders, annotated and
 /// rejected files, e-mails, billing documents and bank files. A root that holds
