@@ -20,11 +20,12 @@ struct EInvoiceConformanceTests {
         ("K06", "charges only, no taxable line"),
         ("K07", "consumer, transfer"),
         ("K08", "public buyer with a Leitweg-ID"),
-        ("K09", "buyer in Austria with an EU VAT id"),
-        ("K10", "buyer in Switzerland (outside the EU)"),
+        ("K09", "business in Austria with an EU VAT id: reverse charge (AE) beside a return fee (E); later cancelled"),
+        ("K10", "business in Switzerland: not taxable in Germany (O), its dunning fee too"),
         ("K11", "very long name, street and city"),
         ("K12", "umlauts, ß and & < > in name and address"),
         ("K13", "invoice later cancelled: credit note"),
+        ("K14", "consumer in Austria: German VAT"),
     ]
 
     @Test("every invoice kind and its credit note: 0 fatal asserts in both rule sets; a broken invoice is caught")
@@ -33,13 +34,15 @@ struct EInvoiceConformanceTests {
         let fixture = try Self.fixture()
         _ = try InvoiceRun(context: fixture.context).issue(month: YearMonth(year: 2026, month: 10)!)
         fixture.setNow("2026-11-20T10:00:00+01:00")
-        let cancelled = try fixture.invoices().first { $0.customerId == "K13" }!
-        _ = try InvoiceCancellation(context: fixture.context).cancel(number: cancelled.number, reason: "Falscher Tarif & falsche Menge")
+        for customer in ["K13", "K09"] {
+            let cancelled = try fixture.invoices().first { $0.customerId == customer }!
+            _ = try InvoiceCancellation(context: fixture.context).cancel(number: cancelled.number, reason: "Falscher Tarif & falsche Menge")
+        }
 
         let folder = fixture.root + "/billing/2026-10"
         let issued = fixture.files("2026-10").filter { $0.hasSuffix(".xml") }.map { folder + "/" + $0 }
-        // 13 invoices and one credit note: a kind that silently issued nothing would be missing here.
-        #expect(issued.count == Self.kinds.count + 1)
+        // One invoice per kind and two credit notes: a kind that silently issued nothing would be missing here.
+        #expect(issued.count == Self.kinds.count + 2)
         #expect(Set(issued.map { ($0 as NSString).lastPathComponent.split(separator: "-")[2] }) == Set(Self.kinds.map { Substring($0.id) }))
 
         // Known bad documents in the same run prove the check can fail.
@@ -58,16 +61,35 @@ struct EInvoiceConformanceTests {
         noPhone.seller.contact.phone = "auf Anfrage"
         try Data(CrossIndustryInvoice.xml(noPhone)).write(to: URL(fileURLWithPath: warned))
 
-        let findings = try Schematron().validate(issued + [badPeriod, badSum, warned], against: rules)
+        // Reverse charge without the buyer's VAT id; not taxable, yet with our VAT id.
+        let noBuyerId = broken + "/reverse-charge-without-buyer-vat-id.xml"
+        var reverseCharge = SampleInvoices.reverseCharge()
+        reverseCharge.buyer.vatId = nil
+        try Data(CrossIndustryInvoice.xml(reverseCharge)).write(to: URL(fileURLWithPath: noBuyerId))
+        let withVatId = broken + "/not-taxable-with-seller-vat-id.xml"
+        var notTaxable = SampleInvoices.notTaxable()
+        notTaxable.vatTreatment = .domestic
+        try Data(CrossIndustryInvoice.xml(notTaxable)).write(to: URL(fileURLWithPath: withVatId))
+
+        let findings = try Schematron().validate(issued + [badPeriod, badSum, warned, noBuyerId, withVatId], against: rules)
         var warnings: [String: Int] = [:]
         for file in issued {
             let fatal = findings[file, default: []].filter(\.isFatal)
             #expect(fatal.isEmpty, "\((file as NSString).lastPathComponent): \(fatal)")
             for warning in findings[file, default: []] where !warning.isFatal { warnings["\(warning.ruleSet) \(warning.id)", default: 0] += 1 }
         }
+        // The customers abroad were checked with their own VAT categories: reverse charge, not taxable, German VAT.
+        for (customer, categories) in [("K09", ["E", "AE"]), ("K10", ["O"]), ("K14", ["S"]), ("K01", ["S"])] {
+            for file in issued where file.contains("-\(customer)-") {
+                let query = try XMLQuery([UInt8](Data(contentsOf: URL(fileURLWithPath: file))), namespaces: CrossIndustryInvoice.namespaces)
+                #expect(query.strings("//ram:ApplicableHeaderTradeSettlement/ram:ApplicableTradeTax/ram:CategoryCode") == categories, "\(file)")
+            }
+        }
         #expect(findings[badPeriod, default: []].filter(\.isFatal).map(\.id) == ["PEPPOL-EN16931-R111"])
         #expect(findings[badSum, default: []].filter(\.isFatal).map(\.id).contains("BR-CO-15"))
         #expect(findings[warned, default: []].filter(\.isFatal).isEmpty)
+        #expect(Set(findings[noBuyerId, default: []].filter(\.isFatal).map(\.id)) == ["BR-AE-02"])
+        #expect(Set(findings[withVatId, default: []].filter(\.isFatal).map(\.id)) == ["BR-O-02"])
         #expect(findings[warned, default: []].contains { $0.id == "BR-DE-27" && $0.flag == "warning" && $0.ruleSet == "XRechnung-CII-validation" })
         print("schematron: \(issued.count) files × \(rules.count) rule sets (\(rules.map(\.name).joined(separator: ", "))), 0 fatal; warnings: "
               + (warnings.isEmpty ? "none" : warnings.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value)" }.joined(separator: ", ")))
@@ -133,6 +155,7 @@ struct EInvoiceConformanceTests {
             $0.country = "AT"
             $0.vatId = "ATU12345675"
         }
+        try fixture.charge("K09", .returnFee, 800, "Rücklastschrift zu Rechnung 2026-000009 (AM04 Konto nicht gedeckt)")
         try fixture.customer("K10", plan: "M") {
             $0.name = "Direktmarketing Zürich AG"
             $0.street = "Bahnhofstrasse 1"
@@ -141,6 +164,7 @@ struct EInvoiceConformanceTests {
             $0.country = "CH"
             $0.taxNumber = "CHE-123.456.789"
         }
+        try fixture.charge("K10", .dunningFee, 300, "Mahngebühr 1. Mahnung zu Rechnung 2026-000010")
         try fixture.customer("K11", plan: "M") {
             $0.name = "Gemeinnützige Gesellschaft für Adressqualität, Datenschutzberatung und Direktmarketing im Ostseeraum mbH & Co. KG i. L., Zweigniederlassung Mecklenburg-Vorpommern"
             $0.street = "Hinterm Deich an der alten Schleuse beim Leuchtturm, Gewerbehof Nord, Aufgang C, 4. Obergeschoss links 117 a-c"
@@ -153,7 +177,15 @@ struct EInvoiceConformanceTests {
             $0.invoiceEmail = "buchhaltung@mueller-soehne.example"
         }
         try fixture.customer("K13", plan: "M")
-        for customer in ["K07", "K08", "K09", "K10", "K11", "K12", "K13"] {
+        try fixture.customer("K14", plan: "M") {
+            $0.customerType = .consumer
+            $0.name = "Maria Huber"
+            $0.street = "Getreidegasse 9"
+            $0.postcode = "5020"
+            $0.city = "Salzburg"
+            $0.country = "AT"
+        }
+        for customer in ["K07", "K08", "K09", "K10", "K11", "K12", "K13", "K14"] {
             try fixture.usage(customer, month: "2026-10", rows: 2_500)
         }
         return fixture

@@ -10,7 +10,8 @@ enum SampleInvoices {
         email: "rechnung@robinson-abgleich.example",
         creditorIdentifier: "DE98ZZZ09999999999",
         iban: "DE02120300000000202051", bic: "BYLADEM1001", bankName: "Deutsche Kreditbank",
-        footer: ["Amtsgericht Charlottenburg HRB 123456 B", "Geschäftsführerin: Anna Beispiel"]
+        footer: ["Amtsgericht Charlottenburg HRB 123456 B", "Geschäftsführerin: Anna Beispiel"],
+        registration: "HRB 123456 B"
     )
 
     static let buyer = Party(
@@ -53,6 +54,26 @@ enum SampleInvoices {
                                email: "kreditoren@callcenter-sued.example", vatId: nil, taxNumber: "143/123/45678")
         document.payment = .transfer(.init(iban: seller.iban, bic: seller.bic, bankName: seller.bankName,
                                            accountHolder: seller.name, reference: "2026-000043"))
+        return document
+    }
+
+    /// `directDebit()` to a business in Austria: reverse charge.
+    static func reverseCharge() -> InvoiceDocument {
+        var document = directDebit()
+        document.buyer = Party(name: "Adressverlag Wien GmbH", address: PostalAddress(street: "Mariahilfer Straße 99", postcode: "1060", city: "Wien", country: "AT"),
+                               email: "rechnung@adressverlag.example", vatId: "ATU12345675")
+        document.vatTreatment = .reverseCharge
+        document.lines = document.lines.map(VatTreatment.reverseCharge.applied)
+        return document
+    }
+
+    /// `transfer()` to a business in Switzerland: not taxable in Germany.
+    static func notTaxable() -> InvoiceDocument {
+        var document = transfer()
+        document.buyer = Party(name: "Direktmarketing Zürich AG", address: PostalAddress(street: "Bahnhofstrasse 1", postcode: "8001", city: "Zürich", country: "CH"),
+                               email: "rechnung@dm-zuerich.example", vatId: nil, taxNumber: "CHE-123.456.789")
+        document.vatTreatment = .notTaxable
+        document.lines = document.lines.map(VatTreatment.notTaxable.applied)
         return document
     }
 

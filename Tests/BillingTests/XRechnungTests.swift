@@ -75,6 +75,25 @@ struct XRechnungTests {
         #expect(try XMLSchema(path: try ConformanceSchemas.requireFacturX()).violations(of: xml) == [])
     }
 
+    @Test("reverse charge and not subject to VAT pass the XSD and our checks; a missing buyer VAT id, a VAT id beside O and O beside S fail")
+    func vatAbroad() throws {
+        let schema = try XMLSchema(path: try ConformanceSchemas.requireFacturX())
+        for document in [SampleInvoices.reverseCharge(), SampleInvoices.notTaxable()] {
+            let xml = CrossIndustryInvoice.xml(document)
+            #expect(EInvoiceRules.check(xml) == [], "\(document.treatment)")
+            #expect(schema.violations(of: xml) == [], "\(document.treatment)")
+        }
+        var noBuyerId = SampleInvoices.reverseCharge()
+        noBuyerId.buyer.vatId = nil
+        #expect(EInvoiceRules.check(CrossIndustryInvoice.xml(noBuyerId)).map(\.rule) == ["BR-AE-02"])
+        var withIds = SampleInvoices.notTaxable()
+        withIds.vatTreatment = .domestic
+        #expect(EInvoiceRules.check(CrossIndustryInvoice.xml(withIds)).map(\.rule) == ["BR-O-02"])
+        var mixed = SampleInvoices.notTaxable()
+        mixed.lines[1] = SampleInvoices.lines[1]
+        #expect(EInvoiceRules.check(CrossIndustryInvoice.xml(mixed)).map(\.rule) == ["BR-O-11"])
+    }
+
     @Test("tampered documents fail the matching rule", arguments: [
         ("<ram:TaxTotalAmount currencyID=\"EUR\">19.01</ram:TaxTotalAmount>", "<ram:TaxTotalAmount currencyID=\"EUR\">19.02</ram:TaxTotalAmount>", "BR-CO-14"),
         ("<ram:LineTotalAmount>100.05</ram:LineTotalAmount>", "<ram:LineTotalAmount>100.06</ram:LineTotalAmount>", "BR-CO-10"),

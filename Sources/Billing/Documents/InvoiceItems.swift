@@ -17,7 +17,7 @@ enum InvoiceItems {
             rows: document.lines.map { line in
                 ItemTable.Row(
                     ["\(line.position)", line.description, GermanWording.quantity(line.quantity, unitLabel: line.unitLabel),
-                     unitPrice(line), line.vatRate.germanFormatted, (line.net * sign).germanFormatted],
+                     unitPrice(line), vatColumn(line), (line.net * sign).germanFormatted],
                     detail: detail(line)
                 )
             },
@@ -29,13 +29,24 @@ enum InvoiceItems {
         let vat = document.vat
         var totals = [LabeledValue("Summe netto", (vat.net * sign).germanFormatted)]
         for group in vat.groups {
-            let label = document.category(of: group) == .exempt
-                ? "Keine Umsatzsteuer (Schadensersatz) auf \((group.net * sign).germanFormatted)"
-                : "Umsatzsteuer \(group.rate.germanFormatted) auf \((group.net * sign).germanFormatted)"
-            totals.append(LabeledValue(label, (group.vat * sign).germanFormatted))
+            let net = (group.net * sign).germanFormatted
+            switch group.category {
+            case .standard: totals.append(LabeledValue("Umsatzsteuer \(group.rate.germanFormatted) auf \(net)", (group.vat * sign).germanFormatted))
+            case .exempt: totals.append(LabeledValue("Keine Umsatzsteuer (Schadensersatz) auf \(net)", (group.vat * sign).germanFormatted))
+            // No German VAT at all: no VAT line; the note above the totals says why.
+            case .reverseCharge, .notSubject: break
+            }
         }
         totals.append(LabeledValue(sign < 0 ? "Gutschriftsbetrag" : "Rechnungsbetrag", (vat.gross * sign).germanFormatted))
         return totals
+    }
+
+    /// The rate, or a dash where no German VAT applies (reverse charge, not subject to VAT).
+    static func vatColumn(_ line: InvoiceLine) -> String {
+        switch line.vatCategory {
+        case .standard, .exempt: line.vatRate.germanFormatted
+        case .reverseCharge, .notSubject: "–"
+        }
     }
 
     /// `49,00 €`, or `4,50 € / 1.000` for a price per 1,000 units.

@@ -24,8 +24,9 @@ public enum InvoiceLetter {
             title: wording.title,
             paragraphs: [wording.introduction],
             table: InvoiceItems.table(document, sign: wording.sign),
-            // A credit note's note repeats what its introduction already says (invoice and reason).
-            notes: document.kind == .creditNote ? [] : document.notes,
+            // A credit note's note repeats what its introduction already says (invoice and reason);
+            // why there is no German VAT is said on both.
+            notes: (document.kind == .creditNote ? [] : document.notes) + [document.treatment.note].compactMap { $0 },
             totals: InvoiceItems.totals(document, sign: wording.sign),
             closing: [InvoicePaymentText.paragraph(document), "Mit freundlichen Grüßen\n\(document.seller.name)"],
             footer: InvoiceParties.footer(document.seller),

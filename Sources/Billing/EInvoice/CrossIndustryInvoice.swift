@@ -45,7 +45,7 @@ public enum CrossIndustryInvoice {
             // 380 commercial invoice, 381 credit note (amounts stay positive).
             xml.element("ram:TypeCode", document.kind == .invoice ? "380" : "381")
             xml.element("ram:IssueDateTime") { date(&$0, "udt:DateTimeString", document.issueDate) }
-            for note in document.notes {
+            for note in document.notes + [document.treatment.note].compactMap({ $0 }) {
                 xml.element("ram:IncludedNote") { $0.element("ram:Content", note) }
             }
         }
@@ -73,7 +73,8 @@ public enum CrossIndustryInvoice {
                 xml.element("ram:ApplicableTradeTax") { xml in
                     xml.element("ram:TypeCode", "VAT")
                     xml.element("ram:CategoryCode", line.vatCategory.rawValue)
-                    xml.element("ram:RateApplicablePercent", line.vatRate.xmlValue)
+                    // Not subject to VAT: no rate on the line (BR-O-05).
+                    if line.vatCategory.lineHasRate { xml.element("ram:RateApplicablePercent", line.vatRate.xmlValue) }
                 }
                 if let period = line.period { billingPeriod(&xml, period) }
                 xml.element("ram:SpecifiedTradeSettlementLineMonetarySummation") { $0.element("ram:LineTotalAmount", line.net.xmlValue) }
@@ -84,9 +85,14 @@ public enum CrossIndustryInvoice {
     static func agreement(_ xml: inout XMLWriter, _ document: InvoiceDocument) {
         xml.element("ram:ApplicableHeaderTradeAgreement") { xml in
             xml.element("ram:BuyerReference", document.buyerReference)
+            // Not subject to VAT: neither party's VAT id (BR-O-02); the register entry identifies us (BR-CO-26).
+            let vatIds = document.treatment != .notTaxable
             xml.element("ram:SellerTradeParty") { xml in
                 let seller = document.seller
                 xml.element("ram:Name", seller.name)
+                if let registration = seller.registration, !registration.isEmpty {
+                    xml.element("ram:SpecifiedLegalOrganization") { $0.element("ram:ID", registration) }
+                }
                 xml.element("ram:DefinedTradeContact") { xml in
                     xml.element("ram:PersonName", seller.contact.name)
                     xml.element("ram:TelephoneUniversalCommunication") { $0.element("ram:CompleteNumber", seller.contact.phone) }
@@ -94,7 +100,7 @@ public enum CrossIndustryInvoice {
                 }
                 address(&xml, seller.address)
                 xml.element("ram:URIUniversalCommunication") { $0.element("ram:URIID", seller.email, attributes: ["schemeID": "EM"]) }
-                if let vatId = seller.vatId, !vatId.isEmpty {
+                if let vatId = seller.vatId, !vatId.isEmpty, vatIds {
                     xml.element("ram:SpecifiedTaxRegistration") { $0.element("ram:ID", vatId, attributes: ["schemeID": "VA"]) }
                 }
                 if let taxNumber = seller.taxNumber, !taxNumber.isEmpty {
@@ -109,7 +115,7 @@ public enum CrossIndustryInvoice {
                 if let email = buyer.email, !email.isEmpty {
                     xml.element("ram:URIUniversalCommunication") { $0.element("ram:URIID", email, attributes: ["schemeID": "EM"]) }
                 }
-                if let vatId = buyer.vatId, !vatId.isEmpty {
+                if let vatId = buyer.vatId, !vatId.isEmpty, vatIds {
                     xml.element("ram:SpecifiedTaxRegistration") { $0.element("ram:ID", vatId, attributes: ["schemeID": "VA"]) }
                 }
             }
@@ -126,13 +132,14 @@ public enum CrossIndustryInvoice {
             xml.element("ram:InvoiceCurrencyCode", "EUR")
             paymentMeans(&xml, document.payment)
             for group in vat.groups {
-                let category = document.category(of: group)
                 xml.element("ram:ApplicableTradeTax") { xml in
                     xml.element("ram:CalculatedAmount", group.vat.xmlValue)
                     xml.element("ram:TypeCode", "VAT")
-                    if category == .exempt { xml.element("ram:ExemptionReason", VatCategory.exemptionReason) }
+                    xml.element("ram:ExemptionReason", ifPresent: group.category.exemptionReason)
                     xml.element("ram:BasisAmount", group.net.xmlValue)
-                    xml.element("ram:CategoryCode", category.rawValue)
+                    xml.element("ram:CategoryCode", group.category.rawValue)
+                    xml.element("ram:ExemptionReasonCode", ifPresent: group.category.exemptionReasonCode)
+                    // Also for O, 0: XRechnung demands the rate of every group (BR-DE-14), EN 16931 allows it there (BR-48).
                     xml.element("ram:RateApplicablePercent", group.rate.xmlValue)
                 }
             }

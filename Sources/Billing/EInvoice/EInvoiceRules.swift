@@ -2,8 +2,9 @@ import Formats
 
 /// EN 16931 and XRechnung business rules we check ourselves on every written
 /// CII document: the sums (BR-CO-10 … 17), line periods inside the invoice
-/// period (PEPPOL-EN16931-R110/R111), the buyer reference (BR-DE-15) and
-/// the direct-debit data (BR-DE-30/31). They run on the XML, not on the model,
+/// period (PEPPOL-EN16931-R110/R111), the buyer reference (BR-DE-15), the
+/// direct-debit data (BR-DE-30/31) and the VAT ids beside reverse charge and
+/// not subject to VAT (BR-AE-02, BR-O-02, BR-O-11). They run on the XML, not on the model,
 /// so they check what a receiver will read. Integers only: amounts are cents.
 public enum EInvoiceRules {
     public struct Violation: Sendable, Equatable, CustomStringConvertible {
@@ -86,6 +87,16 @@ public enum EInvoiceRules {
             if (query.string(settlement + "/ram:SpecifiedTradeSettlementPaymentMeans/ram:PayerPartyDebtorFinancialAccount/ram:IBANID") ?? "").isEmpty {
                 fail("BR-DE-31", "direct debit without the debited account (BT-91)")
             }
+        }
+        // Reverse charge and not subject to VAT: the parties' VAT ids and the categories beside them.
+        let categories = Set(query.strings("//ram:ApplicableTradeTax/ram:CategoryCode"))
+        let vatId = "/ram:SpecifiedTaxRegistration/ram:ID[@schemeID='VA']"
+        if categories.contains(VatCategory.reverseCharge.rawValue) && query.count("//ram:BuyerTradeParty" + vatId) == 0 {
+            fail("BR-AE-02", "reverse charge without the buyer's VAT id (BT-48)")
+        }
+        if categories.contains(VatCategory.notSubject.rawValue) {
+            if query.count("/" + vatId) > 0 { fail("BR-O-02", "not subject to VAT, yet a VAT id (BT-31/BT-48) is given") }
+            if categories.count > 1 { fail("BR-O-11", "not subject to VAT beside other VAT categories \(categories.sorted())") }
         }
         return violations
     }

@@ -4,6 +4,8 @@
 enum BuchungsstapelColumns {
     /// "Generalumkehr (GU)": `"1"` marks a line as the reversal of an earlier one.
     static let generalReversal = names.firstIndex(of: "Generalumkehr (GU)")!
+    /// The customer's EU VAT id, country prefix included (ZM).
+    static let euVatId = names.firstIndex(of: "EU-Land u. UStID (Bestimmung)")!
     static let names: [String] = {
         var names = [
             "Umsatz (ohne Soll/Haben-Kz)", "Soll/Haben-Kennzeichen", "WKZ Umsatz", "Kurs", "Basis-Umsatz", "WKZ Basis-Umsatz",

@@ -22,11 +22,12 @@ struct BuchungsstapelFile {
         fields[2] = quoted("EUR")
         fields[6] = String(booking.account)
         fields[7] = String(booking.contraAccount)
-        // 8 BU-Schlüssel stays empty: the revenue account is an automatic account that carries the VAT itself.
+        // 8 BU-Schlüssel stays empty: each revenue account (8400, 8336, 8338) carries its tax treatment itself.
         fields[9] = BerlinTime.pad(booking.date.day, 2) + BerlinTime.pad(booking.date.month, 2)
         fields[10] = quoted(String(Self.documentField(booking.document).prefix(36)))
         fields[13] = quoted(String(booking.text.prefix(60)))
         fields[17] = booking.sachverhalt.map { String($0.rawValue) } ?? ""
+        if let vatId = booking.euVatId { fields[BuchungsstapelColumns.euVatId] = quoted(vatId) }
         if booking.reversal { fields[BuchungsstapelColumns.generalReversal] = quoted("1") }
         return fields.joined(separator: ";")
     }

@@ -25,6 +25,9 @@ public struct DatevBooking: Sendable, Equatable {
     /// ("Rechnung", "Zahlung", a charge's description), never with outside text.
     public var text: String
     public var sachverhalt: Sachverhalt?
+    /// "EU-Land u. UStID (Bestimmung)": the customer's VAT id on a reverse-charge sale, from which
+    /// DATEV fills the Zusammenfassende Meldung (§18a (7) no. 3 UStG).
+    public var euVatId: String?
     /// Generalumkehr: this line reverses an earlier one with the same accounts and side.
     public var reversal = false
 

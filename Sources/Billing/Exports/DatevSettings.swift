@@ -25,6 +25,12 @@ public struct DatevSettings: Sendable, Equatable {
     public struct Accounts: Sendable, Equatable {
         /// 8400 "Erlöse 19 % USt": an automatic account, so no BU-Schlüssel.
         public var revenue = 8400
+        /// 8336 "Erlöse aus im anderen EU-Land steuerpflichtigen sonstigen Leistungen, für die der
+        /// Leistungsempfänger die Umsatzsteuer schuldet": reverse-charge invoices (UStVA Kz. 21, ZM).
+        public var revenueReverseCharge = 8336
+        /// 8338 "Erlöse aus im Drittland steuerbaren Leistungen, im Inland nicht steuerbare Umsätze":
+        /// invoices to businesses outside the EU (UStVA Kz. 45).
+        public var revenueNotTaxable = 8338
         /// 1200 "Bank".
         public var bank = 1200
         /// 2700 "Sonstige Erträge": returned-debit fees passed on (not taxable).
@@ -39,6 +45,15 @@ public struct DatevSettings: Sendable, Equatable {
         public var unassignedPayments = 1590
 
         public init() {}
+
+        /// The revenue account of an invoice taxed this way.
+        public func revenue(_ treatment: VatTreatment) -> Int {
+            switch treatment {
+            case .domestic, .euConsumer: revenue
+            case .reverseCharge: revenueReverseCharge
+            case .notTaxable: revenueNotTaxable
+            }
+        }
     }
 
     public init() {}

@@ -44,10 +44,15 @@ struct MonthBookings {
             let revenue = Money(cents: invoice.grossCents - charges.map(\.amountCents).reduce(0, +))
             let label = isInvoice ? "Rechnung" : "Gutschrift"
             if revenue.cents > 0 {
-                bookings.append(DatevBooking(
+                // Reverse charge and sales not taxable in Germany have revenue accounts of their own; the customer's
+                // VAT id on a reverse-charge line puts it into the Zusammenfassende Meldung.
+                let document = try InvoiceStorage.decode(invoice)
+                var booking = DatevBooking(
                     amount: revenue, side: isInvoice ? .debit : .credit, account: debtors[invoice.customerId]!,
-                    contraAccount: settings.accounts.revenue, date: date, document: invoice.number,
-                    text: "\(label) \(invoice.number) \(lines.name(invoice.customerId))"))
+                    contraAccount: settings.accounts.revenue(document.treatment), date: date, document: invoice.number,
+                    text: "\(label) \(invoice.number) \(lines.name(invoice.customerId))")
+                if document.treatment == .reverseCharge { booking.euVatId = document.buyer.vatId }
+                bookings.append(booking)
             }
             for charge in charges where !isInvoice {
                 bookings.append(DatevBooking(

@@ -29,6 +29,9 @@ public struct BillingSettings: Sendable {
     public var firstDebitAsFirst = true
     /// Return fee charged to the customer per reason code's default (seed 001 §5.7: 8.00 €).
     public var returnFee = Money(cents: 800)
+    /// Net sales a year to consumers in other EU member states up to which they pay German VAT
+    /// (§3a (5) sentence 3 UStG: €10,000, counting the company's other such sales too); beyond it `bill` refuses them.
+    public var euConsumerLimit = Money(cents: 1_000_000)
     /// Days from a credit note to the day it promises to refund what the invoice had received.
     public var refundDays = 14
     /// Reason codes whose debit is presented once more on the next collection date.

@@ -37,6 +37,8 @@ public struct InvoiceDocument: Codable, Sendable, Equatable {
     /// For a credit note: what the reversed invoice had received, and when we refund it. Absent in
     /// credit notes issued before it existed, which keep their wording.
     public var creditSettlement: CreditSettlement?
+    /// How the invoice is taxed (``PlaceOfSupply``); absent in documents issued before it existed, which were all domestic.
+    public var vatTreatment: VatTreatment?
 
     public init(kind: Kind, number: String, issueDate: CalendarDate, dueDate: CalendarDate, servicePeriod: ServicePeriod,
                 seller: Seller, buyer: Party, customerId: String, buyerReference: String, lines: [InvoiceLine],
@@ -56,17 +58,14 @@ public struct InvoiceDocument: Codable, Sendable, Equatable {
         self.notes = notes
     }
 
-    /// Net per VAT rate and VAT computed once per rate (BR-CO-17).
-    public var vat: VatBreakdown { VatBreakdown(lines: lines.map { (net: $0.net, rate: $0.vatRate) }) }
+    /// Net per VAT category and rate, VAT computed once per rate (BR-CO-17).
+    public var vat: VatBreakdown { VatBreakdown(lines: lines.map { (net: $0.net, rate: $0.vatRate, category: $0.vatCategory) }) }
+    /// German VAT, reverse charge or not taxable in Germany.
+    public var treatment: VatTreatment { vatTreatment ?? .domestic }
     /// BT-106: sum of the line nets.
     public var lineTotal: Money { lines.map(\.net).sum() }
     /// BT-112 (= BT-115, nothing is prepaid).
     public var gross: Money { vat.gross }
-
-    /// The VAT category of a breakdown group: that of its lines (fees passed on are E at 0 %).
-    public func category(of group: VatBreakdown.Group) -> VatCategory {
-        lines.first { $0.vatRate == group.rate }?.vatCategory ?? .standard
-    }
 }
 
 /// How a credit note settles the invoice it reverses, as it stood when the credit note was issued.

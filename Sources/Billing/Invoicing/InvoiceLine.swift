@@ -52,15 +52,50 @@ public struct InvoiceLine: Codable, Sendable, Equatable {
     }
 }
 
-/// VAT category (UNCL 5305) of an invoice line.
-public enum VatCategory: String, Codable, Sendable {
-    /// Standard rate.
+/// VAT category (UNCL 5305) of an invoice line and of a VAT breakdown group.
+public enum VatCategory: String, Codable, Sendable, Comparable {
+    /// Standard rate: German VAT.
     case standard = "S"
     /// No VAT: damages passed on (dunning and return fees, default interest).
     case exempt = "E"
+    /// Reverse charge: a business in another EU member state owes the VAT there (§3a (2), §14a (1) UStG).
+    case reverseCharge = "AE"
+    /// Not subject to VAT: a service to a business outside the EU, taxed (if at all) where the business is (§3a (2) UStG).
+    case notSubject = "O"
 
-    /// BT-120, required for category E (BR-E-10).
-    public static let exemptionReason = "Nicht steuerbarer Schadensersatz (Mahn- und Rücklastschriftgebühren, Verzugszinsen)"
+    /// BT-120, required for every category but S (BR-E-10, BR-AE-10, BR-O-10).
+    public var exemptionReason: String? {
+        switch self {
+        case .standard: nil
+        case .exempt: "Nicht steuerbarer Schadensersatz (Mahn- und Rücklastschriftgebühren, Verzugszinsen)"
+        // The wording §14a (1) UStG demands on the invoice.
+        case .reverseCharge: "Steuerschuldnerschaft des Leistungsempfängers"
+        case .notSubject: "Nicht im Inland steuerbare Leistung"
+        }
+    }
+
+    /// BT-121, from the CEF VATEX code list.
+    public var exemptionReasonCode: String? {
+        switch self {
+        case .standard, .exempt: nil
+        case .reverseCharge: "VATEX-EU-AE"
+        case .notSubject: "VATEX-EU-O"
+        }
+    }
+
+    /// An O line carries no rate (BR-O-05); every other line does.
+    public var lineHasRate: Bool { self != .notSubject }
+
+    /// Breakdown groups in the order S, E, AE, O.
+    public static func < (lhs: VatCategory, rhs: VatCategory) -> Bool { lhs.order < rhs.order }
+    private var order: Int {
+        switch self {
+        case .standard: 0
+        case .exempt: 1
+        case .reverseCharge: 2
+        case .notSubject: 3
+        }
+    }
 }
 
 extension InvoiceLine {

@@ -39,6 +39,8 @@ struct MonthPlanner {
         let plans = try Dictionary(Plan.fetchAll(db).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let mandates = try Dictionary(grouping: Mandate.filter(Mandate.Columns.status == Mandate.Status.active).fetchAll(db), by: \.customerId)
         let issueDate = self.issueDate(for: month)
+        // Read only when a consumer in another member state is billed.
+        var euConsumerSales: EUConsumerSales?
 
         for customer in try Customer.order(Customer.Columns.id).fetchAll(db) {
             let records = usage[customer.id] ?? 0
@@ -46,6 +48,8 @@ struct MonthPlanner {
             guard plan.alreadyIssued[customer.id] == nil else { continue }
             do {
                 let billing = try CustomerBilling(customer)
+                let treatment = try PlaceOfSupply.treatment(of: customer)
+                if let seller = context.settings.seller, let gap = PlaceOfSupply.sellerGap(treatment, seller) { throw gap }
                 guard let stored = plans[billing.planId] else {
                     throw BillingGap("plan '\(billing.planId)' does not exist; import plans.csv first")
                 }
@@ -59,8 +63,15 @@ struct MonthPlanner {
                     lines.append(.charge(position: lines.count + 1, description: charge.description, amount: Money(cents: charge.amountCents)))
                 }
                 guard !lines.isEmpty else { continue }
+                lines = lines.map(treatment.applied)
+                if treatment == .euConsumer {
+                    if euConsumerSales == nil { euConsumerSales = try EUConsumerSales(year: month.year, in: db) }
+                    try euConsumerSales!.admit(EUConsumerSales.services(lines), year: month.year, limit: context.settings.euConsumerLimit,
+                                               country: customer.country)
+                }
                 let mandate = mandates[customer.id]?.max { $0.signedOn < $1.signedOn }
-                var draft = try draft(billing, month: month, lines: lines, terms: terms, issueDate: issueDate, mandate: mandate)
+                var draft = try draft(billing, month: month, lines: lines, terms: terms, issueDate: issueDate, mandate: mandate,
+                                      treatment: treatment)
                 draft.chargeIds = owed.compactMap(\.id)
                 plan.drafts.append(draft)
             } catch {
@@ -83,7 +94,7 @@ struct MonthPlanner {
     }
 
     private func draft(_ billing: CustomerBilling, month: YearMonth, lines: [InvoiceLine], terms: PriceTerms,
-                       issueDate: CalendarDate, mandate: Mandate?) throws(BillingGap) -> InvoiceDraft {
+                       issueDate: CalendarDate, mandate: Mandate?, treatment: VatTreatment) throws(BillingGap) -> InvoiceDraft {
         guard let seller = context.settings.seller else { throw BillingGap("no seller configured") }
         let payment: PaymentTerms
         var dueDate = issueDate.adding(days: terms.dueDays)
@@ -102,11 +113,12 @@ struct MonthPlanner {
             payment = .transfer(.init(iban: seller.iban, bic: seller.bic, bankName: seller.bankName,
                                       accountHolder: seller.name, reference: ""))
         }
-        let document = InvoiceDocument(
+        var document = InvoiceDocument(
             kind: .invoice, number: "", issueDate: issueDate, dueDate: dueDate,
             servicePeriod: ServicePeriod(month: month).covering(lines.compactMap(\.period)),
             seller: seller, buyer: billing.party, customerId: billing.customer.id, buyerReference: billing.buyerReference,
             lines: lines, payment: payment)
+        document.vatTreatment = treatment
         return InvoiceDraft(customerId: billing.customer.id, month: month, document: document,
                             mandateReference: mandate.flatMap { billing.customer.paymentMethod == .sepa ? $0.reference : nil })
     }

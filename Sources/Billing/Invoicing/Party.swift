@@ -58,6 +58,9 @@ public struct Seller: Codable, Sendable, Equatable {
     public var vatId: String?
     /// BT-32.
     public var taxNumber: String?
+    /// The commercial register entry ("HRB 123456 B, Amtsgericht Charlottenburg"): the legal
+    /// registration identifier (BT-30), which identifies us where the VAT id must not appear (category O).
+    public var registration: String?
     public var contact: Contact
     /// Electronic address (BT-34, scheme `EM`).
     public var email: String
@@ -71,7 +74,7 @@ public struct Seller: Codable, Sendable, Equatable {
     public var footer: [String]
 
     public init(name: String, address: PostalAddress, vatId: String?, taxNumber: String?, contact: Contact, email: String,
-                creditorIdentifier: String?, iban: String, bic: String?, bankName: String?, footer: [String]) {
+                creditorIdentifier: String?, iban: String, bic: String?, bankName: String?, footer: [String], registration: String? = nil) {
         self.name = name
         self.address = address
         self.vatId = vatId
@@ -83,5 +86,6 @@ public struct Seller: Codable, Sendable, Equatable {
         self.bic = bic
         self.bankName = bankName
         self.footer = footer
+        self.registration = registration
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc  // stat: with ZIPFoundation in the graph it no longer comes through Foundation
+import Glibc
 #endif
 
 /// What a root holds on disk besides its database: job folders, annotated and

@@ -71,7 +71,7 @@ enum BillPrinter {
                 out += "     \(GermanNumber.grouped(line.quantity)) \(line.unitLabel) × \(price) = \(line.net.germanFormatted)\n"
             }
             for group in document.vat.groups {
-                out += "  net \(group.net.germanFormatted)  VAT \(group.rate.germanFormatted) \(group.vat.germanFormatted)\n"
+                out += "  net \(group.net.germanFormatted)  " + vat(group) + "\n"
             }
             out += "  gross \(document.gross.germanFormatted)\n"
         }
@@ -79,6 +79,16 @@ enum BillPrinter {
         out += "\n\(plan.drafts.count) invoices: net \(totals.net.germanFormatted), VAT \(totals.vat.germanFormatted), gross \(totals.gross.germanFormatted)"
         if !plan.alreadyIssued.isEmpty { out += "\n\(plan.alreadyIssued.count) customers already invoiced for \(plan.month)" }
         return out
+    }
+
+    /// `VAT 19 % 9,31 €`, or why there is none.
+    static func vat(_ group: VatBreakdown.Group) -> String {
+        switch group.category {
+        case .standard: "VAT \(group.rate.germanFormatted) \(group.vat.germanFormatted)"
+        case .exempt: "no VAT (damages passed on)"
+        case .reverseCharge: "no VAT (reverse charge: the customer owes it)"
+        case .notSubject: "no VAT (not taxable in Germany)"
+        }
     }
 
     static func report(_ report: InvoiceRun.Report, root: String) -> String {

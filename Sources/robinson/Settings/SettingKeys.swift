@@ -48,6 +48,9 @@ extension SettingKey {
         .init(name: "seller.country", kind: .text, defaultValue: "DE", summary: "ISO country code") { _, b in b.seller?.address.country ?? "DE" },
         sellerKey("vatId", "USt-IdNr.; vatId or taxNumber is required (§14 (4) Nr. 2 UStG)") { $0.vatId },
         sellerKey("taxNumber", "Steuernummer; vatId or taxNumber is required") { $0.taxNumber },
+        sellerKey("registration", "commercial register entry (HRB 123456 B, Amtsgericht …), BT-30; required to bill businesses outside the EU") {
+            $0.registration
+        },
         sellerKey("email", "the seller's electronic address in the XRechnung (BT-34); required") { $0.email },
         sellerKey("contact.name", "seller contact (XRechnung BR-DE-2); required") { $0.contact.name },
         sellerKey("contact.phone", "seller contact phone (BR-DE-6); required") { $0.contact.phone },
@@ -87,6 +90,10 @@ extension SettingKey {
               summary: "BtchBookg of B2B files") { _, b in b.batchBooking(.b2b).rawValue },
         .init(name: "billing.returnFee", kind: .money, defaultValue: "8,00",
               summary: "fee per returned debit the customer caused") { _, b in b.returnFee.germanNumber },
+        .init(name: "billing.euConsumerLimit", kind: .money, defaultValue: "10.000,00",
+              summary: "yearly sales to consumers in other EU states up to which they pay German VAT (§3a (5) UStG); beyond it bill refuses them") { _, b in
+                  b.euConsumerLimit.germanNumber
+              },
         .init(name: "billing.refundDays", kind: .integer(0...90), defaultValue: "14",
               summary: "a credit note promises to refund what the invoice received within this many days") { _, b in String(b.refundDays) },
         .init(name: "billing.presentAgainReasons", kind: .list, defaultValue: "[AM04, MS03]",
@@ -145,6 +152,12 @@ extension SettingKey {
         .init(name: "datev.chartOfAccounts", kind: .text, defaultValue: "\"03\"",
               summary: "SKR in the header (\"04\" for SKR04, then set the accounts too)") { _, b in "\"\(b.datev.chartOfAccounts)\"" },
         account("revenue", "8400", "Erlöse 19 % USt (automatic account)") { $0.revenue },
+        account("revenueReverseCharge", "8336", "Erlöse aus im anderen EU-Land steuerpflichtigen sonstigen Leistungen (reverse charge; UStVA Kz. 21, ZM)") {
+            $0.revenueReverseCharge
+        },
+        account("revenueNotTaxable", "8338", "Erlöse aus im Drittland steuerbaren Leistungen, im Inland nicht steuerbar (UStVA Kz. 45)") {
+            $0.revenueNotTaxable
+        },
         account("bank", "1200", "Bank, debited with payments") { $0.bank },
         account("returnFee", "2700", "Sonstige Erträge: return fees (damages, not taxable)") { $0.returnFee },
         account("dunningFee", "2700", "Sonstige Erträge: dunning fees") { $0.dunningFee },

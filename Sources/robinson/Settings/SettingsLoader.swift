@@ -92,7 +92,8 @@ enum SettingsLoader {
                 contact: Seller.Contact(name: text("contact.name"), phone: text("contact.phone"), email: text("contact.email")),
                 email: text("email"), creditorIdentifier: optional("creditorId"),
                 iban: text("iban").replacingOccurrences(of: " ", with: "").uppercased(), bic: optional("bic"),
-                bankName: optional("bank"), footer: config.stringArray(forKey: "seller.footer", default: []))
+                bankName: optional("bank"), footer: config.stringArray(forKey: "seller.footer", default: []),
+                registration: optional("registration"))
         }
         settings.issueWorkingDay = config.int(forKey: "billing.issueWorkingDay", default: settings.issueWorkingDay)
         settings.collection.dayOfMonth = config.int(forKey: "billing.collectionDay", default: settings.collection.dayOfMonth)
@@ -122,6 +123,9 @@ enum SettingsLoader {
             do { settings.returnFee = try Money(parsing: fee) } catch { throw located("billing.returnFee", "\(error)") }
         }
         settings.refundDays = config.int(forKey: "billing.refundDays", default: settings.refundDays)
+        if let limit = config.string(forKey: "billing.euConsumerLimit") {
+            do { settings.euConsumerLimit = try Money(parsing: limit) } catch { throw located("billing.euConsumerLimit", "\(error)") }
+        }
         settings.dunning = try dunning(config, located)
         settings.datev = try datev(config, located)
         settings.presentAgainReasons = Set(config.stringArray(forKey: "billing.presentAgainReasons",
@@ -179,6 +183,8 @@ enum SettingsLoader {
             config.int(forKey: ConfigKey("datev.accounts." + key), default: fallback)
         }
         datev.accounts.revenue = try account("revenue", datev.accounts.revenue)
+        datev.accounts.revenueReverseCharge = try account("revenueReverseCharge", datev.accounts.revenueReverseCharge)
+        datev.accounts.revenueNotTaxable = try account("revenueNotTaxable", datev.accounts.revenueNotTaxable)
         datev.accounts.bank = try account("bank", datev.accounts.bank)
         datev.accounts.returnFee = try account("returnFee", datev.accounts.returnFee)
         datev.accounts.dunningFee = try account("dunningFee", datev.accounts.dunningFee)
