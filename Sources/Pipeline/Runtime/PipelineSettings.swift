@@ -25,6 +25,8 @@ public struct PipelineSettings: Sendable {
     public var maxIndexAgeDays = 14
     /// From this age on, `run` and `check` warn that the index gets old.
     public var warnIndexAgeDays = 8
+    /// Where the Prometheus metrics are written after every scheduled command; nil: nowhere.
+    public var metricsFile: String?
 
     public init() {}
 

@@ -3,7 +3,7 @@ import GRDB
 
 /// One claimed input file and its way through the stages.
 public struct Job: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
-    public enum State: String, Codable, Sendable { case running, done, rejected, failed, purged }
+    public enum State: String, Codable, Sendable, CaseIterable { case running, done, rejected, failed, purged }
 
     public var id: String
     public var customerId: String

@@ -27,8 +27,8 @@ struct ReturnsImportCommand: AsyncParsableCommand {
     @Argument(help: "The bank's file.") var file: String
 
     func run() async throws {
-        try await reporting {
-            let context = try await CommandContext(global).billing()
+        try await scheduled("returns-import", global) { command in
+            let context = try command.billing()
             let notices = try BankFileNotices.read(path: file, schemaFolder: context.settings.bankSchemas)
             let report = try ReturnBooking(context: context).book(notices.returns)
             print("\(notices.format): \(report.booked.count) returns booked, \(report.alreadyBooked) booked before, \(report.unknown.count) unknown")
@@ -70,8 +70,8 @@ struct PaymentsImportCommand: AsyncParsableCommand {
     @Argument(help: "The camt.053 statement.") var file: String
 
     func run() async throws {
-        try await reporting {
-            let context = try await CommandContext(global).billing()
+        try await scheduled("payments-import", global) { command in
+            let context = try command.billing()
             let notices = try BankFileNotices.read(path: file, schemaFolder: context.settings.bankSchemas)
             let report = try PaymentBooking(context: context).book(notices.payments)
             print("\(notices.format): \(report.matched.count) payments booked, \(report.alreadyBooked) booked before, \(report.unmatched.count) unmatched")

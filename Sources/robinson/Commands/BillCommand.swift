@@ -33,8 +33,8 @@ struct BillCommand: AsyncParsableCommand {
     var quiet = false
 
     func run() async throws {
-        try await reporting {
-            let context = try await CommandContext(global).billing()
+        try await scheduled("bill", global) { command in
+            let context = try command.billing()
             let run = InvoiceRun(context: context)
             if dryRun {
                 let plan = try run.preview(month: month)

@@ -40,7 +40,12 @@ struct CheckCommand: AsyncParsableCommand {
                 case (.problem, false): print("PROBLEM  \(finding.check): \(finding.text)")
                 }
             }
-            if findings.contains(where: { $0.severity == .problem }) { throw ExitStatus.failure.exitCode }
+            let failed = findings.contains { $0.severity == .problem }
+            // With a configuration that loads, check's outcome goes into the metrics like every scheduled command's.
+            if let context = try? await CommandContext(global) {
+                Metrics.commandFinished("check", status: (failed ? ExitStatus.failure : .ok).rawValue, context: context)
+            }
+            if failed { throw ExitStatus.failure.exitCode }
         }
     }
 }

@@ -23,8 +23,8 @@ struct CollectCommand: AsyncParsableCommand {
     var date: CalendarDate?
 
     func run() async throws {
-        try await reporting {
-            let context = try await CommandContext(global).billing()
+        try await scheduled("collect", global) { command in
+            let context = try command.billing()
             let report = try CollectionRun(context: context).run(fileDate: date)
             if report.files.isEmpty { print("nothing to collect") }
             for file in report.files {

@@ -22,8 +22,8 @@ struct DunningCommand: AsyncParsableCommand {
     var date: CalendarDate?
 
     func run() async throws {
-        try await reporting {
-            let context = try await CommandContext(global).billing()
+        try await scheduled("dunning", global) { command in
+            let context = try command.billing()
             let report = try DunningRun(context: context).run(on: date)
             if report.letters.isEmpty { print("no letters due") }
             for letter in report.letters {

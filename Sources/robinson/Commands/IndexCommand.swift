@@ -33,8 +33,8 @@ struct IndexBuildCommand: AsyncParsableCommand {
     var force = false
 
     func run() async throws {
-        try await reporting {
-            let runtime = try await CommandContext(global).runtime()
+        try await scheduled("index-build", global) { context in
+            let runtime = try context.runtime()
             let progress = ProgressLine(label: "index build")
             let builder = IndexBuilder(directory: runtime.indexDirectory, fingerprinter: try runtime.fingerprinter(), workers: runtime.settings.workers)
             let outcome = try builder.build(deliveries: files, force: force, now: runtime.now) { progress.update(done: $0, total: nil) }

@@ -23,8 +23,8 @@ struct RunCommand: AsyncParsableCommand {
     var wait = false
 
     func run() async throws {
-        try await reporting {
-            let runtime = try await CommandContext(global).runtime()
+        try await scheduled("run", global) { context in
+            let runtime = try context.runtime()
             let report = try InboxRun(runtime: runtime).run(wait: wait)
             if report.skippedBusy {
                 runtime.logger.info("another robinson run is active; nothing done")
@@ -49,8 +49,8 @@ struct PurgeCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
-        try await reporting {
-            let runtime = try await CommandContext(global).runtime()
+        try await scheduled("purge", global) { context in
+            let runtime = try context.runtime()
             let report = try Purge(runtime: runtime).run()
             for problem in report.problems { printError(problem) }
             runtime.logger.info("purged \(report.jobs.count) jobs, \(report.files.count) files")

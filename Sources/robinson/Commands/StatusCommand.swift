@@ -72,22 +72,41 @@ struct StatusCommand: AsyncParsableCommand {
 struct AuditCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
-        abstract: "Show the audit log: who claimed, wrote, sent or deleted what, and when."
+        abstract: "Show the audit log: who claimed, wrote, sent or deleted what, and when.",
+        discussion: """
+        Times are ISO 8601 in Europe/Berlin with their offset, to the second. --customer \
+        selects everything about one customer: master data and mandates, jobs and their \
+        files, invoices (issue, state changes, payments, returns, dunning letters, \
+        cancellation), payments and refunds, the debit files carrying its invoices and the \
+        e-mails about any of these. Filters combine; --limit keeps the newest entries.
+        """
     )
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "Only entries whose subject or detail contains this text (a job id, a file name).")
+    @Option(help: "Only entries about this customer (also billing entries that name only an invoice or payment).")
+    var customer: String?
+    @Option(help: ArgumentHelp("Only entries at or after this time.", valueName: "ISO 8601 time or YYYY-MM-DD"))
+    var since: Moment?
+    @Option(help: ArgumentHelp("Only entries before this time (a day alone: before that day begins).", valueName: "ISO 8601 time or YYYY-MM-DD"))
+    var until: Moment?
+    @Option(help: "Only entries whose action, subject or detail contains this text (a job id, a file name).")
     var filter: String?
     @Option(help: "How many of the newest entries to show.")
     var limit = 100
     @OptionGroup var output: FormatOption
+
+    func validate() throws {
+        if let since, let until, until.date <= since.date { throw ValidationError("--until must be later than --since") }
+        if limit < 1 { throw ValidationError("--limit must be at least 1") }
+    }
 
     func run() async throws {
         try await reporting {
             let runtime = try await CommandContext(global).runtime()
             var table = Listing.Table("entries", columns: ["id", "at", "actor", "action", "subject", "detail"],
                                       tableColumns: ["at", "actor", "action", "subject", "detail"])
-            for entry in try JobListing(runtime: runtime).audit(limit: limit, containing: filter) {
+            let query = AuditQuery(customer: customer, containing: filter, since: since?.date, until: until?.date, limit: limit)
+            for entry in try JobListing(runtime: runtime).audit(query) {
                 table.append([Cell(entry.id.map(Int.init)), .time(entry.at), .text(entry.actor), .text(entry.action),
                               .text(entry.subject), .text(entry.detail)])
             }

@@ -38,6 +38,10 @@ extension SettingKey {
               summary: "sender of customer e-mails") { p, _ in p.mailFrom },
         .init(name: "notify.downloadLocation", kind: .text, defaultValue: "",
               summary: "where customers download results (the job folder is appended in the e-mail)") { p, _ in p.downloadLocation },
+        .init(name: "monitoring.textfile", kind: .text, defaultValue: nil,
+              summary: "Prometheus metrics file for node_exporter's textfile collector, rewritten after every scheduled command") { p, _ in
+                  p.metricsFile
+              },
     ]
 
     private static let seller: [SettingKey] = [

@@ -71,6 +71,7 @@ enum SettingsLoader {
             throw located("notify.from", "'\(settings.mailFrom)' is not an e-mail address such as 'Robinson-Abgleich <robinson@example.org>'")
         }
         settings.downloadLocation = config.string(forKey: "notify.downloadLocation", default: settings.downloadLocation)
+        settings.metricsFile = config.string(forKey: "monitoring.textfile").flatMap { $0.isEmpty ? nil : $0 }
         return settings
     }
 
