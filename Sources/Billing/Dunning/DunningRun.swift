@@ -30,6 +30,8 @@ public struct DunningRun: Sendable {
     public struct Report: Sendable {
         public var letters: [Letter] = []
         public var suspended: [(customer: String, reason: String)] = []
+        /// The letters e-mailed (queued) and copied to the print folder.
+        public var delivery = DeliveryReport()
     }
 
     public func run(on day: CalendarDate? = nil) throws -> Report {
@@ -54,8 +56,20 @@ public struct DunningRun: Sendable {
                     .select(max(DunningNotice.Columns.sentOn), as: String?.self).fetchOne(db) ?? nil
             }
             if let lastSent, let last = CalendarDate(iso: lastSent), date < last.adding(days: 7) { continue }
-            report.letters.append(try send(level, for: invoice, due: due, on: date, now: now))
+            let (letter, route) = try send(level, for: invoice, due: due, on: date, now: now)
+            report.letters.append(letter)
+            let reference = "\(letter.invoice) \(letter.name)"
+            switch route {
+            case .mail: report.delivery.mailed.append(reference)
+            case .print:
+                report.delivery.printed.append(reference)
+                report.delivery.printFolder = DocumentDelivery(context: context).printFolder
+            case .none: break
+            }
         }
+        if !report.letters.isEmpty { FaultInjection.trip("billing:mail-queued") }
+        // Also what an interrupted run queued.
+        DocumentDelivery(context: context).deliver(into: &report.delivery)
         report.suspended = try context.database.writeImmediate { db in
             try Suspension(context: context).suspendOverdue(in: db, on: date, now: now)
         }
@@ -63,7 +77,8 @@ public struct DunningRun: Sendable {
         return report
     }
 
-    private func send(_ level: DunningLevel, for invoice: InvoiceRecord, due: CalendarDate, on date: CalendarDate, now: Date) throws -> Letter {
+    private func send(_ level: DunningLevel, for invoice: InvoiceRecord, due: CalendarDate, on date: CalendarDate,
+                      now: Date) throws -> (Letter, DocumentDelivery.Route) {
         let settings = context.settings.dunning
         let document = try InvoiceStorage.decode(invoice)
         let customer = try context.database.read { db in try Customer.fetchOne(db, key: invoice.customerId) }
@@ -114,13 +129,28 @@ public struct DunningRun: Sendable {
         // Written before it is recorded: a crash in between writes the same letter again on the next run
         // (the same bytes: nothing happens). A letter is never replaced by a different one.
         try AtomicFile.create(pdf, at: path)
+        let delivery = DocumentDelivery(context: context)
+        var route = DocumentDelivery.Route.none
+        if let seller = context.settings.seller {
+            let attachment = try DocumentDelivery.attachment(path, mediaType: "application/pdf")
+            route = try delivery.prepare(
+                customer: customer, files: [path], name: "dunning-\(invoice.number)-\(level.number)",
+                message: { recipient in
+                    try DocumentMail.dunning(level: level, invoice: invoice.number, total: statement.total, payBy: payBy, to: recipient,
+                                             seller: seller, date: now, pdf: attachment)
+                },
+                key: DocumentMail.key(dunning: invoice.number, level: level.number), kind: level.number == 1 ? .reminder : .dunning,
+                reference: invoice.number)
+        }
         try context.database.writeImmediate { db in
+            try delivery.record(route, in: db)
             for var charge in newCharges { try charge.insert(db) }
             try DunningNotice(invoiceNumber: invoice.number, level: level.number, sentOn: date.isoString, path: path,
                               feeCents: level.fee.cents, interestCents: newCharges.filter { $0.kind == .interest }.map(\.amountCents).reduce(0, +)).insert(db)
             try InvoiceRecord.filter(key: invoice.number).updateAll(db, InvoiceRecord.Columns.dunningLevel.set(to: level.number))
             try db.audit("invoice.dunning", subject: invoice.number, detail: "\(level.name), total \(statement.total)", actor: context.actor, at: now)
         }
-        return Letter(invoice: invoice.number, customer: invoice.customerId, level: level.number, name: level.name, path: path, total: statement.total)
+        return (Letter(invoice: invoice.number, customer: invoice.customerId, level: level.number, name: level.name, path: path,
+                       total: statement.total), route)
     }
 }

@@ -1,5 +1,6 @@
 import Formats
 import Foundation
+import Mail
 import Store
 
 /// What every billing command works with: the database, where documents go,
@@ -16,9 +17,12 @@ public struct BillingContext: Sendable {
     public let actor: String
     /// Threads that render documents.
     public let workers: Int
+    /// Where documents are e-mailed through (the customers' mail queue); nil: documents are only files.
+    public private(set) var mailQueue: MailQueue?
 
     public init(database: StateDatabase, folder: String, lockFile: String, settings: BillingSettings,
-                rendering: any InvoiceRendering, clock: @escaping @Sendable () -> Date, actor: String, workers: Int) {
+                rendering: any InvoiceRendering, clock: @escaping @Sendable () -> Date, actor: String, workers: Int,
+                mailQueue: MailQueue? = nil) {
         self.database = database
         self.folder = folder
         self.lockFile = lockFile
@@ -27,6 +31,14 @@ public struct BillingContext: Sendable {
         self.clock = clock
         self.actor = actor
         self.workers = max(1, workers)
+        self.mailQueue = mailQueue
+    }
+
+    /// The same context with documents not e-mailed (`--no-mail`).
+    public func withoutMail() -> BillingContext {
+        var copy = self
+        copy.mailQueue = nil
+        return copy
     }
 
     public var now: Date { clock() }

@@ -34,6 +34,8 @@ public struct BillingSettings: Sendable {
     public var euConsumerLimit = Money(cents: 1_000_000)
     /// Days from a credit note to the day it promises to refund what the invoice had received.
     public var refundDays = 14
+    /// E-mail invoices, credit notes and dunning letters to the customers (false: they are only files).
+    public var mailDocuments = true
     /// Reason codes whose debit is presented once more on the next collection date.
     public var presentAgainReasons: Set<String> = ["AM04", "MS03"]
     public var dunning = DunningSettings()

@@ -1,4 +1,5 @@
 import Foundation
+import Mail
 
 /// Billing cannot start: the configuration lacks what an invoice must show.
 public struct BillingSetupError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -48,6 +49,11 @@ extension BillingSettings {
         need(seller.contact.name, "seller.contact.name")
         need(seller.contact.phone, "seller.contact.phone")
         need(seller.contact.email, "seller.contact.email")
+        // Both are e-mail addresses: documents are sent from the first, answers go to the second.
+        for (value, key) in [(seller.email, "seller.email"), (seller.contact.email, "seller.contact.email")]
+        where !value.isEmpty && MailAddress(parsing: value) == nil {
+            invalid.append("\(key): '\(value)' is no e-mail address")
+        }
         need(seller.iban, "seller.iban")
         if !seller.iban.isEmpty {
             do { _ = try Iban(seller.iban) } catch { invalid.append("seller.iban: \(error)") }

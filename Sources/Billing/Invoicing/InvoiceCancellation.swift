@@ -15,6 +15,11 @@ public struct InvoiceCancellation: Sendable {
 
     /// Issues the credit note and writes its documents; returns its record.
     public func cancel(number: String, reason: String) throws -> InvoiceRecord {
+        try cancelDelivering(number: number, reason: reason).creditNote
+    }
+
+    /// Issues the credit note, writes its documents and e-mails (or prints) them.
+    public func cancelDelivering(number: String, reason: String) throws -> (creditNote: InvoiceRecord, delivery: DeliveryReport) {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty else { throw BillingRunError.emptyReason }
         let lock = try context.lock()
@@ -54,8 +59,8 @@ public struct InvoiceCancellation: Sendable {
                          detail: "credit note \(creditNote.number), reason: \(reason)", actor: context.actor, at: now)
             return creditNote
         }
-        try InvoiceFiles(context: context).completePending()
+        let delivery = try InvoiceFiles(context: context).completePending().delivery
         try ReceivablesFiles(context: context).rewrite()
-        return creditNote
+        return (creditNote, delivery)
     }
 }

@@ -33,14 +33,21 @@ struct InvoiceFiles {
 
     /// Writes the documents of every stored invoice whose files are not
     /// recorded as written yet (this run's, and any a crash interrupted),
-    /// then records them. Rendering is deterministic, so writing a file
-    /// again gives the same bytes. Returns the numbers written.
+    /// then records them, each with its e-mail queued (or its print copy)
+    /// in the same transaction; then hands the e-mails to sendmail.
+    /// Rendering is deterministic, so writing a file again gives the same
+    /// bytes. Returns the numbers written and what became of them.
     @discardableResult
-    func completePending() throws -> [String] {
+    func completePending() throws -> (written: [String], delivery: DeliveryReport) {
         let pending = try context.database.read { db in
             try InvoiceRecord.filter(InvoiceRecord.Columns.documentsWrittenAt == nil).order(InvoiceRecord.Columns.year, InvoiceRecord.Columns.sequence).fetchAll(db)
         }
-        guard !pending.isEmpty else { return [] }
+        var report = DeliveryReport()
+        guard !pending.isEmpty else {
+            // Messages an interrupted command queued go out now.
+            DocumentDelivery(context: context).deliver(into: &report)
+            return ([], report)
+        }
         for month in Set(pending.map(\.serviceMonth)) {
             try makeFolder(context.monthFolder(month))
         }
@@ -49,17 +56,49 @@ struct InvoiceFiles {
             try AtomicFile.fsyncDirectory(context.monthFolder(month))
         }
         FaultInjection.trip("billing:before-record-documents")
+        let routes = try pending.map(route)
         let now = context.now
+        let delivery = DocumentDelivery(context: context)
         try context.database.write { db in
-            for record in pending {
+            for (record, route) in zip(pending, routes) {
                 try InvoiceRecord.filter(key: record.number).updateAll(db, InvoiceRecord.Columns.documentsWrittenAt.set(to: now))
                 let paths = paths(for: record)
                 try db.audit("invoice.write", subject: record.number,
                              detail: "\((paths.pdf as NSString).lastPathComponent), \((paths.xml as NSString).lastPathComponent)",
                              actor: context.actor, at: now)
+                try delivery.record(route, in: db)
             }
         }
-        return pending.map(\.number)
+        for (record, route) in zip(pending, routes) {
+            switch route {
+            case .mail: report.mailed.append(record.number)
+            case .print:
+                report.printed.append(record.number)
+                report.printFolder = delivery.printFolder
+            case .none: break
+            }
+        }
+        FaultInjection.trip("billing:mail-queued")
+        delivery.deliver(into: &report)
+        return (pending.map(\.number), report)
+    }
+
+    /// The e-mail (draft written) or print copy of one written document.
+    private func route(_ record: InvoiceRecord) throws -> DocumentDelivery.Route {
+        guard context.mailQueue != nil, let seller = context.settings.seller else { return .none }
+        let customer = try context.database.customer(record.customerId)
+        let paths = paths(for: record)
+        let document = try InvoiceStorage.decode(record)
+        // The attachments are the files as written, byte for byte.
+        let pdf = try DocumentDelivery.attachment(paths.pdf, mediaType: "application/pdf")
+        let xml = try DocumentDelivery.attachment(paths.xml, mediaType: "application/xml")
+        return try DocumentDelivery(context: context).prepare(
+            customer: customer, files: [paths.pdf, paths.xml],
+            name: "invoice-" + record.number,
+            message: { recipient in
+                try DocumentMail.document(document, record: record, to: recipient, seller: seller, date: context.now, pdf: pdf, xml: xml)
+            },
+            key: DocumentMail.key(invoice: record.number), kind: record.kind == .invoice ? .invoice : .creditNote, reference: record.number)
     }
 
     /// Renders and writes in parallel; the first error wins and is rethrown.

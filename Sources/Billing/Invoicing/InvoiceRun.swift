@@ -43,6 +43,8 @@ public struct InvoiceRun: Sendable {
         public var documentsWritten: [String] = []
         public var folder: String
         public var register: String
+        /// The e-mails queued (and handed over) and the print copies of the documents written.
+        public var delivery = DeliveryReport()
     }
 
     public func issue(month: YearMonth) throws -> Report {
@@ -79,12 +81,12 @@ public struct InvoiceRun: Sendable {
         FaultInjection.trip("billing:after-numbers")
 
         let files = InvoiceFiles(context: context)
-        let written = try files.completePending()
+        let (written, delivery) = try files.completePending()
         try ReceivablesFiles(context: context).rewrite()
         let register = InvoiceRegister(context: context).path(month.isoString)
         return Report(month: month, issued: issued, skipped: plan.skipped, alreadyIssued: plan.alreadyIssued,
                       documentsWritten: written, folder: context.monthFolder(month.isoString),
-                      register: FileManager.default.fileExists(atPath: register) ? register : "")
+                      register: FileManager.default.fileExists(atPath: register) ? register : "", delivery: delivery)
     }
 }
 

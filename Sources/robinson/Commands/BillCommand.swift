@@ -31,10 +31,11 @@ struct BillCommand: AsyncParsableCommand {
     var dryRun = false
     @Flag(help: "For cron: print only when invoices were issued or a customer could not be billed; before the issue date exit quietly.")
     var quiet = false
+    @OptionGroup var mail: NoMailOption
 
     func run() async throws {
         try await scheduled("bill", global) { command in
-            let context = try command.billing()
+            let context = try mail.apply(try command.billing())
             let run = InvoiceRun(context: context)
             if dryRun {
                 let plan = try run.preview(month: month)
@@ -50,6 +51,7 @@ struct BillCommand: AsyncParsableCommand {
             }
             if !quiet || !report.issued.isEmpty || !report.documentsWritten.isEmpty {
                 print(BillPrinter.report(report, root: context.folder))
+                DeliveryWords.print(report.delivery, documents: "invoices", root: context.folder)
             }
             for skipped in report.skipped { printError("not billed: \(skipped)") }
             if !report.skipped.isEmpty { throw ExitCode.failure }

@@ -66,7 +66,13 @@ struct CustomersListCommand: AsyncParsableCommand {
 }
 
 struct CustomersShowCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one customer with their mandates.")
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "Show one customer with their mandates and everything we sent them.",
+        discussion: """
+        The correspondence lists the customer's invoices and credit notes, reminders and dunning letters, and the \
+        "file is ready" e-mails of their jobs, each with how it went out: the mail queue's state (queued, sent, \
+        unknown, …), print (copied to billing/druck/ for a customer without invoice e-mail), or none (only a file).
+        """)
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Customer id.") var id: String
     @OptionGroup var output: FormatOption
@@ -88,7 +94,15 @@ struct CustomersShowCommand: AsyncParsableCommand {
                 ("suspendedForArrears", .flag(customer.suspendedForArrears)),
                 ("outputCompression", .text(customer.outputCompression.rawValue)), ("updatedAt", .time(customer.updatedAt)),
             ]
-            Listing("customer", .record(.init("customer", fields)), .table(MandatesListCommand.table(mandates))).print(output.format)
+            var correspondence = Listing.Table("correspondence", columns: [
+                "date", "kind", "document", "level", "file", "recipients", "delivery", "sentAt",
+            ], tableColumns: ["date", "kind", "document", "level", "delivery", "file"])
+            for entry in try Correspondence.of(customer: id, context: try await CommandContext(global).billing()) {
+                correspondence.append([.date(entry.date.isoString), .text(entry.kind), .text(entry.document), Cell(entry.level), Cell(entry.file),
+                                       Cell(entry.recipients), Cell(entry.delivery), Cell(entry.sentAt)])
+            }
+            Listing("customer", .record(.init("customer", fields)), .table(MandatesListCommand.table(mandates)), .table(correspondence))
+                .print(output.format)
         }
     }
 }

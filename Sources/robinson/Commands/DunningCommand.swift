@@ -20,15 +20,17 @@ struct DunningCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Option(help: ArgumentHelp("The day of the run (default today).", valueName: "YYYY-MM-DD"))
     var date: CalendarDate?
+    @OptionGroup var mail: NoMailOption
 
     func run() async throws {
         try await scheduled("dunning", global) { command in
-            let context = try command.billing()
+            let context = try mail.apply(try command.billing())
             let report = try DunningRun(context: context).run(on: date)
             if report.letters.isEmpty { print("no letters due") }
             for letter in report.letters {
                 print("\(letter.name): \(letter.invoice) \(letter.customer), \(letter.total.germanFormatted) → \(letter.path)")
             }
+            DeliveryWords.print(report.delivery, documents: "letters", root: context.folder)
             for suspended in report.suspended {
                 print("suspended \(suspended.customer): \(suspended.reason); their inbox files are held until they pay")
             }

@@ -65,12 +65,14 @@ struct InvoiceCancelCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The invoice number, e.g. 2026-000042.") var number: String
     @Option(help: "Why it is cancelled; printed on the credit note.") var reason: String
+    @OptionGroup var mail: NoMailOption
 
     func run() async throws {
         try await reporting {
-            let context = try await CommandContext(global).billing()
-            let note = try InvoiceCancellation(context: context).cancel(number: number, reason: reason)
+            let context = try mail.apply(try await CommandContext(global).billing())
+            let (note, delivery) = try InvoiceCancellation(context: context).cancelDelivering(number: number, reason: reason)
             print("\(number) cancelled by credit note \(note.number) (\(Money(cents: note.grossCents).germanFormatted)); documents in \(context.monthFolder(note.serviceMonth))/")
+            DeliveryWords.print(delivery, documents: "credit notes", root: context.folder)
         }
     }
 }

@@ -100,6 +100,10 @@ extension SettingKey {
               },
         .init(name: "billing.refundDays", kind: .integer(0...90), defaultValue: "14",
               summary: "a credit note promises to refund what the invoice received within this many days") { _, b in String(b.refundDays) },
+        .init(name: "billing.mailDocuments", kind: .boolean, defaultValue: "true",
+              summary: "e-mail invoices, credit notes and dunning letters to the customer's invoice address (false: files only)") { _, b in
+                  "\(b.mailDocuments)"
+              },
         .init(name: "billing.presentAgainReasons", kind: .list, defaultValue: "[AM04, MS03]",
               summary: "returns whose invoice is collected once more") { _, b in list(b.presentAgainReasons.sorted()) },
         .init(name: "billing.xrechnungSchema", kind: .text, defaultValue: nil,

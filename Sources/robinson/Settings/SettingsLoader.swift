@@ -124,6 +124,7 @@ enum SettingsLoader {
             do { settings.returnFee = try Money(parsing: fee) } catch { throw located("billing.returnFee", "\(error)") }
         }
         settings.refundDays = config.int(forKey: "billing.refundDays", default: settings.refundDays)
+        settings.mailDocuments = config.bool(forKey: "billing.mailDocuments", default: settings.mailDocuments)
         if let limit = config.string(forKey: "billing.euConsumerLimit") {
             do { settings.euConsumerLimit = try Money(parsing: limit) } catch { throw located("billing.euConsumerLimit", "\(error)") }
         }

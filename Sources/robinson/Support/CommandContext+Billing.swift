@@ -8,6 +8,7 @@ extension CommandContext {
         return BillingContext(
             database: runtime.database, folder: root.billing, lockFile: root.state + "/billing.lock",
             settings: billingSettings, rendering: try StandardInvoiceRendering(schemaPath: billingSettings.xrechnungSchema),
-            clock: clock, actor: Self.actor, workers: settings.workers)
+            clock: clock, actor: Self.actor, workers: settings.workers,
+            mailQueue: billingSettings.mailDocuments ? runtime.mailQueue : nil)
     }
 }
