@@ -61,6 +61,9 @@ struct MonitoringTests {
         #expect(parsed.value("robinson_command_last_run_timestamp_seconds", ["command": "run"]) == 1_792_054_800)
         #expect(parsed.value("robinson_command_last_success_timestamp_seconds", ["command": "run"]) == 1_792_051_200)
 
+        try cli.ok(["bill", "--period", "2026-10", "--dry-run"], env: ["ROBINSON_NOW": "2026-11-02T07:00:00+01:00"])
+        #expect(try PrometheusParser.parse(file: metrics).value("robinson_command_last_run_timestamp_seconds", ["command": "bill"]) == nil,
+                "a dry run is no scheduled run")
         try cli.ok(["bill", "--period", "2026-10"], env: Self.billingDay)
         try cli.ok(["collect"], env: Self.billingDay)
         try cli.run(["returns", "import", CLI.fixture("bank/camt054-ruecklastschriften.xml")], env: Self.bankDay)

@@ -41,6 +41,11 @@ public struct CollectionRun: Sendable {
     public func run(fileDate: CalendarDate? = nil) throws -> Report {
         let lock = try context.lock()
         defer { withExtendedLifetime(lock) {} }
+        // Nobody pays by direct debit: nothing to collect, and no creditor data are needed.
+        let sepaInUse = try context.database.read { db in
+            try Customer.filter(Customer.Columns.paymentMethod == Customer.PaymentMethod.sepa).fetchCount(db) > 0
+        }
+        guard sepaInUse else { return Report() }
         let seller = try context.settings.checkedSeller(sepa: true)
         let schemas = try context.settings.pain008Schemas.map { path throws(XMLSchemaError) in try XMLSchema(path: path) }
         let created = fileDate ?? context.today

@@ -25,10 +25,13 @@ public struct InvoiceRun: Sendable {
     }
 
     /// Refuses to plan or issue anything while the seller lacks what an invoice must show.
+    /// Where no customer has a plan nobody is billed, so an install that only matches needs no seller data.
     private func checkSeller() throws {
-        let sepa = try context.database.read { db in
-            try Customer.filter(Customer.Columns.paymentMethod == Customer.PaymentMethod.sepa).fetchCount(db) > 0
+        let (billed, sepa) = try context.database.read { db in
+            (try Customer.filter(Customer.Columns.planId != nil).fetchCount(db) > 0,
+             try Customer.filter(Customer.Columns.paymentMethod == Customer.PaymentMethod.sepa).fetchCount(db) > 0)
         }
+        guard billed else { return }
         _ = try context.settings.checkedSeller(sepa: sepa)
     }
 

@@ -21,11 +21,18 @@ struct BillCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The service month.", valueName: "YYYY-MM"))
     var period: YearMonth?
     @Option(name: .customLong("month"), help: .hidden) var legacyPeriod: YearMonth?
+    @Flag(help: "Bill the month before today (Europe/Berlin, by robinson's clock): what cron and the timer call.")
+    var lastMonth = false
 
-    var month: YearMonth { (period ?? legacyPeriod)! }
+    /// The service month; `--last-month` is resolved against the command's clock.
+    func month(now: Date) -> YearMonth { period ?? legacyPeriod ?? CalendarDate(now).yearMonth.previous }
 
     func validate() throws {
-        guard period != nil || legacyPeriod != nil else { throw ValidationError("missing --period YYYY-MM (the service month to bill)") }
+        let given = [period != nil || legacyPeriod != nil, lastMonth].filter { $0 }.count
+        guard given == 1 else {
+            throw ValidationError(given == 0 ? "missing --period YYYY-MM or --last-month (the service month to bill)"
+                                             : "give either --period or --last-month, not both")
+        }
     }
     @Flag(help: "Show what would be issued; assign no numbers, write no files.")
     var dryRun = false
@@ -34,9 +41,10 @@ struct BillCommand: AsyncParsableCommand {
     @OptionGroup var mail: NoMailOption
 
     func run() async throws {
-        try await scheduled("bill", global) { command in
+        try await scheduled(dryRun ? nil : "bill", global) { command in
             let context = try mail.apply(try command.billing())
             let run = InvoiceRun(context: context)
+            let month = month(now: context.now)
             if dryRun {
                 let plan = try run.preview(month: month)
                 print(BillPrinter.preview(plan))

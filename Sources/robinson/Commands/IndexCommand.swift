@@ -42,9 +42,12 @@ struct IndexBuildCommand: AsyncParsableCommand {
             try runtime.database.audit("index.build", subject: runtime.indexDirectory.file(for: outcome.version),
                                        detail: "from \(files.joined(separator: ", ")); \(outcome.header.entryCount) fingerprints",
                                        actor: runtime.actor, at: runtime.now)
-            print("index \(outcome.version) is now current: \(outcome.header.entryCount) fingerprints")
-            for (list, count) in outcome.header.listCounts {
-                print("  \(list.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(count) entries")
+            // Success is silent for cron (the weekly build would mail every week); the counts with -v or at a terminal.
+            if global.verbose || isatty(STDOUT_FILENO) != 0 {
+                print("index \(outcome.version) is now current: \(outcome.header.entryCount) fingerprints")
+                for (list, count) in outcome.header.listCounts {
+                    print("  \(list.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(count) entries")
+                }
             }
             if outcome.skippedCount > 0 {
                 printError("\(outcome.skippedCount) delivery rows could not be keyed and are NOT in the index:")
