@@ -14,6 +14,9 @@ let strict: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("MemberImportVisibility"),
 ]
+// The normalizers and the data generator run over hundreds of thousands of rows in the
+// differential and accuracy tests: optimized in debug builds too (seconds instead of minutes).
+let optimizedInDebug: [SwiftSetting] = strict + [.unsafeFlags(["-O"], .when(configuration: .debug))]
 
 let package = Package(
     name: "robinson",
@@ -48,9 +51,9 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "CHMAC", linkerSettings: [.linkedLibrary("crypto")]),
         .target(name: "Formats", dependencies: ["CZstd", "CGzip", "CLibXML2", "ZIPFoundation"], swiftSettings: strict),
-        .target(name: "Matching", dependencies: ["Formats", "CHMAC"], swiftSettings: strict),
+        .target(name: "Matching", dependencies: ["Formats", "CHMAC"], swiftSettings: optimizedInDebug),
         // Deterministic synthetic people, deliveries and address files: accuracy evaluation and benchmark data.
-        .target(name: "Synthetic", swiftSettings: strict),
+        .target(name: "Synthetic", swiftSettings: optimizedInDebug),
         // Billing: money, calendars, bank identifiers, invoices, SEPA, dunning.
         .target(name: "Billing", dependencies: ["Mail", "Store", "Formats", "Documents", grdb], swiftSettings: strict),
         // Documents: a domain-free DIN 5008 letter rendered to PDF (invoices, dunning letters).
