@@ -142,9 +142,12 @@ struct ReportCommandTests {
         #expect(page.dom.contains("<img") && page.dom.contains("<b>fett"))
     }
 
-    @Test("usage errors exit 64, an output that cannot be written 73")
+    @Test("usage errors exit 64, an output that cannot be written 73; the help reads as prose")
     func refusals() throws {
         let cli = try CLI()
+        let help = try cli.ok(["help", "report"])
+        #expect(help.contains("reports/bericht-YYYY-MM.html") && help.contains("--month <YYYY-MM>"))
+        #expect(!help.split(separator: "\n").contains { $0.hasSuffix("\\") }, "no line-continuation backslash shown")
         try cli.ok(["init"])
         #expect(try cli.run(["report"]).status == 64)
         #expect(try cli.run(["report", "--month", "Oktober"]).status == 64)

@@ -10,17 +10,17 @@ struct ReportCommand: AsyncParsableCommand {
         commandName: "report",
         abstract: "Write a month's report for people: one self-contained HTML page (German).",
         discussion: """
-        The page shows the files taken in during the month (per Berlin calendar day: files and rows \\
-        checked, as bar charts), the hits per Robinson list from the month's usage records, every \\
-        rejected file with its reason, what `run` currently holds back or reports as a lasting problem, \\
-        the invoices and credit notes of the month as service month (`invoice list --period`) with \\
-        what was received, returned by the bank and is still open as of now, and the invoices per \\
+        The page shows the files taken in during the month (per Berlin calendar day: files and rows \
+        checked, as bar charts), the hits per Robinson list from the month's usage records, every \
+        rejected file with its reason, what `run` currently holds back or reports as a lasting problem, \
+        the invoices and credit notes of the month as service month (`invoice list --period`) with \
+        what was received, returned by the bank and is still open as of now, and the invoices per \
         dunning level. Everything comes from the state database; nothing is changed.
 
-        The file needs nothing from the network (inline CSS and SVG, no script; its Content-Security-Policy \\
-        forbids loading anything), so it can be mailed or archived as it is. Every name in it is escaped. \\
-        Written atomically (mode 0600) to --output, else to <root>/reports/bericht-YYYY-MM.html, replacing \\
-        an earlier report of the month; prints the path. Run it again at any time for the current state, \\
+        The file needs nothing from the network (inline CSS and SVG, no script; its Content-Security-Policy \
+        forbids loading anything), so it can be mailed or archived as it is. Every name in it is escaped. \
+        Written atomically (mode 0600) to --output, else to <root>/reports/bericht-YYYY-MM.html, replacing \
+        an earlier report of the month; prints the path. Run it again at any time for the current state, \
         e.g. monthly from cron after the dunning run:
 
           robinson report --month "$(date -d 'last month' +%Y-%m)"
