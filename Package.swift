@@ -5,6 +5,7 @@ import PackageDescription
 //   robinson (CLI) → Pipeline → Matching, Mail, Store, Formats; robinson → Synthetic (test data only)
 //   robinson → MasterData → Billing, Matching, Store, Formats; Billing → Mail, Store, Formats, Documents
 //   Mail → Store, Formats (customer e-mails of Pipeline and Billing alike)
+//   robinson → Reporting → Billing, Store, Formats (the monthly HTML report)
 //   GRDB is Store's; Billing, Pipeline and MasterData import it for their transactions, the CLI never does
 //   (Pipeline and Billing never import each other: they meet in the state database)
 //   Matching → Formats, CHMAC ; Formats → CZstd, CGzip, CLibXML2, ZIPFoundation ; Documents → CCairo
@@ -13,6 +14,9 @@ let strict: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("MemberImportVisibility"),
 ]
+// The normalizers and the data generator run over hundreds of thousands of rows in the
+// differential and accuracy tests: optimized in debug builds too (seconds instead of minutes).
+let optimizedInDebug: [SwiftSetting] = strict + [.unsafeFlags(["-O"], .when(configuration: .debug))]
 
 let package = Package(
     name: "robinson",
@@ -50,9 +54,9 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "CHMAC", linkerSettings: [.linkedLibrary("crypto")]),
         .target(name: "Formats", dependencies: ["CZstd", "CGzip", "CLibXML2", "ZIPFoundation"], swiftSettings: strict),
-        .target(name: "Matching", dependencies: ["Formats", "CHMAC"], swiftSettings: strict),
+        .target(name: "Matching", dependencies: ["Formats", "CHMAC"], swiftSettings: optimizedInDebug),
         // Deterministic synthetic people, deliveries and address files: accuracy evaluation and benchmark data.
-        .target(name: "Synthetic", swiftSettings: strict),
+        .target(name: "Synthetic", swiftSettings: optimizedInDebug),
         // Billing: money, calendars, bank identifiers, invoices, SEPA, dunning.
         .target(name: "Billing", dependencies: ["Mail", "Store", "Formats", "Documents", grdb], swiftSettings: strict),
         // Documents: a domain-free DIN 5008 letter rendered to PDF (invoices, dunning letters).
@@ -60,6 +64,8 @@ let package = Package(
         // Master data imports (customers, plans, mandates): validated with Billing's and Matching's rules.
         .target(name: "MasterData", dependencies: ["Billing", "Matching", "Store", "Formats", grdb], swiftSettings: strict),
         .target(name: "Store", dependencies: [grdb], swiftSettings: strict),
+        // Reporting: the monthly report for people (HTML with inline SVG), read from the state database.
+        .target(name: "Reporting", dependencies: ["Billing", "Store", "Formats"], swiftSettings: strict),
         // Mail: RFC 5322/MIME messages and the exactly-once queue of customer e-mails (jobs, invoices, dunning).
         .target(name: "Mail", dependencies: ["Store", "Formats", grdb], swiftSettings: strict),
         .target(
@@ -74,7 +80,7 @@ let package = Package(
         .executableTarget(
             name: "robinson",
             dependencies: [
-                "Pipeline", "Billing", "MasterData", "Matching", "Mail", "Store", "Formats", "Synthetic",
+                "Pipeline", "Billing", "MasterData", "Matching", "Mail", "Store", "Formats", "Synthetic", "Reporting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Logging", package: "swift-log"),
@@ -102,6 +108,7 @@ let package = Package(
             dependencies: ["Pipeline", "MasterData", "Matching", "Store", "Formats", .product(name: "Logging", package: "swift-log"), grdb],
             swiftSettings: strict
         ),
-        .testTarget(name: "RobinsonCLITests", dependencies: ["robinson", "Store", grdb], swiftSettings: strict),
+        .testTarget(name: "RobinsonCLITests", dependencies: ["robinson", "Store", "TestSupport", grdb], swiftSettings: strict),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Billing", "Store", grdb], swiftSettings: strict),
     ]
 )

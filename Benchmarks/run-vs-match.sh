@@ -2,15 +2,16 @@
 # `robinson run` (one job: claim, decode, key + match + emit in one pass, notify,
 # meter) against `robinson match` on the same file, in one run, with the release build.
 #
-#   Benchmarks/run-vs-match.sh INPUT DELIVERY
+#   [ROBINSON_BIN=path] Benchmarks/run-vs-match.sh INPUT DELIVERY
 #
 # Uses a fresh root under Benchmarks/data/run-root (git-ignored) with the fixture
 # customers (K1001 books all lists); prints wall and CPU time of both and the ratio.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 input="$(realpath "$1")" delivery="$(realpath "$2")"
-swift build -c release --product robinson >/dev/null
-bin="$(swift build -c release --show-bin-path)/robinson"
+# ROBINSON_BIN: a release binary to time instead of building one.
+if [ -z "${ROBINSON_BIN:-}" ]; then swift build -c release --product robinson >/dev/null; fi
+bin="${ROBINSON_BIN:-$(swift build -c release --show-bin-path)/robinson}"
 export ROBINSON_ROOT="$PWD/Benchmarks/data/run-root" ROBINSON_NOTIFY_SENDMAIL="" ROBINSON_INBOX_SETTLE_SECONDS=0
 rm -rf "$ROBINSON_ROOT"
 "$bin" init >/dev/null

@@ -18,7 +18,7 @@ function stage(s) {
     if (s ~ /IndexFile|lookup|VerdictPolicy|decide/) return "index lookup + verdict"
     if (s ~ /RecordScanner|RecordReader|RecordChunk|scan|DialectSniffer|copy_user|_copy_to_user|filemap|vfs_read|ksys_read|page_cache|clear_page|do_read|read_iter/) return "read + CSV scan"
     if (s ~ /MarkerWriter|FieldWriter|FileSink|ZstdSink|write|Emit|generic_perform_write|copy_from_user/) return "output"
-    if (s ~ /Name|Street|HouseNumber|Postcode|Phone|Email|Koelner|Folding|TextFolding|FieldScalars|WordTable|ScalarTable|Contact|Normaliz|PostalIdentity|RowKeyer|Memo|Unicode|String|Substring|Character|unicode|_swift_stdlib|Hasher|Dictionary|Set|Array|swift_retain|swift_release|swift_bridge|malloc|free|_int_|swift_allocObject|swift_dealloc|swift_arrayInit|swift_beginAccess|swift_endAccess|cfree|memmove|memcpy/) return "normalize"
+    if (s ~ /PlainText|ScratchBuffer|Name|Street|HouseNumber|Postcode|Phone|Email|Koelner|Folding|TextFolding|FieldScalars|WordTable|ScalarTable|Contact|Normaliz|PostalIdentity|RowKeyer|Memo|Unicode|String|Substring|Character|unicode|_swift_stdlib|Hasher|Dictionary|Set|Array|swift_retain|swift_release|swift_bridge|malloc|free|_int_|swift_allocObject|swift_dealloc|swift_arrayInit|swift_beginAccess|swift_endAccess|cfree|memmove|memcpy/) return "normalize"
     return "other"
 }
 { pct = $1; sub(/%/, "", pct); $1 = ""; $2 = ""; st = stage($0); share[st] += pct; total += pct

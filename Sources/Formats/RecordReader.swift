@@ -22,6 +22,8 @@ public final class RecordReader {
     private var atEnd = false
     /// No record has been handed out yet: a BOM may come first.
     private var atFileStart = true
+    /// Fields per record in the last chunk, to size the next chunk's field array.
+    private var fieldsPerRecord = 8
 
     /// Reads `source` (from ``openByteSource(path:)``) in blocks of `readSize`
     /// bytes. A record longer than `maxRecordBytes` is an error: in practice
@@ -43,12 +45,28 @@ public final class RecordReader {
     /// `maxRecords` records, and ends early where the bytes read so far run
     /// out once it holds `readSize` bytes, so it stays below about
     /// `2 × readSize` plus one record.
-    public func nextChunk(maxRecords: Int) throws(InputError) -> RecordChunk? {
+    ///
+    /// `spare`: a chunk its user is done with, whose arrays are reused (when
+    /// nothing else holds them) instead of allocating new ones: a long file
+    /// then needs no new memory after its first chunks.
+    public func nextChunk(maxRecords: Int, reusing spare: consuming RecordChunk? = nil) throws(InputError) -> RecordChunk? {
         precondition(maxRecords > 0, "maxRecords must be positive")
         dropHandedOut()
         var records: [RecordSpan] = []
         var fields: [FieldSpan] = []
+        var bytes: [UInt8] = []
+        if var spare = spare.take() {
+            swap(&records, &spare.records)
+            swap(&fields, &spare.fields)
+            swap(&bytes, &spare.bytes)
+            records.removeAll(keepingCapacity: true)
+            fields.removeAll(keepingCapacity: true)
+            bytes.removeAll(keepingCapacity: true)
+        }
         records.reserveCapacity(min(maxRecords, 1 << 14))
+        // As many fields per record as the last chunk had: growing the array
+        // by doubling would copy it several times per chunk.
+        fields.reserveCapacity(min(maxRecords, 1 << 14) * (fieldsPerRecord + 1))
         scanning: while true {
             var position = self.position, line = self.line
             let (scanner, filled, atEnd, checkBOM) = (self.scanner, self.filled, self.atEnd, atFileStart)
@@ -78,7 +96,9 @@ public final class RecordReader {
             }
         }
         if records.isEmpty { return nil }
-        return RecordChunk(bytes: Array(UnsafeBufferPointer(rebasing: storage[0..<position])), records: records, fields: fields)
+        fieldsPerRecord = min(fields.count / records.count, 256)
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: storage[0..<position]))
+        return RecordChunk(bytes: bytes, records: records, fields: fields)
     }
 
     /// Moves the bytes not yet handed out to the front, so chunk spans start at 0.

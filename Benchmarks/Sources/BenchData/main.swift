@@ -6,6 +6,7 @@ import Synthetic
 // bench-data input OUT --rows N [--seed S] [same list sizes]
 // bench-data differential INPUT   (every row keyed by the byte-level path and the reference; exits 1 on a difference)
 // bench-data hashes COUNT         (CPU time per fingerprint: HMAC-SHA256 and SipHash-2-4)
+// bench-data keying INPUT         (CPU time per row of reading and scanning, and of keying with the byte-level keyer, one thread)
 
 func option(_ name: String, _ arguments: [String], default value: Int) -> Int {
     guard let index = arguments.firstIndex(of: "--" + name), index + 1 < arguments.count, let n = Int(arguments[index + 1]) else { return value }
@@ -38,6 +39,8 @@ do {
         let report = try KeyingDifferential.run(path: path, workers: ProcessInfo.processInfo.activeProcessorCount)
         print(report)
         if report.differenceCount > 0 { exit(1) }
+    case "keying":
+        print(try KeyingTiming.run(path: path))
     case "hashes":
         // CPU time of the two keyed functions on key strings as the matcher builds them.
         let messages = (0..<1_000).map { i in

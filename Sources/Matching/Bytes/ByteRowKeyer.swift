@@ -32,20 +32,30 @@ public final class ByteRowKeyer {
     @exclusivity(unchecked) private var streets = StreetBytes()
     @exclusivity(unchecked) private var houses = HouseNumberBytes()
     @exclusivity(unchecked) private var contacts = ContactBytes()
-    private let prefixes: [[UInt8]]
+    private let plain = PlainText()
+    /// The key kinds' prefixes, one after the other, and where each lies.
+    @exclusivity(unchecked) private var prefixes = ScratchBuffer<UInt8>(capacity: 64)
+    private let prefixRanges: [Range<Int>]
 
     public init(columns: AddressColumns, headerFieldCount: Int, encoding: TextEncoding, fingerprinter: Fingerprinter) {
         self.columns = columns
         self.headerFieldCount = headerFieldCount
         self.encoding = encoding
         self.fingerprinter = fingerprinter
-        prefixes = KeyKind.allCases.map(\.prefixBytes)
+        var ranges: [Range<Int>] = []
+        for kind in KeyKind.allCases {
+            let start = prefixes.count
+            prefixes.append(contentsOf: kind.prefixBytes)
+            ranges.append(start..<prefixes.count)
+        }
+        prefixRanges = ranges
         postalColumns = [columns.firstName, columns.lastName, columns.fullName, columns.street, columns.houseNumber, columns.postcode]
         _ = (postalColumns.count)
     }
 
     deinit {
         scalars.release()
+        prefixes.release()
         unescaped.release()
         parts.release()
         message.release()
@@ -87,6 +97,7 @@ public final class ByteRowKeyer {
         }
         scalars.removeAll()
         var unreadable = false
+        let utf8 = encoding == .utf8
         chunk.bytes.withUnsafeBufferPointer { bytes in
             func field(_ index: Int?) -> Field? {
                 guard let index, index < fieldCount else { return nil }
@@ -111,18 +122,57 @@ public final class ByteRowKeyer {
                     return nil
                 }
             }
+            /// The field's bytes as they stand in the chunk; nil when absent or
+            /// when quotes inside it must be unescaped first (the full path does that).
+            func plainRaw(_ index: Int?) -> UnsafeBufferPointer<UInt8>? {
+                guard let index, index < fieldCount else { return UnsafeBufferPointer(start: nil, count: 0) }
+                let span = chunk.fieldSpan(record, index)
+                let raw = UnsafeBufferPointer(rebasing: bytes[span.start..<span.end])
+                if span.quoted, raw.contains(0x22) { return nil }
+                return raw
+            }
 
             if columns.hasPostal {
-                postalFields.removeAll()
-                for column in postalColumns { postalFields.append(field(column)) }
-                probe.postal = postal(&probe)
+                var handled = false
+                if columns.fullName == nil, let first = plainRaw(columns.firstName), let last = plainRaw(columns.lastName),
+                    let street = plainRaw(columns.street), let number = plainRaw(columns.houseNumber),
+                    let plz = plainRaw(columns.postcode)
+                {
+                    handled = postalPlain(first, last, street, number, plz, utf8: utf8, &probe)
+                }
+                if !handled {
+                    postalFields.removeAll()
+                    for column in postalColumns { postalFields.append(field(column)) }
+                    probe.postal = postal(&probe)
+                }
             }
             var phone = ChannelState.absent, email = ChannelState.absent
             for index in columns.phones {
+                if let raw = plainRaw(index) {
+                    let shape = plain.shape(raw, utf8: utf8)
+                    if shape.isASCII {
+                        if shape.isBlank { continue }
+                        parts.removeAll()
+                        let normalized = contacts.phone(ascii: raw, into: &parts)
+                        addContact(normalized, .phone, .phoneInvalid, into: &phone, &probe)
+                        continue
+                    }
+                }
                 guard let value = field(index) else { continue }
                 contact(value, .phone, .phoneInvalid, into: &phone, &probe)
             }
             for index in columns.emails {
+                if let raw = plainRaw(index) {
+                    let shape = plain.shape(raw, utf8: utf8)
+                    if shape.isASCII {
+                        if shape.isBlank { continue }
+                        parts.removeAll()
+                        var normalized = contacts.plainEmail(raw, into: &parts)
+                        if normalized == nil { normalized = referenceContact(String(decoding: raw, as: UTF8.self), .email) }
+                        addContact(normalized == true, .email, .emailInvalid, into: &email, &probe)
+                        continue
+                    }
+                }
                 guard let value = field(index) else { continue }
                 contact(value, .email, .emailInvalid, into: &email, &probe)
             }
@@ -198,21 +248,91 @@ public final class ByteRowKeyer {
             let house = streetKey.upperBound..<parts.count
             guard contacts.postcode(plz, 0..<plz.count, into: &parts) else { return .invalid(.postcodeInvalid) }
             let postcode = house.upperBound..<parts.count
-            probe.hasFirstName = !given.isEmpty
-            probe.keys.append(ProbeKey(kind: .household, fingerprint: fingerprint(.household, surname, streetKey, house, postcode)))
-            if !given.isEmpty {
-                probe.keys.append(ProbeKey(kind: .person, fingerprint: fingerprint(.person, surname, given, streetKey, house, postcode)))
-                codes.removeAll()
-                parts.withBuffer { KoelnerBytes.encode($0, surname, into: &codes) }
-                let lastLength = codes.count
-                parts.withBuffer { KoelnerBytes.encode($0, given, into: &codes) }
-                let lastCode = parts.count..<(parts.count + lastLength)
-                let firstCode = lastCode.upperBound..<(parts.count + codes.count)
-                parts.append(contentsOf: codes.buffer)
-                probe.keys.append(ProbeKey(kind: .phonetic, fingerprint: fingerprint(.phonetic, lastCode, firstCode, streetKey, house, postcode)))
-            }
+            postalKeys(given: given, surname: surname, street: streetKey, house: house, postcode: postcode, &probe)
             return .usable
         }
+    }
+
+    /// The postal channel of a row whose postal fields are all plain (`PlainText`),
+    /// read from their bytes; a name or house number in a form the fast paths
+    /// leave alone is decoded and normalized by the scalar path. False, with
+    /// nothing changed, when the scalar path must handle the whole channel (a
+    /// field that is not plain, or a house number that may be in the street).
+    private func postalPlain(
+        _ first: UnsafeBufferPointer<UInt8>, _ last: UnsafeBufferPointer<UInt8>, _ street: UnsafeBufferPointer<UInt8>,
+        _ number: UnsafeBufferPointer<UInt8>, _ plz: UnsafeBufferPointer<UInt8>, utf8: Bool, _ probe: inout RowProbe
+    ) -> Bool {
+        let firstShape = plain.shape(first, utf8: utf8), lastShape = plain.shape(last, utf8: utf8)
+        let streetShape = plain.shape(street, utf8: utf8), numberShape = plain.shape(number, utf8: utf8)
+        let plzShape = plain.shape(plz, utf8: utf8)
+        guard firstShape.isPlain, lastShape.isPlain, streetShape.isPlain, numberShape.isPlain, plzShape.isPlain else { return false }
+        if firstShape.isBlank && lastShape.isBlank && streetShape.isBlank && numberShape.isBlank && plzShape.isBlank {
+            probe.postal = .absent
+            return true
+        }
+        if numberShape.isBlank { return false }
+        if lastShape.isBlank || streetShape.isBlank || plzShape.isBlank {
+            probe.postal = .invalid(.addressIncomplete)
+            return true
+        }
+        probe.postal = postalPlainState(first, last, street, number, numberShape.isASCII, plz, plzShape.isASCII, &probe)
+        return true
+    }
+
+    private func postalPlainState(
+        _ first: UnsafeBufferPointer<UInt8>, _ last: UnsafeBufferPointer<UInt8>, _ street: UnsafeBufferPointer<UInt8>,
+        _ number: UnsafeBufferPointer<UInt8>, _ numberIsASCII: Bool, _ plz: UnsafeBufferPointer<UInt8>, _ plzIsASCII: Bool,
+        _ probe: inout RowProbe
+    ) -> ChannelState {
+        parts.removeAll()
+        if !names.normalizePlain(first, into: &parts) { names.normalize(decodePlain(first), .given, into: &parts) }
+        let given = 0..<parts.count
+        if !names.normalizePlain(last, into: &parts) { names.normalize(decodePlain(last), .surname, into: &parts) }
+        let surname = given.upperBound..<parts.count
+        for index in 0..<parts.count where parts[index] >= 0x30 && parts[index] <= 0x39 { return .invalid(.nameInvalid) }
+        if surname.isEmpty { return .invalid(.nameInvalid) }
+        guard streets.normalize(plain: street, into: &parts) else { return .invalid(.streetInvalid) }
+        let streetKey = surname.upperBound..<parts.count
+        if !(numberIsASCII && houses.normalizePlain(ascii: number, into: &parts)) {
+            let text = decodePlain(number)
+            guard houses.normalize(text, 0..<text.count, into: &parts) else { return .invalid(.houseNumberInvalid) }
+        }
+        let house = streetKey.upperBound..<parts.count
+        if plzIsASCII {
+            guard contacts.postcode(ascii: plz, into: &parts) else { return .invalid(.postcodeInvalid) }
+        } else {
+            let text = decodePlain(plz)
+            guard contacts.postcode(text, 0..<text.count, into: &parts) else { return .invalid(.postcodeInvalid) }
+        }
+        let postcode = house.upperBound..<parts.count
+        postalKeys(given: given, surname: surname, street: streetKey, house: house, postcode: postcode, &probe)
+        return .usable
+    }
+
+    /// A plain field's scalars, in `scalars` (cleared first).
+    private func decodePlain(_ raw: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt32> {
+        scalars.removeAll()
+        _ = FieldScalars.decode(raw, as: encoding, into: &scalars)
+        return scalars.buffer
+    }
+
+    /// The household key, and with a first name the person and phonetic keys,
+    /// from the normalized parts in `parts`.
+    private func postalKeys(
+        given: Range<Int>, surname: Range<Int>, street: Range<Int>, house: Range<Int>, postcode: Range<Int>, _ probe: inout RowProbe
+    ) {
+        probe.hasFirstName = !given.isEmpty
+        probe.keys.append(ProbeKey(kind: .household, fingerprint: fingerprint(.household, surname, street, house, postcode)))
+        guard !given.isEmpty else { return }
+        probe.keys.append(ProbeKey(kind: .person, fingerprint: fingerprint(.person, surname, given, street, house, postcode)))
+        codes.removeAll()
+        parts.withBuffer { KoelnerBytes.encode($0, surname, into: &codes) }
+        let lastLength = codes.count
+        parts.withBuffer { KoelnerBytes.encode($0, given, into: &codes) }
+        let lastCode = parts.count..<(parts.count + lastLength)
+        let firstCode = lastCode.upperBound..<(parts.count + codes.count)
+        parts.append(contentsOf: codes.buffer)
+        probe.keys.append(ProbeKey(kind: .phonetic, fingerprint: fingerprint(.phonetic, lastCode, firstCode, street, house, postcode)))
     }
 
     private func referencePostal(_ fields: [String?], _ probe: inout RowProbe) -> ChannelState {
@@ -233,19 +353,27 @@ public final class ByteRowKeyer {
         _ kind: KeyKind, _ a: Range<Int>, _ b: Range<Int>? = nil, _ c: Range<Int>? = nil, _ d: Range<Int>? = nil,
         _ e: Range<Int>? = nil
     ) -> UInt64 {
+        let prefix = prefixes.slice(prefixRanges[Int(kind.rawValue) - 1])
+        let length = prefix.count + 1 + a.count + (b.map { 1 + $0.count } ?? 0) + (c.map { 1 + $0.count } ?? 0)
+            + (d.map { 1 + $0.count } ?? 0) + (e.map { 1 + $0.count } ?? 0)
         message.removeAll()
-        prefixes[Int(kind.rawValue) - 1].withUnsafeBufferPointer { message.append(contentsOf: $0) }
-        func add(_ range: Range<Int>?) {
+        message.reserve(length)
+        var target = message.base
+        let source = parts.base
+        @inline(__always) func add(_ range: Range<Int>?) {
             guard let range else { return }
-            message.append(0x1F)
-            message.append(contentsOf: parts.slice(range))
+            target.pointee = 0x1F
+            ScratchBuffer<UInt8>.copy(source + range.lowerBound, to: target + 1, count: range.count)
+            target += 1 + range.count
         }
+        ScratchBuffer<UInt8>.copy(prefix.baseAddress!, to: target, count: prefix.count)
+        target += prefix.count
         add(a)
         add(b)
         add(c)
         add(d)
         add(e)
-        return message.withBuffer { fingerprinter.fingerprint(message: $0) }
+        return fingerprinter.fingerprint(message: UnsafeBufferPointer(start: message.base, count: length))
     }
 
     // MARK: - Phone and e-mail
@@ -270,23 +398,27 @@ public final class ByteRowKeyer {
                     }
                 }
             }
-            if normalized == nil {
-                referenceFields += 1
-                let string = FieldScalars.string(text)
-                let result = kind == .phone ? PhoneNormalizer.normalize(string) : EmailNormalizer.normalize(string)
-                if case .success(let value) = result {
-                    parts.append(contentsOf: value.utf8)
-                    normalized = true
-                } else {
-                    normalized = false
-                }
-            }
-            guard normalized == true else {
-                state = .invalid(invalid)
-                return
-            }
-            probe.keys.append(ProbeKey(kind: kind, fingerprint: fingerprint(kind, 0..<parts.count)))
-            if state == .absent { state = .usable }
+            if normalized == nil { normalized = referenceContact(FieldScalars.string(text), kind) }
+            addContact(normalized == true, kind, invalid, into: &state, &probe)
         }
+    }
+
+    /// The reference normalizer's value of a phone or e-mail field, appended to `parts`.
+    private func referenceContact(_ text: String, _ kind: KeyKind) -> Bool {
+        referenceFields += 1
+        let result = kind == .phone ? PhoneNormalizer.normalize(text) : EmailNormalizer.normalize(text)
+        guard case .success(let value) = result else { return false }
+        parts.append(contentsOf: value.utf8)
+        return true
+    }
+
+    /// The key of the value in `parts`, or the channel marked unusable.
+    private func addContact(_ normalized: Bool, _ kind: KeyKind, _ invalid: Reason, into state: inout ChannelState, _ probe: inout RowProbe) {
+        guard normalized else {
+            state = .invalid(invalid)
+            return
+        }
+        probe.keys.append(ProbeKey(kind: kind, fingerprint: fingerprint(kind, 0..<parts.count)))
+        if state == .absent { state = .usable }
     }
 }

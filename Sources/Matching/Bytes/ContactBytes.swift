@@ -3,6 +3,7 @@
 struct ContactBytes {
     private var digits = ScratchBuffer<UInt8>(capacity: 32)
     private var bytes = ScratchBuffer<UInt8>(capacity: 256)
+    private let lists = WordTable.lookup
 
     init() {}
 
@@ -53,7 +54,109 @@ struct ContactBytes {
         return true
     }
 
+    /// `postcode` of an ASCII field, read from its bytes.
+    func postcode(ascii field: UnsafeBufferPointer<UInt8>, into out: inout ScratchBuffer<UInt8>) -> Bool {
+        let trimmed = PlainText.trimmed(field)
+        if trimmed.isEmpty { return false }
+        var index = trimmed.lowerBound
+        var prefix: UInt32 = 0  // up to four letters, one per byte
+        var prefixCount = 0
+        while index < trimmed.upperBound {
+            let lower = field[index] | 0x20
+            guard lower >= 0x61 && lower <= 0x7A else { break }
+            if prefixCount < 4 { prefix |= UInt32(lower) << (8 * UInt32(prefixCount)) }
+            prefixCount += 1
+            index += 1
+        }
+        if prefixCount > 0, index < trimmed.upperBound, field[index] == 0x2D || PlainText.isBlank(field[index]) {
+            index += 1
+            while index < trimmed.upperBound, PlainText.isBlank(field[index]) { index += 1 }
+        }
+        for i in index..<trimmed.upperBound where !(field[i] >= 0x30 && field[i] <= 0x39) { return false }
+        let count = trimmed.upperBound - index
+        if count == 0 { return false }
+        let d = UInt32(UInt8(ascii: "d")), e = UInt32(UInt8(ascii: "e"))
+        guard prefixCount == 0 || (prefixCount == 1 && prefix == d) || (prefixCount == 2 && prefix == d | e << 8) else {
+            return false
+        }
+        switch count {
+        case 5: if field[index] == 0x30 && field[index + 1] == 0x30 { return false }
+        case 4: if field[index] == 0x30 { return false }
+        default: return false
+        }
+        if count == 4 { out.append(0x30) }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: field[index..<trimmed.upperBound]))
+        return true
+    }
+
     // MARK: - Phone
+
+    /// `phone` of an ASCII field, read from its bytes.
+    mutating func phone(ascii field: UnsafeBufferPointer<UInt8>, into out: inout ScratchBuffer<UInt8>) -> Bool {
+        let trimmed = PlainText.trimmed(field)
+        if trimmed.isEmpty { return false }
+        var index = afterLabel(ascii: field, trimmed)
+        digits.removeAll()
+        var international = false
+        var parenthesizedZero = -1
+        while index < trimmed.upperBound {
+            let byte = field[index]
+            index += 1
+            if byte >= 0x30 && byte <= 0x39 {
+                digits.append(byte)
+            } else if byte == 0x2B {
+                if international || !digits.isEmpty { return false }
+                international = true
+            } else if byte == 0x28, let close = closingOfParenthesizedZero(ascii: field, trimmed, after: index - 1) {
+                parenthesizedZero = digits.count
+                digits.append(0x30)
+                index = close + 1
+            } else if byte == 0x2F || byte == 0x2D || byte == 0x28 || byte == 0x29 || byte == 0x2E || PlainText.isBlank(byte) {
+                continue
+            } else {
+                return false
+            }
+        }
+        return canonicalNumber(international: international, parenthesizedZero: parenthesizedZero, into: &out)
+    }
+
+    private func closingOfParenthesizedZero(ascii field: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, after open: Int) -> Int? {
+        var index = open + 1
+        var sawZero = false
+        while index < range.upperBound {
+            let byte = field[index]
+            if byte == 0x29 { return sawZero ? index : nil }
+            if byte == 0x30 && !sawZero {
+                sawZero = true
+            } else if !PlainText.isBlank(byte) {
+                return nil
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    private mutating func afterLabel(ascii field: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+        var index = range.lowerBound
+        while index < range.upperBound, (field[index] | 0x20) >= 0x61 && (field[index] | 0x20) <= 0x7A { index += 1 }
+        if index == range.lowerBound { return index }
+        bytes.removeAll()
+        for k in range.lowerBound..<index { bytes.append(field[k] | 0x20) }
+        guard bytes.withBuffer({ lists.classes($0, 0..<$0.count) }).contains(.phoneLabel) else {
+            return range.lowerBound
+        }
+        while index < range.upperBound {
+            let byte = field[index]
+            if byte == 0x2E || byte == 0x3A || byte == 0x2D || PlainText.isBlank(byte) {
+                index += 1
+            } else if index + 1 < range.upperBound, byte | 0x20 == UInt8(ascii: "n"), field[index + 1] | 0x20 == UInt8(ascii: "r") {
+                index += 2
+            } else {
+                break
+            }
+        }
+        return index
+    }
 
     /// Appends the number in E.164 to `out`; false when it cannot be canonicalized.
     mutating func phone(_ field: UnsafeBufferPointer<UInt32>, into out: inout ScratchBuffer<UInt8>) -> Bool {
@@ -81,6 +184,13 @@ struct ContactBytes {
                 return false
             }
         }
+        return canonicalNumber(international: international, parenthesizedZero: parenthesizedZero, into: &out)
+    }
+
+    /// The number in E.164 from the digits read, `+` seen, and where a `(0)` was.
+    private mutating func canonicalNumber(international: Bool, parenthesizedZero: Int, into out: inout ScratchBuffer<UInt8>) -> Bool {
+        var international = international
+        var parenthesizedZero = parenthesizedZero
         if digits.isEmpty { return false }
         if !international && digits.count >= 2 && digits[0] == 0x30 && digits[1] == 0x30 {
             international = true

@@ -82,6 +82,36 @@ struct HouseNumberBytes {
         }
     }
 
+    /// The fast path for the common ASCII forms: digits with at most one letter
+    /// after them (`23`, `007`, `5a`, `5 A`), blanks around. Appends the canonical
+    /// number and returns true; false, with nothing appended, for every other
+    /// form, which the full rules decide.
+    func normalizePlain(ascii field: UnsafeBufferPointer<UInt8>, into out: inout ScratchBuffer<UInt8>) -> Bool {
+        let trimmed = PlainText.trimmed(field)
+        var i = trimmed.lowerBound
+        let end = trimmed.upperBound
+        while i < end, field[i] == 0x30 { i += 1 }
+        let digitsStart = i
+        while i < end, field[i] >= 0x30 && field[i] <= 0x39 { i += 1 }
+        let digits = digitsStart..<i
+        // No digit at all, or more than four without the leading zeros: the full rules.
+        guard i > trimmed.lowerBound, digits.count <= 4 else { return false }
+        var letter: UInt8 = 0
+        if i < end {
+            while i < end, PlainText.isBlank(field[i]) { i += 1 }
+            let lower = field[i] | 0x20
+            guard i + 1 == end, lower >= 0x61, lower <= 0x7A else { return false }
+            letter = lower
+        }
+        if digits.isEmpty {
+            out.append(0x30)
+        } else {
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: field[digits]))
+        }
+        if letter != 0 { out.append(letter) }
+        return true
+    }
+
     private func isPrefix(_ token: Token) -> Bool {
         text.withBuffer { WordTable.classes($0, token.range) }.contains(.houseNumberPrefix)
     }

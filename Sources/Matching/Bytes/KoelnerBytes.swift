@@ -1,43 +1,49 @@
 /// `KoelnerPhonetik.encode` for a folded name (`a-z` only, as `PersonName` holds it).
 enum KoelnerBytes {
+    /// The code of each letter `a`…`z` that needs no context, four bits each
+    /// (`a` in the lowest); 0xF for `c`, `h`, `x`, which need it (`p`, `d`, `t`
+    /// change only before certain letters). A constant, not a table: no memory
+    /// access and no jump table per letter.
+    private static let codesAToP: UInt64 = 0x1066_5400_F430_2F10
+    private static let codesQToZ: UInt64 = 0x80_F330_2874
+
     /// Appends the code of `name[range]` to `out`.
     static func encode(_ name: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into out: inout ScratchBuffer<UInt8>) {
         var code = Code(start: out.count)
         var previous: UInt8 = 0
-        @inline(__always) func put(_ value: UInt8) { code.put(value, &out) }
-        for index in range {
+        var index = range.lowerBound
+        let end = range.upperBound
+        while index < end {
             let letter = name[index]
-            guard letter >= 0x61 && letter <= 0x7A else { continue }
-            let next: UInt8 = index + 1 < range.upperBound ? name[index + 1] : 0
-            switch letter {
-            case 0x61, 0x65, 0x69, 0x6A, 0x6F, 0x75, 0x79: put(0)  // a e i j o u y
-            case 0x62: put(1)  // b
-            case 0x70: put(next == 0x68 ? 3 : 1)  // p, ph
-            case 0x64, 0x74: put(next == 0x63 || next == 0x73 || next == 0x7A ? 8 : 2)  // d t before c s z
-            case 0x66, 0x76, 0x77: put(3)  // f v w
-            case 0x67, 0x6B, 0x71: put(4)  // g k q
-            case 0x78:  // x
-                if previous == 0x63 || previous == 0x6B || previous == 0x71 {
-                    put(8)
-                } else {
-                    put(4)
-                    put(8)
+            index += 1
+            let offset = letter &- 0x61
+            guard offset < 26 else { continue }
+            let next: UInt8 = index < end ? name[index] : 0
+            var value = UInt8(truncatingIfNeeded: offset < 16 ? codesAToP >> (4 * UInt64(offset)) : codesQToZ >> (4 * UInt64(offset - 16))) & 0xF
+            if value == 0xF {
+                switch letter {
+                case 0x68:  // h: no code, but breaks a repeat
+                    code.last = 0xFE
+                    previous = letter
+                    continue
+                case 0x78:  // x
+                    if !(previous == 0x63 || previous == 0x6B || previous == 0x71) { code.put(4, &out) }
+                    value = 8
+                default:  // c
+                    if out.count == code.start {
+                        let hard = switch next { case 0x61, 0x68, 0x6B, 0x6C, 0x6F, 0x71, 0x72, 0x75, 0x78: true; default: false }
+                        value = hard ? 4 : 8
+                    } else {
+                        let hard = switch next { case 0x61, 0x68, 0x6B, 0x6F, 0x71, 0x75, 0x78: true; default: false }
+                        value = hard && previous != 0x73 && previous != 0x7A ? 4 : 8
+                    }
                 }
-            case 0x6C: put(5)  // l
-            case 0x6D, 0x6E: put(6)  // m n
-            case 0x72: put(7)  // r
-            case 0x73, 0x7A: put(8)  // s z
-            case 0x63:  // c
-                if out.count == code.start {
-                    let hard = switch next { case 0x61, 0x68, 0x6B, 0x6C, 0x6F, 0x71, 0x72, 0x75, 0x78: true; default: false }
-                    put(hard ? 4 : 8)
-                } else {
-                    let hard = switch next { case 0x61, 0x68, 0x6B, 0x6F, 0x71, 0x75, 0x78: true; default: false }
-                    put(hard && previous != 0x73 && previous != 0x7A ? 4 : 8)
-                }
-            default:  // h: no code, but breaks a repeat
-                code.last = 0xFE
+            } else if letter == 0x70 {  // p, ph
+                if next == 0x68 { value = 3 }
+            } else if letter == 0x64 || letter == 0x74 {  // d t before c s z
+                if next == 0x63 || next == 0x73 || next == 0x7A { value = 8 }
             }
+            code.put(value, &out)
             previous = letter
         }
     }

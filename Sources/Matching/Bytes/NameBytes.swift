@@ -21,6 +21,8 @@ struct NameBytes {
     private var joined = ScratchBuffer<Token>(capacity: 16)
     private var kept = ScratchBuffer<Token>(capacity: 16)
     private var words = ScratchBuffer<Range<Int>>(capacity: 16)
+    private let plain = PlainText()
+    private let lists = WordTable.lookup
 
     init() {}
 
@@ -49,6 +51,80 @@ struct NameBytes {
         case .given: givenNameWords(into: &out)
         case .surname: surnameWords(into: &out)
         }
+    }
+
+    /// The fast path for a plain name (`PlainText`): words of letters between
+    /// blanks, hyphens only between letters, and no word or hyphenated token on
+    /// any list or a name keyword (`WordClass.nameKeyword`). The rules then keep
+    /// every word, in given names and surnames alike, so the folded letters are
+    /// appended to `out` and true is returned. False, with nothing appended,
+    /// when the full rules must decide (titles, particles, dots, commas …).
+    mutating func normalizePlain(_ field: UnsafeBufferPointer<UInt8>, into out: inout ScratchBuffer<UInt8>) -> Bool {
+        let start = out.count
+        guard let p = field.baseAddress else { return true }
+        let n = field.count
+        var wordStart = start
+        var tokenStart = start
+        var tokenWords = 0
+        var inToken = false
+        var afterHyphen = false
+        var failed = false
+        @inline(__always) func endWord() {
+            if out.withBuffer({ lists.classes($0, wordStart..<out.count) }).rawValue != 0 { failed = true }
+            tokenWords += 1
+            wordStart = out.count
+        }
+        @inline(__always) func endToken() {
+            if tokenWords > 1, out.withBuffer({ lists.classes($0, tokenStart..<out.count) }).rawValue != 0 { failed = true }
+            tokenWords = 0
+            tokenStart = out.count
+        }
+        var i = 0
+        while i < n && !failed {
+            let byte = p[i]
+            if byte < 0x80 {
+                i += 1
+                let lower = byte | 0x20
+                if lower >= 0x61 && lower <= 0x7A {
+                    out.append(lower)
+                    inToken = true
+                    afterHyphen = false
+                } else if byte == 0x20 || byte == 0x09 {
+                    guard inToken else { continue }
+                    if afterHyphen { failed = true; break }
+                    endWord()
+                    endToken()
+                    inToken = false
+                } else if byte == 0x2D, inToken, !afterHyphen {
+                    endWord()
+                    afterHyphen = true
+                } else {
+                    failed = true
+                }
+                continue
+            }
+            let info = plain.table[PlainText.scalar(p, i)]
+            i += 2
+            guard info.isPlainLetter else { failed = true; break }
+            out.append(info.fold.0)
+            if info.foldCount > 1 { out.append(info.fold.1) }
+            if info.foldCount > 2 { out.append(info.fold.2) }
+            inToken = true
+            afterHyphen = false
+        }
+        if !failed && inToken {
+            if afterHyphen {
+                failed = true
+            } else {
+                endWord()
+                endToken()
+            }
+        }
+        if failed {
+            out.truncate(to: start)
+            return false
+        }
+        return true
     }
 
     // MARK: - Tokens

@@ -17,6 +17,9 @@ struct ScalarInfo {
     var isLowercase = false
     /// Within the covered blocks and folding without context.
     var isCovered = false
+    /// A covered letter that folds to one to three ASCII letters without breaking the word
+    /// (`ä` → `ae`, `é` → `e`): what a plain name is made of.
+    var isPlainLetter = false
 }
 
 enum ScalarTable {
@@ -33,6 +36,15 @@ enum ScalarTable {
             }
         }
         return entries
+    }()
+
+    /// The entries of the scalars below U+0300 (all that two-byte UTF-8 sequences
+    /// of covered scalars reach), for the hot loops: a pointer held by the
+    /// normalizers costs no lazy-global check per access, unlike `entries`.
+    nonisolated(unsafe) static let latin: UnsafePointer<ScalarInfo> = {
+        let table = UnsafeMutablePointer<ScalarInfo>.allocate(capacity: 0x300)
+        table.initialize(from: entries, count: 0x300)
+        return UnsafePointer(table)
     }()
 
     /// The table entry of `value`, or nil when the scalar is not covered.
@@ -78,6 +90,8 @@ enum ScalarTable {
         }
         // '.' is special with keepsDots; ASCII is handled by value in the folder anyway.
         info.isCovered = true
+        info.isPlainLetter = info.isLetter && !info.breaksWord && info.foldCount > 0
+            && middle.allSatisfy { $0 >= 0x61 && $0 <= 0x7A }
         return info
     }
 }

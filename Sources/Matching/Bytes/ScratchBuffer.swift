@@ -60,6 +60,12 @@ struct ScratchBuffer<Element>: RandomAccessCollection, MutableCollection {
         for element in elements { append(element) }
     }
 
+    /// Makes room for `n` more elements without appending them.
+    @inline(__always)
+    mutating func reserve(_ n: Int) {
+        if count + n > capacity { grow(count + n) }
+    }
+
     @inline(__always) mutating func removeAll() { count = 0 }
     @inline(__always) mutating func removeLast() { count -= 1 }
     /// Keeps the first `length` elements.
@@ -85,6 +91,36 @@ struct ScratchBuffer<Element>: RandomAccessCollection, MutableCollection {
         base.deallocate()
         base = larger
         capacity = newCapacity
+    }
+}
+
+extension ScratchBuffer where Element == UInt8 {
+    /// Appends bytes (usually a few) with `copy`.
+    @inline(__always)
+    mutating func append(contentsOf bytes: UnsafeBufferPointer<UInt8>) {
+        reserve(bytes.count)
+        if let source = bytes.baseAddress { Self.copy(source, to: base + count, count: bytes.count) }
+        count += bytes.count
+    }
+
+    /// Copies a few bytes (a key part) without a call into `memmove`: eight at a time, then the rest.
+    @inline(__always)
+    static func copy(_ source: UnsafePointer<UInt8>, to target: UnsafeMutablePointer<UInt8>, count: Int) {
+        var k = 0
+        let from = UnsafeRawPointer(source), to = UnsafeMutableRawPointer(target)
+        while k + 8 <= count {
+            to.storeBytes(of: from.loadUnaligned(fromByteOffset: k, as: UInt64.self), toByteOffset: k, as: UInt64.self)
+            k += 8
+        }
+        if k + 4 <= count {
+            to.storeBytes(of: from.loadUnaligned(fromByteOffset: k, as: UInt32.self), toByteOffset: k, as: UInt32.self)
+            k += 4
+        }
+        if k + 2 <= count {
+            to.storeBytes(of: from.loadUnaligned(fromByteOffset: k, as: UInt16.self), toByteOffset: k, as: UInt16.self)
+            k += 2
+        }
+        if k < count { target[k] = source[k] }
     }
 }
 

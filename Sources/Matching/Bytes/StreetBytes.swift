@@ -3,6 +3,7 @@ struct StreetBytes {
     private var folded = ScratchBuffer<UInt8>(capacity: 128)
     private var letters = ScratchBuffer<UInt8>(capacity: 64)
     private var tokens = ScratchBuffer<Token>(capacity: 16)
+    private let plain = PlainText()
 
     struct Token {
         var range: Range<Int>
@@ -26,6 +27,19 @@ struct StreetBytes {
         if allBlank { return false }
         folded.removeAll()
         FieldScalars.fold(field, range, marksWords: true, keepsDots: true, into: &folded)
+        return appendWords(into: &out)
+    }
+
+    /// The same for a plain field (`PlainText`), read from its bytes.
+    mutating func normalize(plain field: UnsafeBufferPointer<UInt8>, into out: inout ScratchBuffer<UInt8>) -> Bool {
+        folded.removeAll()
+        plain.fold(field, marksWords: true, keepsDots: true, into: &folded)
+        // A blank street folds to nothing and so has no letters either.
+        return appendWords(into: &out)
+    }
+
+    /// The canonical words of `folded`, appended to `out`; false when they have no letters.
+    private mutating func appendWords(into out: inout ScratchBuffer<UInt8>) -> Bool {
         let start = out.count
         folded.withBuffer { words in
             // Words: the runs between single blanks (fold leaves none at the ends).

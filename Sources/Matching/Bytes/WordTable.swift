@@ -15,6 +15,9 @@ struct WordClass: OptionSet {
     static let houseNumberPrefix = WordClass(rawValue: 1 << 7)
     static let phoneLabel = WordClass(rawValue: 1 << 8)
     static let incompleteStreet = WordClass(rawValue: 1 << 9)
+    /// Words the name rules test by value (`und`, `u.`, `v.`, `v. d.`, `Dipl…`, `Dr.-Ing.`, `Dr. phil.`, `B. Sc.`):
+    /// a plain name (`NameBytes.normalizePlain`) has none of them.
+    static let nameKeyword = WordClass(rawValue: 1 << 10)
 }
 
 /// A word of at most 16 bytes, zero-padded (folded words never contain a zero byte).
@@ -56,9 +59,43 @@ struct PackedWord: Equatable {
     }
 }
 
+/// `WordTable` for the hot loops: two pointers held by the normalizers, so a
+/// lookup costs no lazy-global check.
+struct WordLookup: @unchecked Sendable {  // immutable after creation
+    let words: UnsafePointer<PackedWord>
+    let classes: UnsafePointer<WordClass>
+    let mask: Int
+
+    /// The lists `bytes[range]` is on.
+    @inline(__always)
+    func classes(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> WordClass {
+        guard let word = PackedWord(bytes, range) else { return [] }
+        return classes(word)
+    }
+
+    @inline(__always)
+    func classes(_ word: PackedWord) -> WordClass {
+        var slot = word.hash & mask
+        while true {
+            let found = classes[slot]
+            if found.rawValue == 0 { return [] }
+            if words[slot] == word { return found }
+            slot = (slot + 1) & mask
+        }
+    }
+}
+
 enum WordTable {
     private static let size = 512
     private static let mask = size - 1
+
+    static let lookup: WordLookup = {
+        let words = UnsafeMutablePointer<PackedWord>.allocate(capacity: size)
+        words.initialize(from: table.words, count: size)
+        let classes = UnsafeMutablePointer<WordClass>.allocate(capacity: size)
+        classes.initialize(from: table.classes, count: size)
+        return WordLookup(words: words, classes: classes, mask: mask)
+    }()
 
     private static let table: (words: [PackedWord], classes: [WordClass]) = {
         typealias Names = PersonNameNormalizer
@@ -69,6 +106,7 @@ enum WordTable {
             (.houseNumberPrefix, HouseNumberNormalizer.prefixes),
             (.phoneLabel, Set(PhoneNormalizer.labels.map { String(decoding: $0, as: UTF8.self) })),
             (.incompleteStreet, StreetNormalizer.incompleteStreetWords),
+            (.nameKeyword, ["und", "u", "v", "d", "vd", "dipl", "diplom", "dr", "prof", "dres", "ing", "phil", "sc"]),
         ]
         var words = [PackedWord](repeating: PackedWord(), count: size)
         var classes = [WordClass](repeating: [], count: size)

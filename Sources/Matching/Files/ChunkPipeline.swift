@@ -4,7 +4,11 @@ import Formats
 /// Reading, processing and writing overlap: a reader thread reads chunks of
 /// records ahead, `workers` threads process one chunk each, and the calling
 /// thread consumes the results in input order. At most `workers + 2` chunks
-/// are in flight, so memory is bounded by the chunk size.
+/// are in flight, so memory is bounded by the chunk size; a processed chunk's
+/// arrays are handed back to the reader for the next one, so a long file
+/// allocates no new memory after its first chunks (glibc would otherwise keep
+/// freed multi-megabyte blocks in its per-thread heaps and the resident size
+/// would grow with the file).
 enum ChunkPipeline {
     /// `process(worker, chunk)` runs on a worker thread; `worker` is below
     /// `workers` and used by one thread at a time, so per-worker state may hang
@@ -31,7 +35,8 @@ enum ChunkPipeline {
             Thread.detachNewThread {
                 defer { group.leave() }
                 while let (sequence, chunk) = state.take() {
-                    state.finish(sequence, process(worker, chunk))
+                    let output = process(worker, chunk)
+                    state.finish(sequence, output, spare: consume chunk)
                 }
             }
         }
@@ -50,7 +55,8 @@ enum ChunkPipeline {
         private let condition = NSCondition()
         private let limit: Int
         private var pending: [(Int, RecordChunk)] = []
-        private var pendingStart = 0
+        /// Processed chunks, for the reader to reuse.
+        private var spares: [RecordChunk] = []
         private var results: [Int: Output] = [:]
         private var read = 0
         private var consumed = 0
@@ -65,11 +71,12 @@ enum ChunkPipeline {
                 condition.lock()
                 while read - consumed >= limit && !cancelled { condition.wait() }
                 let stop = cancelled
+                let spare = spares.popLast()
                 condition.unlock()
                 if stop { return }
                 let chunk: RecordChunk?
                 var failure: (any Error)?
-                do { chunk = try reader.nextChunk(maxRecords: chunkRows) } catch { chunk = nil; failure = error }
+                do { chunk = try reader.nextChunk(maxRecords: chunkRows, reusing: spare) } catch { chunk = nil; failure = error }
                 condition.lock()
                 if let chunk {
                     pending.append((read, chunk))
@@ -87,19 +94,15 @@ enum ChunkPipeline {
         func take() -> (Int, RecordChunk)? {
             condition.lock()
             defer { condition.unlock() }
-            while pendingStart == pending.count && !readDone && !cancelled { condition.wait() }
-            guard pendingStart < pending.count, !cancelled else { return nil }
-            let item = pending[pendingStart]
-            pendingStart += 1
-            if pendingStart == pending.count {
-                pending.removeAll(keepingCapacity: true)
-                pendingStart = 0
-            }
-            return item
+            while pending.isEmpty && !readDone && !cancelled { condition.wait() }
+            guard !pending.isEmpty, !cancelled else { return nil }
+            // At most `limit` items: removing the first moves a few.
+            return pending.removeFirst()
         }
 
-        func finish(_ sequence: Int, _ output: Output) {
+        func finish(_ sequence: Int, _ output: Output, spare: consuming RecordChunk) {
             condition.lock()
+            if spares.count < limit { spares.append(spare) }
             results[sequence] = output
             condition.broadcast()
             condition.unlock()
@@ -125,5 +128,30 @@ enum ChunkPipeline {
             condition.broadcast()
             condition.unlock()
         }
+    }
+}
+
+/// Output buffers handed back from the thread that writes them out to the
+/// workers that fill them, for the same reason as the chunks.
+final class SpareBuffers: @unchecked Sendable {  // state behind the lock
+    private let lock = NSLock()
+    private var buffers: [[UInt8]] = []
+    private let limit: Int
+
+    init(limit: Int) { self.limit = limit }
+
+    /// An empty buffer, with the capacity of one handed back if there is one.
+    func take() -> [UInt8] {
+        lock.lock()
+        var buffer = buffers.popLast() ?? []
+        lock.unlock()
+        buffer.removeAll(keepingCapacity: true)
+        return buffer
+    }
+
+    func put(_ buffer: consuming [UInt8]) {
+        lock.lock()
+        if buffers.count < limit { buffers.append(buffer) }
+        lock.unlock()
     }
 }

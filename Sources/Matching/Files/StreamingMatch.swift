@@ -45,9 +45,11 @@ public enum StreamingMatch {
             WorkerState(keyer: ByteRowKeyer(
                 columns: detected, headerFieldCount: header.count, encoding: dialect.encoding, fingerprinter: fingerprinter))
         })
+        let spareBuffers = SpareBuffers(limit: workers + 3)
         let process: @Sendable (Int, RecordChunk, Int) -> SlicePart = { worker, chunk, start in
             let state = states.value[worker]
             var part = SlicePart()
+            part.bytes = spareBuffers.take()
             part.bytes.reserveCapacity(chunk.bytes.count + (chunk.count - start) * 24)
             chunk.bytes.withUnsafeBufferPointer { bytes in
                 // Rows in groups: all keys of a group are looked up at once, so their cache misses overlap.
@@ -88,7 +90,7 @@ public enum StreamingMatch {
 
         var total = SlicePart()
         var done = 0
-        func consume(_ part: SlicePart, rows: Int) {
+        func consume(_ part: consuming SlicePart, rows: Int) {
             sink.write(part.bytes)
             total.stats.merge(part.stats)
             total.blank += part.blank
@@ -96,6 +98,9 @@ public enum StreamingMatch {
             if total.firstRagged == nil { total.firstRagged = part.firstRagged }
             done += rows
             progress?(done)
+            var bytes: [UInt8] = []
+            swap(&bytes, &part.bytes)
+            spareBuffers.put(bytes)
         }
         consume(process(0, first, 1), rows: first.count - 1)
         try ChunkPipeline.run(reader: reader, chunkRows: chunkRows, workers: workers) { worker, chunk in

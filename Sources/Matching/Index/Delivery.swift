@@ -148,20 +148,14 @@ struct DeliveryColumns: Sendable {
     func key(_ chunk: RecordChunk, _ record: Int, keyers: DeliveryKeyers, path: String, into part: inout DeliverySlice) {
         if chunk.isBlank(record) { return }
         let line = chunk.records[record].line
-        guard list < chunk.fieldCount(record),
-              let listName = chunk.fieldString(record, list, encoding: keyers.encoding)
-                ?? chunk.fieldString(record, list, encoding: .windows1252)
-        else {
+        guard list < chunk.fieldCount(record) else {
             if part.unknownList == nil { part.unknownList = (line, "") }
             return
         }
-        let trimmed = listName.trimmingCharacters(in: .whitespaces)
-        let robinsonList = RobinsonList(rawValue: trimmed) ?? RobinsonList(rawValue: trimmed.lowercased())
-        guard let robinsonList else {
-            if part.unknownList == nil { part.unknownList = (line, trimmed.lowercased()) }
+        guard let robinsonList = Self.list(chunk, record, list) ?? Self.listByName(chunk, record, list, keyers.encoding, line, &part) else {
             return
         }
-        part.rowsPerList[RobinsonList.allCases.firstIndex(of: robinsonList)!] += 1
+        part.rowsPerList[Int(robinsonList.bit.trailingZeroBitCount)] += 1
         let keyer: ByteRowKeyer
         let state: (RowProbe) -> ChannelState
         let failure: Reason
@@ -183,6 +177,48 @@ struct DeliveryColumns: Sendable {
         case .absent:
             part.skipped.append(SkippedEntry(path: path, line: line, reason: failure))
         }
+    }
+}
+
+extension DeliveryColumns {
+    /// The list of a field written as the list's name in ASCII letters, in any
+    /// case (`post`, `Telefon`, `EMAIL`): read from its bytes, as almost every
+    /// delivery row has it. Nil for anything else (blanks around it, quotes, another word).
+    static func list(_ chunk: RecordChunk, _ record: Int, _ field: Int) -> RobinsonList? {
+        let span = chunk.fieldSpan(record, field)
+        let count = span.end - span.start
+        guard count >= 3, count <= 7 else { return nil }
+        // Up to seven letters, lowercased, one per byte of a UInt64 (first letter lowest).
+        var word: UInt64 = 0
+        for i in 0..<count {
+            let lower = chunk.bytes[span.start + i] | 0x20
+            guard lower >= 0x61, lower <= 0x7A else { return nil }
+            word |= UInt64(lower) << (8 * UInt64(i))
+        }
+        for (name, list) in listWords where name == word { return list }
+        return nil
+    }
+
+    private static let listWords: [(UInt64, RobinsonList)] = RobinsonList.allCases.map { list in
+        (list.rawValue.utf8.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }, list)
+    }
+
+    /// The list of any other field, by its decoded text (blanks around it
+    /// trimmed, case ignored); an unknown list is noted in `part`.
+    static func listByName(
+        _ chunk: RecordChunk, _ record: Int, _ field: Int, _ encoding: TextEncoding, _ line: Int, _ part: inout DeliverySlice
+    ) -> RobinsonList? {
+        guard let listName = chunk.fieldString(record, field, encoding: encoding) ?? chunk.fieldString(record, field, encoding: .windows1252)
+        else {
+            if part.unknownList == nil { part.unknownList = (line, "") }
+            return nil
+        }
+        let trimmed = listName.trimmingCharacters(in: .whitespaces)
+        guard let list = RobinsonList(rawValue: trimmed) ?? RobinsonList(rawValue: trimmed.lowercased()) else {
+            if part.unknownList == nil { part.unknownList = (line, trimmed.lowercased()) }
+            return nil
+        }
+        return list
     }
 }
 

@@ -22,7 +22,7 @@ public enum IndexWriter {
         entries: inout [Entry], to path: String, keyId: String, sourceDigest: [UInt8],
         rowsPerList: [UInt64], keysPerKind: [UInt64], buildTime: Int64
     ) throws(IndexError) -> IndexHeader {
-        entries.sort { $0.fingerprint < $1.fingerprint }
+        sortByFingerprint(&entries)
         var fingerprints = [UInt64]()
         var masks = [UInt8]()
         fingerprints.reserveCapacity(entries.count)
@@ -68,6 +68,38 @@ public enum IndexWriter {
         )
         try writeFile(path: path, parts: [header.encoded(), payload])
         return header
+    }
+
+    /// Sorts `entries` by fingerprint: a counting sort on the top 16 bits
+    /// spreads them into buckets (about 80 entries each for a delivery of
+    /// 5 million keys), and each bucket is sorted on its own. Several times
+    /// faster than one comparison sort of the whole array.
+    static func sortByFingerprint(_ entries: inout [Entry]) {
+        let count = entries.count
+        guard count > 1 << 12 else {
+            entries.sort { $0.fingerprint < $1.fingerprint }
+            return
+        }
+        let shift: UInt64 = 48
+        var starts = [Int](repeating: 0, count: (1 << 16) + 1)
+        for entry in entries { starts[Int(entry.fingerprint >> shift) + 1] += 1 }
+        for bucket in 1..<starts.count { starts[bucket] += starts[bucket - 1] }
+        var sorted = [Entry](unsafeUninitializedCapacity: count) { buffer, initialized in
+            var next = starts
+            for entry in entries {
+                let bucket = Int(entry.fingerprint >> shift)
+                (buffer.baseAddress! + next[bucket]).initialize(to: entry)
+                next[bucket] += 1
+            }
+            initialized = count
+        }
+        entries = []
+        sorted.withUnsafeMutableBufferPointer { buffer in
+            for bucket in 0..<(starts.count - 1) where starts[bucket + 1] - starts[bucket] > 1 {
+                buffer[starts[bucket]..<starts[bucket + 1]].sort { $0.fingerprint < $1.fingerprint }
+            }
+        }
+        entries = sorted
     }
 
     /// Four to eight entries per bucket on average, so a bucket is one or two

@@ -3,7 +3,15 @@ public enum RobinsonList: String, CaseIterable, Sendable, Codable {
     case post, telefon, mobil, fax, email
 
     /// The bit of this list in a `ListSet`.
-    public var bit: UInt8 { 1 << UInt8(Self.allCases.firstIndex(of: self)!) }
+    public var bit: UInt8 {
+        switch self {
+        case .post: 1
+        case .telefon: 2
+        case .mobil: 4
+        case .fax: 8
+        case .email: 16
+        }
+    }
 }
 
 /// A set of lists as stored in the index: one byte per fingerprint.

@@ -52,9 +52,11 @@ extension RuntimeRoot {
     /// data (``RootInventory``); returns whether the database exists with content.
     @discardableResult
     public func requireDatabaseUnlessUnused() throws -> Bool {
-        var info = stat()
-        let present = stat(database, &info) == 0
-        if present && info.st_size > 0 { return true }
+        // FileManager, not stat(2): which module's `struct stat` members are visible
+        // depends on the order clang reads the headers in (MemberImportVisibility).
+        let attributes = try? FileManager.default.attributesOfItem(atPath: database)
+        let present = attributes != nil
+        if let size = attributes?[.size] as? NSNumber, size.int64Value > 0 { return true }
         let inventory = RootInventory.scan(self)
         guard inventory.isEmpty else {
             throw RuntimeError.lostDatabase(database: database, empty: present, holds: inventory.summary)

@@ -46,6 +46,32 @@ struct IndexFileTests {
         #expect(index.lookup(77) == [ListSet(.telefon), ListSet(.mobil)])
     }
 
+    /// Enough entries for the bucketed sort, crowded into few buckets (the top
+    /// bits of most fingerprints are equal), with the extremes and each
+    /// fingerprint several times on different lists, in shuffled order.
+    @Test func largeDeliveryWithRepeatsIsSortedAndMerged() throws {
+        let folder = try TemporaryFolder()
+        var generator = SplitMix(seed: 7)
+        var expected: [UInt64: UInt8] = [:]
+        var entries: [(UInt64, ListSet)] = []
+        for i in 0..<30_000 {
+            let fingerprint: UInt64 = switch i % 3 {
+            case 0: generator.next()
+            case 1: 0xABCD_0000_0000_0000 | (generator.next() & 0xFFFF)
+            default: [0, UInt64.max, 1 << 48, (1 << 48) - 1][Int(generator.next() % 4)]
+            }
+            let lists = ListSet(rawValue: UInt8(1 << (generator.next() % 5)))
+            entries.append((fingerprint, lists))
+            expected[fingerprint, default: 0] |= lists.rawValue
+        }
+        for i in stride(from: entries.count - 1, to: 0, by: -1) { entries.swapAt(i, Int(generator.next() % UInt64(i + 1))) }
+        let header = try Self.write(entries, to: folder.path + "/a.rbx")
+        #expect(header.entryCount == UInt64(expected.count))
+        let index = try IndexFile(path: folder.path + "/a.rbx")
+        for (fingerprint, mask) in expected { #expect(index.lookup(fingerprint) == ListSet(rawValue: mask)) }
+        #expect(index.lookup(0xABCD_0000_0001_0000).isEmpty && index.lookup(2).isEmpty)
+    }
+
     @Test func headerRoundTripsCountsAndKey() throws {
         let folder = try TemporaryFolder()
         _ = try Self.write([(1, ListSet(.post))], to: folder.path + "/a.rbx")
