@@ -5,6 +5,7 @@ import PackageDescription
 //   robinson (CLI) → Pipeline → Matching, Mail, Store, Formats; robinson → Synthetic (test data only)
 //   robinson → MasterData → Billing, Matching, Store, Formats; Billing → Mail, Store, Formats, Documents
 //   Mail → Store, Formats (customer e-mails of Pipeline and Billing alike)
+//   robinson → Reporting → Billing, Store, Formats (the monthly HTML report)
 //   GRDB is Store's; Billing, Pipeline and MasterData import it for their transactions, the CLI never does
 //   (Pipeline and Billing never import each other: they meet in the state database)
 //   Matching → Formats, CHMAC ; Formats → CZstd, CGzip, CLibXML2, ZIPFoundation ; Documents → CCairo
@@ -60,6 +61,8 @@ let package = Package(
         // Master data imports (customers, plans, mandates): validated with Billing's and Matching's rules.
         .target(name: "MasterData", dependencies: ["Billing", "Matching", "Store", "Formats", grdb], swiftSettings: strict),
         .target(name: "Store", dependencies: [grdb], swiftSettings: strict),
+        // Reporting: the monthly report for people (HTML with inline SVG), read from the state database.
+        .target(name: "Reporting", dependencies: ["Billing", "Store", "Formats"], swiftSettings: strict),
         // Mail: RFC 5322/MIME messages and the exactly-once queue of customer e-mails (jobs, invoices, dunning).
         .target(name: "Mail", dependencies: ["Store", "Formats", grdb], swiftSettings: strict),
         .target(
@@ -74,7 +77,7 @@ let package = Package(
         .executableTarget(
             name: "robinson",
             dependencies: [
-                "Pipeline", "Billing", "MasterData", "Matching", "Mail", "Store", "Formats", "Synthetic",
+                "Pipeline", "Billing", "MasterData", "Matching", "Mail", "Store", "Formats", "Synthetic", "Reporting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Logging", package: "swift-log"),
@@ -102,6 +105,7 @@ let package = Package(
             dependencies: ["Pipeline", "MasterData", "Matching", "Store", "Formats", .product(name: "Logging", package: "swift-log"), grdb],
             swiftSettings: strict
         ),
-        .testTarget(name: "RobinsonCLITests", dependencies: ["robinson", "Store", grdb], swiftSettings: strict),
+        .testTarget(name: "RobinsonCLITests", dependencies: ["robinson", "Store", "TestSupport", grdb], swiftSettings: strict),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Billing", "Store", grdb], swiftSettings: strict),
     ]
 )

@@ -5,8 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-# Debian packages the build and the tests need.
-PACKAGES=(libzstd-dev zlib1g-dev libssl-dev libsqlite3-dev zstd libcairo2-dev libfreetype-dev fonts-dejavu-core poppler-utils libxml2-dev python3-venv libsaxonhe-java systemd)
+# Debian packages the build and the tests need (chromium: the report's browser test).
+PACKAGES=(libzstd-dev zlib1g-dev libssl-dev libsqlite3-dev zstd libcairo2-dev libfreetype-dev fonts-dejavu-core poppler-utils libxml2-dev python3-venv libsaxonhe-java systemd chromium)
 
 install_packages() {
     local missing=()
@@ -116,6 +116,10 @@ demo() {
     ROBINSON_NOW="2026-11-30T18:00:00+01:00" "$bin" customers show K1002 | sed -n '/^correspondence/,$p'
     show_mail "$root/mail/outgoing/invoice-2026-000001.eml"
     show_mail "$root/mail/outgoing/dunning-2026-000003-1.eml"
+
+    echo
+    echo "=== 30 November: the monthly report for October (one HTML page, open it in any browser)"
+    ROBINSON_NOW="2026-11-30T18:05:00+01:00" "$bin" report --month 2026-10 | sed "s|$PWD/||g"
 }
 
 # Prints an e-mail as a mail program shows it: headers, text, attachments.

@@ -55,3 +55,35 @@ extension StateDatabase {
         try write { db in try db.audit(action, subject: subject, detail: detail, actor: actor, at: at) }
     }
 }
+
+/// Typed reads for the monthly report (`robinson report`).
+extension StateDatabase {
+    /// Jobs claimed in `[from, before)`, oldest first.
+    public func jobs(claimedFrom from: Date, before: Date) throws -> [Job] {
+        try read { db in
+            try Job.filter(Job.Columns.claimedAt >= from && Job.Columns.claimedAt < before)
+                .order(Job.Columns.claimedAt, Job.Columns.id).fetchAll(db)
+        }
+    }
+
+    /// The usage records of a service month `YYYY-MM`, by job.
+    public func usageRecords(month: String) throws -> [UsageRecord] {
+        try read { db in try UsageRecord.filter(UsageRecord.Columns.month == month).order(UsageRecord.Columns.jobId).fetchAll(db) }
+    }
+
+    /// Payment rows booked on the given invoices, in booking order.
+    public func payments(invoices numbers: [String]) throws -> [Payment] {
+        try read { db in
+            try Payment.filter(numbers.contains(Payment.Columns.invoiceNumber))
+                .order(Payment.Columns.bookedOn, Payment.Columns.id).fetchAll(db)
+        }
+    }
+
+    /// Reminders and dunning letters sent for the given invoices, by day and level.
+    public func dunningNotices(invoices numbers: [String]) throws -> [DunningNotice] {
+        try read { db in
+            try DunningNotice.filter(numbers.contains(DunningNotice.Columns.invoiceNumber))
+                .order(DunningNotice.Columns.sentOn, DunningNotice.Columns.invoiceNumber, DunningNotice.Columns.level).fetchAll(db)
+        }
+    }
+}

@@ -28,7 +28,7 @@ struct Robinson: AsyncParsableCommand {
         subcommands: [
             InitCommand.self, IndexCommand.self, MatchCommand.self, RunCommand.self,
             PurgeCommand.self, StatusCommand.self, CustomersCommand.self, PlansCommand.self, MandatesCommand.self,
-            BillCommand.self, InvoiceCommand.self, CollectCommand.self, DunningCommand.self, ReturnsCommand.self, PaymentsCommand.self, OpenItemsCommand.self, ExportCommand.self,
+            BillCommand.self, InvoiceCommand.self, CollectCommand.self, DunningCommand.self, ReturnsCommand.self, PaymentsCommand.self, OpenItemsCommand.self, ExportCommand.self, ReportCommand.self,
             MailCommand.self, AuditCommand.self, CheckCommand.self, ConfigCommand.self, EvalCommand.self, GenCommand.self,
         ]
     )

@@ -19,6 +19,8 @@ public struct RuntimeRoot: Sendable {
     public var outgoingMail: String { path + "/mail/outgoing" }
     public var sentMail: String { path + "/mail/sent" }
     public var state: String { path + "/state" }
+    /// Monthly HTML reports (`robinson report`); made when the first is written.
+    public var reports: String { path + "/reports" }
     public var database: String { path + "/state/robinson.sqlite" }
     public var lockFile: String { path + "/state/run.lock" }
     public var defaultKeyFile: String { path + "/state/hashing.key" }
