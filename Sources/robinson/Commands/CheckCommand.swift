@@ -7,14 +7,14 @@ struct CheckCommand: AsyncParsableCommand {
         commandName: "check",
         abstract: "Say whether this root can work: configuration, key, index, database, mail, billing data, schemas, disk, folders.",
         discussion: """
-        Checks that the configuration is valid (every problem, with file and line); the \\
-        hashing key is present, 0600 and matches the index; the index is present, verified \\
-        and younger than matching.maxIndexAgeDays; the state database passes quick_check \\
-        and knows every job folder, invoice and pain.008 file on disk (a database older \\
-        than the files was restored from an old backup or replaced); sendmail is \\
-        executable; seller and bank data are complete when customers are billed; the \\
-        configured schemas are readable; there is free disk space; the folders are 0700 \\
-        and ours. One line per check; exit 1 when any check found a problem. Run daily \\
+        Checks that the configuration is valid (every problem, with file and line); the \
+        hashing key is present, 0600 and matches the index; the index is present, verified \
+        and younger than matching.maxIndexAgeDays; the state database passes quick_check \
+        and knows every job folder, invoice and pain.008 file on disk (a database older \
+        than the files was restored from an old backup or replaced); sendmail is \
+        executable; seller and bank data are complete when customers are billed; the \
+        configured schemas are readable; there is free disk space; the folders are 0700 \
+        and ours. One line per check; exit 1 when any check found a problem. Run daily \
         by Jobs/ with --quiet.
         """
     )

@@ -15,8 +15,8 @@ struct ConfigShowCommand: AsyncParsableCommand {
         commandName: "show",
         abstract: "Every configuration key with its effective value and where it came from.",
         discussion: """
-        source is default, file (with line and column) or environment (with the variable). \\
-        Credentials in URLs (user:password@) are masked. The configuration is checked first: \\
+        source is default, file (with line and column) or environment (with the variable). \
+        Credentials in URLs (user:password@) are masked. The configuration is checked first: \
         an unknown key or a wrong value is an error naming the file and line or the variable.
         """
     )

@@ -9,11 +9,11 @@ struct OpenItemsCommand: AsyncParsableCommand {
         commandName: "open-items",
         abstract: "Show and write the open items (Offene-Posten-Liste) of a day.",
         discussion: """
-        Every invoice whose money does not match what it owes on the day (unpaid, partly paid, or paid too \\
-        much: a negative item is the customer's credit) and every charge not yet billed, per customer oldest \\
-        first; the sum equals the balance of the debtor accounts in the DATEV export. Writes \\
-        <root>/billing/offene-posten-YYYY-MM-DD.csv (also rewritten after every command that changes money). \\
-        Credits that named no invoice are not a customer's open item: `robinson payments list --unmatched`. \\
+        Every invoice whose money does not match what it owes on the day (unpaid, partly paid, or paid too \
+        much: a negative item is the customer's credit) and every charge not yet billed, per customer oldest \
+        first; the sum equals the balance of the debtor accounts in the DATEV export. Writes \
+        <root>/billing/offene-posten-YYYY-MM-DD.csv (also rewritten after every command that changes money). \
+        Credits that named no invoice are not a customer's open item: `robinson payments list --unmatched`. \
         Needs no DATEV settings.
         """
     )

@@ -8,11 +8,11 @@ struct StatusCommand: AsyncParsableCommand {
         commandName: "status",
         abstract: "The whole picture: the index, what waits in the inbox and why, lasting problems, and the jobs.",
         discussion: """
-        index: the current version, its age and whether `run` uses it (a stale or missing \\
-        index holds every file). inbox: each file with its state (settling, ready, held, \\
-        unknownFolder, stray) and why. conditions: what `run` reports once a day while it \\
-        lasts (held files, failing jobs, e-mails that cannot be sent). jobs: newest first, \\
-        with state, stage, counts, the index version used, output, expiry, e-mail state, \\
+        index: the current version, its age and whether `run` uses it (a stale or missing \
+        index holds every file). inbox: each file with its state (settling, ready, held, \
+        unknownFolder, stray) and why. conditions: what `run` reports once a day while it \
+        lasts (held files, failing jobs, e-mails that cannot be sent). jobs: newest first, \
+        with state, stage, counts, the index version used, output, expiry, e-mail state, \
         repeats and retries of rejected files, and the reason of a rejected or failed job.
         """
     )
