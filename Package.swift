@@ -23,12 +23,15 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "robinson", targets: ["robinson"]),
-        // Libraries for the benchmark package (Benchmarks/), which depends on this one by path.
+        // Libraries for the benchmark and fuzz packages (Benchmarks/, Fuzz/), which depend on this one by path.
         .library(name: "Matching", targets: ["Matching"]),
         .library(name: "Formats", targets: ["Formats"]),
         .library(name: "Pipeline", targets: ["Pipeline"]),
         .library(name: "Synthetic", targets: ["Synthetic"]),
         .library(name: "Billing", targets: ["Billing"]),
+        .library(name: "MasterData", targets: ["MasterData"]),
+        .library(name: "Mail", targets: ["Mail"]),
+        .library(name: "Store", targets: ["Store"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -86,7 +89,7 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "FormatsTests", dependencies: ["Formats", "ZIPFoundation"], swiftSettings: strict),
+        .testTarget(name: "FormatsTests", dependencies: ["Formats", "ZIPFoundation", "CLibXML2"], swiftSettings: strict),
         .testTarget(name: "MatchingTests", dependencies: ["Matching", "Formats"], swiftSettings: strict),
         // What several test targets share: poppler-utils reading PDFs back.
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),

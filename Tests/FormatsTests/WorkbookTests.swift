@@ -177,6 +177,23 @@ import Testing
         #expect(Self.error(escaping)?.description.contains("it has no worksheet") == true)
     }
 
+    /// Found by fuzzing (Fixtures/fuzz): a deflated part whose stream does not
+    /// end where its compressed bytes do made ZIPFoundation wait for input at
+    /// the end of the file forever; the run hung on one upload.
+    @Test("a part whose compressed data runs past its end is damaged, not a hang", .timeLimit(.minutes(1)))
+    func deflateRunsPastTheEnd() throws {
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Fixtures/fuzz/deflate-runs-past-the-end.xlsx").standardized.path
+        let scratch = Self.folder + "/scratch-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+        #expect {
+            try Workbook.convert(path: fixture, to: Self.folder + "/\(UUID().uuidString).csv", scratch: scratch)
+        } throws: { error in
+            guard case .damaged(_, let part, let detail) = error as? WorkbookError else { return false }
+            return part == "[Content_Types].xml" && detail.contains("compressed data ends before the part does")
+        }
+    }
+
     static func kind(_ error: WorkbookError?) -> String {
         switch error {
         case .macros?: "macros"

@@ -6,6 +6,7 @@ internal import ZIPFoundation
 /// extracted, and every part is unpacked into a scratch folder under a size
 /// limit counted on the bytes actually inflated (the sizes the ZIP declares
 /// are not trusted), within an overall budget for the whole workbook.
+/// Deflated parts are inflated by ``DeflatedPart``, not by ZIPFoundation.
 final class WorkbookArchive {
     /// Caps against damaged files and ZIP bombs.
     struct Limits {
@@ -69,11 +70,18 @@ final class WorkbookArchive {
         defer { try? handle.close() }
         var written = 0
         let budget = limits.total - unpacked
+        let consume = { (data: Data) throws in
+            written += data.count
+            guard written <= limit, written <= budget else { throw Overflow() }
+            try handle.write(contentsOf: data)
+        }
         do {
-            _ = try archive.extract(entry, bufferSize: 1 << 16) { data in
-                written += data.count
-                guard written <= limit, written <= budget else { throw Overflow() }
-                try handle.write(contentsOf: data)
+            if entry.isCompressed {
+                guard let file = FileHandle(forReadingAtPath: path) else { throw DeflatedPart.Damaged("the workbook cannot be read again") }
+                defer { try? file.close() }
+                try DeflatedPart.inflate(entry, in: file, consumer: consume)
+            } else {
+                _ = try archive.extract(entry, bufferSize: 1 << 16, consumer: consume)
             }
         } catch is Overflow {
             throw .tooLarge(path: path, part: written > limit ? name : "the workbook altogether", limit: written > limit ? limit : limits.total)

@@ -31,6 +31,8 @@ public final class XMLStreamReader {
     /// Skip the current element's content on the next move (after ``expand()`` or ``skipContent()``).
     private var skipCurrent = false
     private var started = false
+    /// Asking the reader for its document makes the document ours to free.
+    private var document: xmlDocPtr?
 
     /// Opens the file at `path`; with `schema`, validates it while reading.
     public init(path: String, schema: XMLSchema? = nil) throws(XMLInputError) {
@@ -64,6 +66,7 @@ public final class XMLStreamReader {
 
     deinit {
         xmlFreeTextReader(reader)
+        if let document { xmlFreeDoc(document) }
         close(descriptor)
     }
 
@@ -81,7 +84,8 @@ public final class XMLStreamReader {
                 if !started {
                     started = true
                     // A DTD the prolog check missed (an encoding it does not know) is refused here.
-                    if let document = xmlTextReaderCurrentDoc(reader), document.pointee.intSubset != nil || document.pointee.extSubset != nil {
+                    document = xmlTextReaderCurrentDoc(reader)
+                    if let document, document.pointee.intSubset != nil || document.pointee.extSubset != nil {
                         throw .doctype(path: path)
                     }
                 }
