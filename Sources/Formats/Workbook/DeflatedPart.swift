@@ -44,7 +44,7 @@ struct DeflatedPart {
                         checksum = output.withUnsafeBufferPointer { crc32(checksum, $0.baseAddress, uInt(produced)) }
                         try consumer(Data(output[0..<produced]))
                     }
-                } while status != Z_STREAM_END && (stream.avail_in > 0 || stream.avail_out == 0)
+                } while status == Z_OK && (stream.avail_in > 0 || stream.avail_out == 0)  // Z_BUF_ERROR: no progress without more input
             }
         }
         guard UInt32(truncatingIfNeeded: checksum) == entry.checksum else { throw Damaged("its CRC-32 does not match") }
