@@ -42,7 +42,7 @@ struct BillCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await scheduled(dryRun ? nil : "bill", global) { command in
-            let context = try mail.apply(try command.billing())
+            let context = mail.apply(try command.billing())
             let run = InvoiceRun(context: context)
             let month = month(now: context.now)
             if dryRun {

@@ -24,7 +24,7 @@ struct DunningCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await scheduled("dunning", global) { command in
-            let context = try mail.apply(try command.billing())
+            let context = mail.apply(try command.billing())
             let report = try DunningRun(context: context).run(on: date)
             if report.letters.isEmpty { print("no letters due") }
             for letter in report.letters {

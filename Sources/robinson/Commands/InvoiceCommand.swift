@@ -69,7 +69,7 @@ struct InvoiceCancelCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reporting {
-            let context = try mail.apply(try await CommandContext(global).billing())
+            let context = mail.apply(try await CommandContext(global).billing())
             let (note, delivery) = try InvoiceCancellation(context: context).cancelDelivering(number: number, reason: reason)
             print("\(number) cancelled by credit note \(note.number) (\(Money(cents: note.grossCents).germanFormatted)); documents in \(context.monthFolder(note.serviceMonth))/")
             DeliveryWords.print(delivery, documents: "credit notes", root: context.folder)
