@@ -84,3 +84,23 @@ final class BillingFixture: @unchecked Sendable {
         ((try? FileManager.default.contentsOfDirectory(atPath: root + "/billing/" + month)) ?? []).sorted()
     }
 }
+
+extension BillingFixture {
+    /// K1 transfer, K2 SEPA (both 49 € a month), October billed on 2 November
+    /// and collected the same day (debit date 10 November).
+    static func collectedOctober() throws -> BillingFixture {
+        let fixture = try BillingFixture()
+        try fixture.plan("M", monthly: 4_900)
+        try fixture.customer("K1", plan: "M")
+        try fixture.customer("K2", plan: "M", payment: .sepa)
+        try fixture.mandate("K2-M01", customer: "K2")
+        _ = try InvoiceRun(context: fixture.context).issue(month: YearMonth(year: 2026, month: 10)!)
+        _ = try CollectionRun(context: fixture.context).run()
+        return fixture
+    }
+
+    /// The stored invoice with this number.
+    func invoice(_ number: String) throws -> InvoiceRecord {
+        try database.read { db in try InvoiceRecord.fetchOne(db, key: number)! }
+    }
+}

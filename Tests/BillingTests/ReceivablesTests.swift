@@ -9,22 +9,6 @@ import Testing
 struct ReceivablesTests {
     static let october = YearMonth(year: 2026, month: 10)!
 
-    /// K1 transfer (monthly 49 €), K2 SEPA (monthly 49 €), October billed and collected.
-    func collected() throws -> BillingFixture {
-        let fixture = try BillingFixture()
-        try fixture.plan("M", monthly: 4_900)
-        try fixture.customer("K1", plan: "M")
-        try fixture.customer("K2", plan: "M", payment: .sepa)
-        try fixture.mandate("K2-M01", customer: "K2")
-        _ = try InvoiceRun(context: fixture.context).issue(month: Self.october)
-        _ = try CollectionRun(context: fixture.context).run()
-        return fixture
-    }
-
-    func invoice(_ fixture: BillingFixture, _ number: String) throws -> InvoiceRecord {
-        try fixture.database.read { db in try InvoiceRecord.fetchOne(db, key: number)! }
-    }
-
     /// A return of the debit `endToEndId` (invoice number and presentation counter).
     func returned(_ endToEndId: String, _ code: String, reference: String = "R1") -> ReturnNotice {
         ReturnNotice(endToEndId: endToEndId, amount: Money(cents: 5_831), reason: code, date: day("2026-11-13"),
@@ -33,13 +17,13 @@ struct ReceivablesTests {
 
     @Test("the debit is under way until its date; a return AM04 reopens it, charges 8 €, and presents it once more; re-import changes nothing")
     func returnPresentedAgain() throws {
-        let fixture = try collected()
-        #expect(try invoice(fixture, "2026-000002").paymentState == .collectionSubmitted)
+        let fixture = try BillingFixture.collectedOctober()
+        #expect(try fixture.invoice("2026-000002").paymentState == .collectionSubmitted)
         let report = try ReturnBooking(context: fixture.context).book([returned("2026-000002-1", "AM04")])
         #expect(report.booked.map(\.invoice) == ["2026-000002"])
         #expect(report.booked[0].fee == Money(cents: 800))
         #expect(report.booked[0].presentedAgain)
-        let reopened = try invoice(fixture, "2026-000002")
+        let reopened = try fixture.invoice("2026-000002")
         #expect(reopened.paymentState == .issued && reopened.paidCents == 0 && reopened.returnReason == "AM04" && reopened.presentAgain)
         let again = try ReturnBooking(context: fixture.context).book([returned("2026-000002-1", "AM04")])
         #expect(again.alreadyBooked == 1 && again.booked.isEmpty)
@@ -49,7 +33,7 @@ struct ReceivablesTests {
         fixture.setNow("2026-11-16T09:00:00+01:00")
         let second = try CollectionRun(context: fixture.context).run()
         #expect(second.files.map(\.count) == [1])
-        #expect(try invoice(fixture, "2026-000002").paymentState == .collectionSubmitted)
+        #expect(try fixture.invoice("2026-000002").paymentState == .collectionSubmitted)
         // A second return of the same invoice goes to dunning, not to the bank again.
         let secondReturn = try ReturnBooking(context: fixture.context).book([returned("2026-000002-2", "AM04", reference: "R2")])
         #expect(secondReturn.booked.first?.presentedAgain == false)
@@ -63,7 +47,7 @@ struct ReceivablesTests {
         ("MS03", true, false, true), ("SL01", true, false, false),
     ] as [(String, Bool, Bool, Bool)])
     func reasonCodes(code: String, fee: Bool, unusable: Bool, presentAgain: Bool) throws {
-        let fixture = try collected()
+        let fixture = try BillingFixture.collectedOctober()
         let booked = try #require(try ReturnBooking(context: fixture.context).book([returned("2026-000002-1", code)]).booked.first)
         #expect((booked.fee != nil) == fee)
         #expect(booked.presentedAgain == presentAgain)
@@ -73,7 +57,7 @@ struct ReceivablesTests {
 
     @Test("an unknown EndToEndId is reported, not guessed")
     func unknownReturn() throws {
-        let fixture = try collected()
+        let fixture = try BillingFixture.collectedOctober()
         let report = try ReturnBooking(context: fixture.context).book([returned("2026-000099-1", "AM04"), returned("2026-000001-1", "AM04", reference: "R9")])
         #expect(report.booked.isEmpty)
         #expect(report.unknown.count == 2)  // 000001 is a transfer invoice: never debited
@@ -82,7 +66,7 @@ struct ReceivablesTests {
 
     @Test("transfers are matched by the number in the remittance; partial payments leave the rest open; unmatched ones are listed")
     func payments() throws {
-        let fixture = try collected()
+        let fixture = try BillingFixture.collectedOctober()
         let notices = [
             PaymentNotice(amount: Money(cents: 3_000), date: day("2026-11-05"), remittance: "RE 2026-000001 Teilzahlung", payer: "Kunde K1",
                           entryReference: "P1", source: "test"),
@@ -93,14 +77,14 @@ struct ReceivablesTests {
         #expect(report.matched.map(\.invoice) == ["2026-000001"])
         #expect(report.matched[0].state == .partiallyPaid)
         #expect(report.unmatched.map(\.entryReference) == ["P2"])
-        #expect(try invoice(fixture, "2026-000001").openCents == 2_831)
+        #expect(try fixture.invoice("2026-000001").openCents == 2_831)
         let again = try PaymentBooking(context: fixture.context).book(notices)
         #expect(again.alreadyBooked == 2)
         #expect(again.stillUnmatched.map(\.entryReference) == ["P2"], "a re-import still names the credit nobody assigned")
         fixture.setNow("2026-11-20T09:00:00+01:00")
         let rest = try PaymentBooking(context: fixture.context).bookManually(invoice: "2026-000001", amount: Money(cents: 2_831), on: day("2026-11-20"))
         #expect(rest.matched.first?.state == .paid)
-        let paid = try invoice(fixture, "2026-000001")
+        let paid = try fixture.invoice("2026-000001")
         #expect(paid.paymentState == .paid && paid.settledOn == "2026-11-20")
     }
 
@@ -118,7 +102,7 @@ struct ReceivablesTests {
 
     @Test("the dunning ladder over simulated days: reminder +7, 1st letter +14 with fee, final +28 with interest and lump sum; once each")
     func ladder() throws {
-        let fixture = try collected()
+        let fixture = try BillingFixture.collectedOctober()
         // K1 (transfer) was due on 9 November 2026.
         var letters: [String: [Int]] = [:]
         for offset in 0...40 {
@@ -143,7 +127,7 @@ struct ReceivablesTests {
 
     @Test("suspension when the final letter is unpaid; payment in full lifts it")
     func suspension() throws {
-        let fixture = try collected()
+        let fixture = try BillingFixture.collectedOctober()
         for date in ["2026-11-16", "2026-11-23", "2026-12-07", "2026-12-08"] {
             fixture.setNow("\(date)T09:00:00+01:00")
             _ = try DunningRun(context: fixture.context).run()
@@ -157,7 +141,7 @@ struct ReceivablesTests {
 
     @Test("fees ride on the next invoice without VAT (category E) and are billed once; the XRechnung stays valid")
     func chargesOnNextInvoice() throws {
-        let fixture = try collected()
+        let fixture = try BillingFixture.collectedOctober()
         _ = try ReturnBooking(context: fixture.context).book([returned("2026-000002-1", "MD06")])
         fixture.setNow("2026-12-01T09:00:00+01:00")
         let report = try InvoiceRun(context: fixture.context).issue(month: YearMonth(year: 2026, month: 11)!)
@@ -179,7 +163,7 @@ struct ReceivablesTests {
 
     @Test("two monthly fees overdue suspend at once")
     func twoMonthlyFees() throws {
-        let fixture = try collected()
+        let fixture = try BillingFixture.collectedOctober()
         fixture.setNow("2026-12-01T09:00:00+01:00")
         _ = try InvoiceRun(context: fixture.context).issue(month: YearMonth(year: 2026, month: 11)!)
         fixture.setNow("2026-12-09T09:00:00+01:00")

@@ -10,22 +10,6 @@ import Testing
 struct ReceivablesDefectTests {
     static let october = YearMonth(year: 2026, month: 10)!
 
-    /// K1 transfer, K2 SEPA (both 49 € a month), October billed on 2 November and collected the same day (debit date 10 November).
-    func collected() throws -> BillingFixture {
-        let fixture = try BillingFixture()
-        try fixture.plan("M", monthly: 4_900)
-        try fixture.customer("K1", plan: "M")
-        try fixture.customer("K2", plan: "M", payment: .sepa)
-        try fixture.mandate("K2-M01", customer: "K2")
-        _ = try InvoiceRun(context: fixture.context).issue(month: Self.october)
-        _ = try CollectionRun(context: fixture.context).run()
-        return fixture
-    }
-
-    func invoice(_ fixture: BillingFixture, _ number: String) throws -> InvoiceRecord {
-        try fixture.database.read { db in try InvoiceRecord.fetchOne(db, key: number)! }
-    }
-
     func register(_ fixture: BillingFixture) throws -> [[String]] {
         let text = try String(contentsOfFile: fixture.root + "/billing/2026-10/rechnungsausgangsbuch-2026-10.csv", encoding: .utf8)
         return text.split(separator: "\r\n").map { $0.split(separator: ";", omittingEmptySubsequences: false).map { $0.replacingOccurrences(of: "\"", with: "") } }
@@ -33,19 +17,19 @@ struct ReceivablesDefectTests {
 
     @Test("a debit written to pain.008 is not paid before its debit date")
     func notPaidBeforeDebitDate() throws {
-        let fixture = try collected()
-        #expect(try invoice(fixture, "2026-000002").paymentState == .collectionSubmitted)
+        let fixture = try BillingFixture.collectedOctober()
+        #expect(try fixture.invoice("2026-000002").paymentState == .collectionSubmitted)
     }
 
     @Test("a partial return reopens only the returned amount, and the next debit asks for that")
     func partialReturn() throws {
-        let fixture = try collected()
+        let fixture = try BillingFixture.collectedOctober()
         fixture.setNow("2026-11-12T09:00:00+01:00")
         _ = try ReturnBooking(context: fixture.context).book([
             ReturnNotice(endToEndId: "2026-000002-1", amount: Money(cents: 1_000), reason: "MS03", date: day("2026-11-12"),
                          entryReference: "R1", source: "test"),
         ])
-        #expect(try invoice(fixture, "2026-000002").openCents == 1_000)
+        #expect(try fixture.invoice("2026-000002").openCents == 1_000)
         fixture.setNow("2026-11-16T09:00:00+01:00")
         let next = try CollectionRun(context: fixture.context).run()
         #expect(next.files.map(\.sum) == [Money(cents: 1_000)])
@@ -53,7 +37,7 @@ struct ReceivablesDefectTests {
 
     @Test("a manual payment is booked once, never in the future")
     func manualGuards() throws {
-        let fixture = try collected()
+        let fixture = try BillingFixture.collectedOctober()
         let booking = PaymentBooking(context: fixture.context)
         _ = try booking.bookManually(invoice: "2026-000001", amount: Money(cents: 1_000), on: day("2026-11-02"))
         #expect(throws: (any Error).self) { try booking.bookManually(invoice: "2026-000001", amount: Money(cents: 1_000), on: day("2026-11-02")) }
@@ -62,7 +46,7 @@ struct ReceivablesDefectTests {
 
     @Test("the register follows every payment, not only the next bill")
     func registerAfterPayment() throws {
-        let fixture = try collected()
+        let fixture = try BillingFixture.collectedOctober()
         _ = try PaymentBooking(context: fixture.context).bookManually(invoice: "2026-000001", amount: Money(cents: 5_831), on: day("2026-11-02"))
         let row = try #require(try register(fixture).first { $0.first == "2026-000001" })
         #expect(row[11] == "bezahlt")
@@ -70,7 +54,7 @@ struct ReceivablesDefectTests {
 
     @Test("an overpayment is not lost: the surplus is the customer's credit in the open items")
     func overpayment() throws {
-        let fixture = try collected()
+        let fixture = try BillingFixture.collectedOctober()
         _ = try PaymentBooking(context: fixture.context).bookManually(invoice: "2026-000001", amount: Money(cents: 100_000), on: day("2026-11-02"))
         fixture.settings.datev.consultantNumber = 1001
         fixture.settings.datev.clientNumber = 1
@@ -88,11 +72,11 @@ extension ReceivablesDefectTests {
     @Test("a return for more than the debit: the invoice reopens for the debit, the rest is a charge; open items and DATEV agree",
           arguments: [1_000, 5_831, 7_000] as [Int64])
     func returnAmounts(cents: Int64) throws {
-        let fixture = try collected()
+        let fixture = try BillingFixture.collectedOctober()
         fixture.setNow("2026-11-12T09:00:00+01:00")
         let report = try ReturnBooking(context: fixture.context).book([returned(cents)])
         #expect((report.booked.first?.differingAmount != nil) == (cents != 5_831))
-        #expect(try invoice(fixture, "2026-000002").openCents == min(cents, 5_831))
+        #expect(try fixture.invoice("2026-000002").openCents == min(cents, 5_831))
         let difference = try fixture.database.read { db in try Charge.filter(Charge.Columns.kind == Charge.Kind.returnDifference).fetchAll(db) }
         #expect(difference.map(\.amountCents) == (cents > 5_831 ? [cents - 5_831] : []))
         let identity = try LedgerIdentity.on(day("2026-11-12"), in: fixture.database)
@@ -114,7 +98,7 @@ extension ReceivablesDefectTests {
 
     @Test("a credit note for an unpaid invoice says it is no longer owed, and promises no refund")
     func creditNoteUnpaid() throws {
-        let fixture = try collected()
+        let fixture = try BillingFixture.collectedOctober()
         fixture.setNow("2026-11-20T09:00:00+01:00")
         let text = try creditNoteText(fixture, cancelling: "2026-000001")
         #expect(text.contains("Den Betrag der Rechnung 2026-000001 von 58,31 € müssen Sie nicht mehr zahlen."))
@@ -123,7 +107,7 @@ extension ReceivablesDefectTests {
 
     @Test("a credit note for a paid invoice refunds by a real date, and the rest is no longer owed")
     func creditNotePartlyPaid() throws {
-        let fixture = try collected()
+        let fixture = try BillingFixture.collectedOctober()
         fixture.setNow("2026-11-20T09:00:00+01:00")
         _ = try PaymentBooking(context: fixture.context).bookManually(invoice: "2026-000001", amount: Money(cents: 2_000), on: day("2026-11-19"))
         let text = try creditNoteText(fixture, cancelling: "2026-000001")
