@@ -40,6 +40,13 @@ enum KeyingTiming {
         }
         let perRow = { (seconds: Double) in String(format: "%.0f ns", seconds * 1e9 / Double(rows)) }
         return "\(rows) rows: read + scan \(perRow(scan)) CPU per row, keying \(perRow(keying)) CPU per row "
-            + "(\(keys) keys, \(keyer?.referenceFields ?? 0) fields to the reference normalizers)"
+            + "(\(keys) keys, \(keyer?.referenceFields ?? 0) fields to the reference normalizers); "
+            + "first-name memo: \(memoRate(keyer)) hits"
+    }
+
+    private static func memoRate(_ keyer: ByteRowKeyer?) -> String {
+        guard let keyer, keyer.givenNameMemoHits + keyer.givenNameMemoMisses > 0 else { return "no" }
+        let rate = Double(keyer.givenNameMemoHits) / Double(keyer.givenNameMemoHits + keyer.givenNameMemoMisses)
+        return String(format: "%.1f %% of %d lookups", rate * 100, keyer.givenNameMemoHits + keyer.givenNameMemoMisses)
     }
 }

@@ -42,6 +42,12 @@ typedef struct robinson_sip_key {
 /// SipHash-2-4 of `message` under `key`: 64 bits.
 uint64_t robinson_siphash24(const robinson_sip_key *key, const void *message, size_t len);
 
+/// SipHash-2-4 of the key string `prefix ␟ part ␟ part …` without building it:
+/// part i is `base[bounds[2i] ..< bounds[2i+1]]`, each preceded by the unit
+/// separator 0x1F. Equals `robinson_siphash24` of the concatenation.
+uint64_t robinson_siphash24_parts(const robinson_sip_key *key, const unsigned char *prefix, size_t prefix_len,
+                                  const unsigned char *base, const long *bounds, size_t part_count);
+
 /// Asks the CPU to start loading `address` into the cache (index lookups
 /// issue these for all of a row's keys first, so their misses overlap).
 static inline void robinson_prefetch(const void *address) {

@@ -20,6 +20,9 @@ public final class ByteRowKeyer {
 
     /// Fields handed to the reference normalizers so far (for the benchmark's report).
     public private(set) var referenceFields = 0
+    /// First-name fields found in and missing from the memo so far (for the benchmark's report).
+    public var givenNameMemoHits: Int { givenNames.hits }
+    public var givenNameMemoMisses: Int { givenNames.misses }
 
     @exclusivity(unchecked) private var scalars = ScratchBuffer<UInt32>(capacity: 1024)
     @exclusivity(unchecked) private var unescaped = ScratchBuffer<UInt8>(capacity: 256)
@@ -32,10 +35,13 @@ public final class ByteRowKeyer {
     @exclusivity(unchecked) private var streets = StreetBytes()
     @exclusivity(unchecked) private var houses = HouseNumberBytes()
     @exclusivity(unchecked) private var contacts = ContactBytes()
+    @exclusivity(unchecked) private var givenNames = GivenNameMemo()
     private let plain = PlainText()
     /// The key kinds' prefixes, one after the other, and where each lies.
     @exclusivity(unchecked) private var prefixes = ScratchBuffer<UInt8>(capacity: 64)
     private let prefixRanges: [Range<Int>]
+    /// Start and end of each part of the key being hashed.
+    private let bounds = UnsafeMutablePointer<Int>.allocate(capacity: 10)
 
     public init(columns: AddressColumns, headerFieldCount: Int, encoding: TextEncoding, fingerprinter: Fingerprinter) {
         self.columns = columns
@@ -54,6 +60,7 @@ public final class ByteRowKeyer {
     }
 
     deinit {
+        bounds.deallocate()
         scalars.release()
         prefixes.release()
         unescaped.release()
@@ -65,6 +72,7 @@ public final class ByteRowKeyer {
         streets.release()
         houses.release()
         contacts.release()
+        givenNames.release()
     }
 
     public convenience init(_ keyer: RowKeyer) {
@@ -285,7 +293,12 @@ public final class ByteRowKeyer {
         _ probe: inout RowProbe
     ) -> ChannelState {
         parts.removeAll()
-        if !names.normalizePlain(first, into: &parts) { names.normalize(decodePlain(first), .given, into: &parts) }
+        let known = givenNames.find(first)
+        if let known {
+            parts.append(contentsOf: known.folded)
+        } else if !names.normalizePlain(first, into: &parts) {
+            names.normalize(decodePlain(first), .given, into: &parts)
+        }
         let given = 0..<parts.count
         if !names.normalizePlain(last, into: &parts) { names.normalize(decodePlain(last), .surname, into: &parts) }
         let surname = given.upperBound..<parts.count
@@ -305,7 +318,9 @@ public final class ByteRowKeyer {
             guard contacts.postcode(text, 0..<text.count, into: &parts) else { return .invalid(.postcodeInvalid) }
         }
         let postcode = house.upperBound..<parts.count
-        postalKeys(given: given, surname: surname, street: streetKey, house: house, postcode: postcode, &probe)
+        postalKeys(
+            given: given, surname: surname, street: streetKey, house: house, postcode: postcode,
+            givenCode: known?.code, firstField: known == nil ? first : nil, &probe)
         return .usable
     }
 
@@ -317,9 +332,11 @@ public final class ByteRowKeyer {
     }
 
     /// The household key, and with a first name the person and phonetic keys,
-    /// from the normalized parts in `parts`.
+    /// from the normalized parts in `parts`. `givenCode`: the given names' code
+    /// from the memo; `firstField`: the first-name field to keep in the memo.
     private func postalKeys(
-        given: Range<Int>, surname: Range<Int>, street: Range<Int>, house: Range<Int>, postcode: Range<Int>, _ probe: inout RowProbe
+        given: Range<Int>, surname: Range<Int>, street: Range<Int>, house: Range<Int>, postcode: Range<Int>,
+        givenCode: UnsafeBufferPointer<UInt8>? = nil, firstField: UnsafeBufferPointer<UInt8>? = nil, _ probe: inout RowProbe
     ) {
         probe.hasFirstName = !given.isEmpty
         probe.keys.append(ProbeKey(kind: .household, fingerprint: fingerprint(.household, surname, street, house, postcode)))
@@ -328,7 +345,14 @@ public final class ByteRowKeyer {
         codes.removeAll()
         parts.withBuffer { KoelnerBytes.encode($0, surname, into: &codes) }
         let lastLength = codes.count
-        parts.withBuffer { KoelnerBytes.encode($0, given, into: &codes) }
+        if let givenCode {
+            codes.append(contentsOf: givenCode)
+        } else {
+            parts.withBuffer { KoelnerBytes.encode($0, given, into: &codes) }
+            if let firstField {
+                givenNames.store(firstField, folded: parts.slice(given), code: codes.slice(lastLength..<codes.count))
+            }
+        }
         let lastCode = parts.count..<(parts.count + lastLength)
         let firstCode = lastCode.upperBound..<(parts.count + codes.count)
         parts.append(contentsOf: codes.buffer)
@@ -348,32 +372,39 @@ public final class ByteRowKeyer {
         }
     }
 
-    /// `kind ␟ part ␟ part …` from ranges of `parts`, hashed.
+    /// `kind ␟ part ␟ part …` from ranges of `parts`, hashed (SipHash reads the
+    /// parts where they lie; HMAC needs the string built first).
     private func fingerprint(
         _ kind: KeyKind, _ a: Range<Int>, _ b: Range<Int>? = nil, _ c: Range<Int>? = nil, _ d: Range<Int>? = nil,
         _ e: Range<Int>? = nil
     ) -> UInt64 {
         let prefix = prefixes.slice(prefixRanges[Int(kind.rawValue) - 1])
-        let length = prefix.count + 1 + a.count + (b.map { 1 + $0.count } ?? 0) + (c.map { 1 + $0.count } ?? 0)
-            + (d.map { 1 + $0.count } ?? 0) + (e.map { 1 + $0.count } ?? 0)
-        message.removeAll()
-        message.reserve(length)
-        var target = message.base
-        let source = parts.base
+        var count = 0
+        let bounds = self.bounds
         @inline(__always) func add(_ range: Range<Int>?) {
             guard let range else { return }
-            target.pointee = 0x1F
-            ScratchBuffer<UInt8>.copy(source + range.lowerBound, to: target + 1, count: range.count)
-            target += 1 + range.count
+            bounds[2 * count] = range.lowerBound
+            bounds[2 * count + 1] = range.upperBound
+            count += 1
         }
-        ScratchBuffer<UInt8>.copy(prefix.baseAddress!, to: target, count: prefix.count)
-        target += prefix.count
         add(a)
         add(b)
         add(c)
         add(d)
         add(e)
-        return fingerprinter.fingerprint(message: UnsafeBufferPointer(start: message.base, count: length))
+        if let value = fingerprinter.fingerprint(prefix: prefix, parts: parts.base, bounds: bounds, count: count) {
+            return value
+        }
+        var length = prefix.count
+        for i in 0..<count { length += 1 + bounds[2 * i + 1] - bounds[2 * i] }
+        message.removeAll()
+        message.reserve(length)
+        message.append(contentsOf: prefix)
+        for i in 0..<count {
+            message.append(0x1F)
+            message.append(contentsOf: parts.slice(bounds[2 * i]..<bounds[2 * i + 1]))
+        }
+        return fingerprinter.fingerprint(message: message.buffer)
     }
 
     // MARK: - Phone and e-mail

@@ -290,47 +290,48 @@ struct ContactBytes {
         var start = 0
         while start < end, isBlank(field[start]) { start += 1 }
         guard start < end, end - start <= 254 else { return nil }
-        bytes.removeAll()
+        // One pass, lower-casing into `out`: any rule broken gives nil and takes the bytes back.
+        let first = out.count
+        out.reserve(end - start)
+        let target = out.base + first
+        let count = end - start
         var at = -1
-        for i in start..<end {
-            var b = field[i]
-            if b >= 0x80 || b == 0x3C || b == 0x3E || b == 0x3A || isBlank(b) { return nil }
+        var previous: UInt8 = 0
+        var labelStart = 0, labels = 0
+        var labelDigitsOnly = true
+        var valid = true
+        for i in 0..<count {
+            var b = field[start + i]
             if b >= 0x41 && b <= 0x5A { b |= 0x20 }
+            target[i] = b
             if b == 0x40 {
-                if at >= 0 { return nil }
-                at = bytes.count
+                // One "@", not first, not after a dot.
+                if at >= 0 || i == 0 || previous == 0x2E { valid = false; break }
+                at = i
+                labelStart = i + 1
+            } else if at < 0 {
+                if !Self.isLocalPartCharacter(b) || (b == 0x2E && (i == 0 || previous == 0x2E)) { valid = false; break }
+            } else if b == 0x2E {
+                // A label ends: not empty, no hyphen at either end.
+                if i == labelStart || target[labelStart] == 0x2D || previous == 0x2D { valid = false; break }
+                labels += 1
+                labelStart = i + 1
+                labelDigitsOnly = true
+            } else {
+                if !(Self.isAlphanumeric(b) || b == 0x2D) { valid = false; break }
+                if !(b >= 0x30 && b <= 0x39) { labelDigitsOnly = false }
             }
-            bytes.append(b)
+            previous = b
         }
-        let count = bytes.count
-        guard at > 0, at < count - 1, at <= 64 else { return nil }
-        for part in [0..<at, (at + 1)..<count] {
-            if bytes[part.lowerBound] == 0x2E || bytes[part.upperBound - 1] == 0x2E { return nil }
-            for i in part.dropFirst() where bytes[i] == 0x2E && bytes[i - 1] == 0x2E { return nil }
+        // The top-level label: at least two characters, not all digits, no hyphen at either end.
+        if valid, at > 0, at < count - 1, at <= 64, count - labelStart >= 2, !labelDigitsOnly,
+            target[labelStart] != 0x2D, previous != 0x2D, labels + 1 >= 2
+        {
+            out.truncate(to: first + count)
+            return true
         }
-        for i in 0..<at where !Self.isLocalPartCharacter(bytes[i]) { return nil }
-        var labelStart = at + 1
-        var labels = 0
-        for i in (at + 1)...count {
-            if i < count {
-                let b = bytes[i]
-                if !(Self.isAlphanumeric(b) || b == 0x2D || b == 0x2E) { return nil }
-                if b != 0x2E { continue }
-            }
-            labels += 1
-            if i > labelStart, bytes[labelStart] == 0x2D || bytes[i - 1] == 0x2D { return nil }
-            if i == count {
-                // The top-level label: at least two characters, not all digits.
-                guard i - labelStart >= 2 else { return nil }
-                var allDigits = true
-                for k in labelStart..<i where !(bytes[k] >= 0x30 && bytes[k] <= 0x39) { allDigits = false; break }
-                if allDigits { return nil }
-            }
-            labelStart = i + 1
-        }
-        guard labels >= 2 else { return nil }
-        out.append(contentsOf: bytes.buffer)
-        return true
+        out.truncate(to: first)
+        return nil
     }
 
     @inline(__always)

@@ -117,6 +117,17 @@ public final class Fingerprinter: @unchecked Sendable {
         }
     }
 
+    /// Fingerprint of the key string `prefix ␟ part ␟ part …` whose parts lie in
+    /// `base` between `bounds[2i]` and `bounds[2i+1]`, without building the
+    /// string; nil when the function needs the whole string (HMAC-SHA256).
+    @inline(__always)
+    public func fingerprint(
+        prefix: UnsafeBufferPointer<UInt8>, parts base: UnsafePointer<UInt8>, bounds: UnsafePointer<Int>, count: Int
+    ) -> UInt64? {
+        guard function == .sipHash24 else { return nil }
+        return robinson_siphash24_parts(sip, prefix.baseAddress, prefix.count, base, bounds, count)
+    }
+
     /// Full HMAC-SHA256 of raw bytes (for tests against RFC 4231 vectors).
     public func hmac(_ message: [UInt8]) -> [UInt8] {
         var out = [UInt8](repeating: 0, count: 32)
