@@ -147,7 +147,8 @@ struct RecordScanner {
     }
 
     /// Index of the first of `a`, `b`, `c` in `p[from..<to]`, or `to`.
-    /// Skips eight bytes at a time where none of them occurs.
+    /// Looks at eight bytes at a time; in a word that holds one, the lowest
+    /// marked byte is the first (little-endian loads).
     @inline(__always)
     static func find(_ p: UnsafePointer<UInt8>, from: Int, to: Int, _ a: UInt8, _ b: UInt8, _ c: UInt8) -> Int {
         let ones: UInt64 = 0x0101_0101_0101_0101
@@ -155,10 +156,9 @@ struct RecordScanner {
         var i = from
         let raw = UnsafeRawPointer(p)
         while i + 8 <= to {
-            let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            if hasZeroByte(word ^ patternA) || hasZeroByte(word ^ patternB) || hasZeroByte(word ^ patternC) {
-                break
-            }
+            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            let marks = zeroBytes(word ^ patternA) | zeroBytes(word ^ patternB) | zeroBytes(word ^ patternC)
+            if marks != 0 { return i + marks.trailingZeroBitCount / 8 }
             i += 8
         }
         while i < to {
@@ -169,8 +169,10 @@ struct RecordScanner {
         return to
     }
 
+    /// The high bit of each zero byte of `word` is set. A borrow can also mark
+    /// a byte above a zero byte, never one below, so the lowest mark is exact.
     @inline(__always)
-    private static func hasZeroByte(_ word: UInt64) -> Bool {
-        (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0
+    private static func zeroBytes(_ word: UInt64) -> UInt64 {
+        (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
     }
 }

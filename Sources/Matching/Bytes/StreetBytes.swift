@@ -86,24 +86,40 @@ struct StreetBytes {
             return true
         }
         func append(_ stem: Range<Int>, _ literal: StaticString) {
-            for k in stem { out.append(w[k]) }
-            let p = literal.utf8Start
-            for k in 0..<literal.utf8CodeUnitCount { out.append(p[k]) }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: w[stem]))
+            out.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
         }
+        guard let last = word.isEmpty ? nil : w[word.upperBound - 1] else { return }
         let none = word.lowerBound..<word.lowerBound
-        if equals("str") || equals("strasse") || equals("strase") { return append(none, "str") }
-        if equals("pl") { return append(none, "platz") }
-        if equals("ch") || equals("chaus") || equals("chauss") { return append(none, "chaussee") }
-        if equals("prom") { return append(none, "promenade") }
-        if equals("bhf") { return append(none, "bahnhof") }
-        if equals("st") && !isLast { return append(none, "sankt") }
-        if equals("al") && isLast && !isOnly { return append(none, "allee") }
-        if equals("g") && isAbbreviated && isLast && !isOnly { return append(none, "gasse") }
-        if endsWith("strasse") { return append(word.lowerBound..<(word.upperBound - 4), "") }
-        if endsWith("strase") { return append(word.lowerBound..<(word.upperBound - 3), "") }
-        if endsWith("pl") { return append(word, "atz") }
-        if endsWith("prom") { return append(word, "enade") }
-        if endsWith("bhf") { return append(word.lowerBound..<(word.upperBound - 3), "bahnhof") }
+        // Every rule's word ends in a known letter: most words end in another and are kept as they are.
+        switch last {
+        case UInt8(ascii: "r"):
+            if equals("str") { return append(none, "str") }
+        case UInt8(ascii: "e"):
+            if equals("strasse") || equals("strase") { return append(none, "str") }
+            if endsWith("strasse") { return append(word.lowerBound..<(word.upperBound - 4), "") }
+            if endsWith("strase") { return append(word.lowerBound..<(word.upperBound - 3), "") }
+        case UInt8(ascii: "l"):
+            if equals("pl") { return append(none, "platz") }
+            if equals("al") && isLast && !isOnly { return append(none, "allee") }
+            if endsWith("pl") { return append(word, "atz") }
+        case UInt8(ascii: "h"):
+            if equals("ch") { return append(none, "chaussee") }
+        case UInt8(ascii: "s"):
+            if equals("chaus") || equals("chauss") { return append(none, "chaussee") }
+        case UInt8(ascii: "m"):
+            if equals("prom") { return append(none, "promenade") }
+            if endsWith("prom") { return append(word, "enade") }
+        case UInt8(ascii: "f"):
+            if equals("bhf") { return append(none, "bahnhof") }
+            if endsWith("bhf") { return append(word.lowerBound..<(word.upperBound - 3), "bahnhof") }
+        case UInt8(ascii: "t"):
+            if equals("st") && !isLast { return append(none, "sankt") }
+        case UInt8(ascii: "g"):
+            if equals("g") && isAbbreviated && isLast && !isOnly { return append(none, "gasse") }
+        default:
+            break
+        }
         append(word, "")
     }
 
