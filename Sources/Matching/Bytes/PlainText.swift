@@ -27,7 +27,13 @@ struct PlainText {
         let n = bytes.count
         guard let p = bytes.baseAddress else { return Shape(isASCII: true, isPlain: true, isBlank: true) }
         var i = 0
+        let raw = UnsafeRawPointer(p)
         while i < n {
+            // Past the first non-blank, eight ASCII bytes at a time need no look each.
+            if !isBlank, i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+                continue
+            }
             let b = p[i]
             if b < 0x80 {
                 if isBlank && !(b == 0x20 || (b >= 0x09 && b <= 0x0D)) { isBlank = false }

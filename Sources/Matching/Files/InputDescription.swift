@@ -2,6 +2,7 @@ import Formats
 
 /// What the decode stage learned about an input file; stored as
 /// `decoded.json` in the job's work folder and read by the later stages.
+/// The row counts are filled in by the match stage, which reads the rows.
 public struct InputDescription: Sendable, Codable, Equatable {
     public var compression: Compression
     public var dialect: Dialect

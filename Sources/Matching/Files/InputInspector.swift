@@ -1,9 +1,11 @@
 import Foundation
 import Formats
 
-/// The decode stage: detects compression, encoding and dialect, maps the
-/// columns and reads the whole file once to find what would make it
-/// unprocessable, before any output is produced.
+/// The decode stage: detects compression, encoding and dialect and maps the
+/// header's columns. The rows are read once, by the match stage
+/// (`StreamingMatch`), which also finds what makes a file unprocessable
+/// (no data rows, mostly ragged rows, a quote left open) before its output is
+/// published, and counts blank, ragged and mixed-encoding rows.
 public enum InputInspector {
     /// More ragged rows than this share rejects the file (the delimiter or quoting is wrong).
     public static let maxRaggedShare = 2 // one half
@@ -20,49 +22,21 @@ public enum InputInspector {
         }
     }
 
+    /// Reads the header only; the row counts stay zero until the match stage sets them.
     private static func inspectThrowing(path: String) throws -> InputDescription {
         let (sample, whole, compression) = try readSample(path: path, limit: 1 << 16)
         let dialect = try DialectSniffer.sniff(sample: sample, sampleIsWholeFile: whole, path: path)
         let reader = RecordReader(source: try openByteSource(path: path), dialect: dialect, path: path)
-
-        var header: [String]?
-        var columns = AddressColumns()
-        var rows = 0, blank = 0, ragged = 0, mixed = 0
-        var firstRagged: Int?
-        while let chunk = try reader.nextChunk(maxRecords: 65_536) {
-            var start = 0
-            if header == nil {
-                guard chunk.count > 0 else { continue }
-                let fields = (0..<chunk.fieldCount(0)).map { chunk.fieldString(0, $0, encoding: dialect.encoding) ?? "" }
-                header = fields
-                columns = try AddressColumns.required(header: fields, path: path)
-                start = 1
-            }
-            let width = header!.count
-            for record in start..<chunk.count {
-                if chunk.isBlank(record) {
-                    blank += 1
-                    continue
-                }
-                rows += 1
-                if chunk.fieldCount(record) != width {
-                    ragged += 1
-                    if firstRagged == nil { firstRagged = chunk.records[record].line }
-                }
-                if dialect.encoding == .utf8, !TextDecoding.isValidUTF8(chunk.content(record)) {
-                    mixed += 1
-                }
-            }
+        while let chunk = try reader.nextChunk(maxRecords: 1) {
+            guard chunk.count > 0 else { continue }
+            let header = (0..<chunk.fieldCount(0)).map { chunk.fieldString(0, $0, encoding: dialect.encoding) ?? "" }
+            let columns = try AddressColumns.required(header: header, path: path)
+            return InputDescription(
+                compression: compression, dialect: dialect, header: header, columns: columns, rows: 0,
+                blankLines: 0, raggedRows: 0, mixedEncodingRows: 0
+            )
         }
-        guard let header else { throw InputError.empty(path: path) }
-        guard rows > 0 else { throw InputRejection.headerOnly(path: path) }
-        if ragged * maxRaggedShare > rows {
-            throw InputRejection.mostlyRagged(path: path, ragged: ragged, rows: rows, firstLine: firstRagged ?? 2)
-        }
-        return InputDescription(
-            compression: compression, dialect: dialect, header: header, columns: columns, rows: rows,
-            blankLines: blank, raggedRows: ragged, mixedEncodingRows: mixed
-        )
+        throw InputError.empty(path: path)
     }
 
     /// The first `limit` decompressed bytes, whether that is the whole file, and the compression.

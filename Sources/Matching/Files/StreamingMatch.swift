@@ -14,6 +14,8 @@ public enum StreamingMatch {
         public var stats: MatchStats
         public var blankLines: Int
         public var raggedRows: Int
+        /// Rows of a UTF-8 file that are not UTF-8 (read as Windows-1252).
+        public var mixedEncodingRows: Int
     }
 
     /// `dialect`: as the decode stage found it; nil to detect it here.
@@ -41,6 +43,7 @@ public enum StreamingMatch {
         sink.write(line)
 
         let workers = max(1, workers)
+        let utf8 = dialect.encoding == .utf8
         let states = UnsafeSendable((0..<workers).map { _ in
             WorkerState(keyer: ByteRowKeyer(
                 columns: detected, headerFieldCount: header.count, encoding: dialect.encoding, fingerprinter: fingerprinter))
@@ -75,7 +78,11 @@ public enum StreamingMatch {
                         part.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[span.start..<span.contentEnd]))
                         markers.append(verdict, to: &part.bytes)
                         part.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[span.contentEnd..<span.end]))
-                        if state.probes[probe].isBlank { part.blank += 1 }
+                        if state.probes[probe].isBlank {
+                            part.blank += 1
+                        } else if utf8, !TextDecoding.isValidUTF8(chunk.bytes[span.start..<span.contentEnd]) {
+                            part.mixed += 1
+                        }
                         if state.probes[probe].rowProblem == .fieldCount {
                             part.ragged += 1
                             if part.firstRagged == nil { part.firstRagged = span.line }
@@ -95,6 +102,7 @@ public enum StreamingMatch {
             total.stats.merge(part.stats)
             total.blank += part.blank
             total.ragged += part.ragged
+            total.mixed += part.mixed
             if total.firstRagged == nil { total.firstRagged = part.firstRagged }
             done += rows
             progress?(done)
@@ -115,7 +123,7 @@ public enum StreamingMatch {
         if total.ragged * InputInspector.maxRaggedShare > stats.rows {
             throw InputRejection.mostlyRagged(path: input, ragged: total.ragged, rows: stats.rows, firstLine: total.firstRagged ?? 2)
         }
-        return Result(stats: stats, blankLines: total.blank, raggedRows: total.ragged)
+        return Result(stats: stats, blankLines: total.blank, raggedRows: total.ragged, mixedEncodingRows: total.mixed)
     }
 
     /// One worker's keyer and the reused buffers of a group of rows.
@@ -140,6 +148,7 @@ public enum StreamingMatch {
         var stats = StatsCounter()
         var blank = 0
         var ragged = 0
+        var mixed = 0
         var firstRagged: Int?
     }
 }

@@ -9,14 +9,23 @@ public struct VerdictPolicy: Sendable {
     /// Order in which deciding kinds are reported.
     static let priority: [KeyKind] = [.person, .phonetic, .phone, .email, .household]
 
-    public var hitKinds: Set<KeyKind>
+    public var hitKinds: Set<KeyKind> {
+        didSet { hitKindMask = Self.mask(hitKinds) }
+    }
     public var booked: ListSet
+    /// `hitKinds` as bits by raw value: the per-row test needs no hashing.
+    private var hitKindMask: UInt8
 
     public static let defaultHitKinds: Set<KeyKind> = [.person, .phonetic, .phone, .email]
 
     public init(hitKinds: Set<KeyKind> = VerdictPolicy.defaultHitKinds, booked: ListSet) {
         self.hitKinds = hitKinds
         self.booked = booked
+        hitKindMask = Self.mask(hitKinds)
+    }
+
+    private static func mask(_ kinds: Set<KeyKind>) -> UInt8 {
+        kinds.reduce(0) { $0 | 1 << $1.rawValue }
     }
 
     public func decide(_ probe: RowProbe, lookup: (UInt64) -> ListSet) -> Verdict {
@@ -61,7 +70,7 @@ public struct VerdictPolicy: Sendable {
         for (i, key) in probe.keys.enumerated() {
             let lists = found[i].intersection(booked).intersection(key.kind.lists)
             guard !lists.isEmpty else { continue }
-            if hitKinds.contains(key.kind) {
+            if hitKindMask & (1 << key.kind.rawValue) != 0 {
                 hitLists.formUnion(lists)
                 hitKindBits |= 1 << key.kind.rawValue
             } else if key.kind == .household {
@@ -78,14 +87,21 @@ public struct VerdictPolicy: Sendable {
             return Verdict(marker: .nein, lists: [], kinds: 1 << KeyKind.household.rawValue)
         }
 
+        // The channels in this order, without an array per row.
         var anyUsable = false
-        for (state, lists) in [(probe.postal, ListSet(.post)), (probe.phone, ListSet.phoneLists), (probe.email, ListSet(.email))]
-        where !booked.isDisjoint(with: lists) {
+        func unusable(_ state: ChannelState, _ lists: ListSet) -> Reason? {
+            guard !booked.isDisjoint(with: lists) else { return nil }
             switch state {
-            case .invalid(let reason): return Verdict(marker: .pruefen, reason: reason)
+            case .invalid(let reason): return reason
             case .usable: anyUsable = true
             case .absent: break
             }
+            return nil
+        }
+        if let reason = unusable(probe.postal, ListSet(.post)) ?? unusable(probe.phone, ListSet.phoneLists)
+            ?? unusable(probe.email, ListSet(.email))
+        {
+            return Verdict(marker: .pruefen, reason: reason)
         }
         return anyUsable ? Verdict(marker: .nein) : Verdict(marker: .pruefen, reason: .noCheckableData)
     }

@@ -92,11 +92,24 @@ struct JobRunner {
                 result = try StreamingMatch.run(
                     input: folder.readable(input), dialect: description.dialect, fingerprinter: try runtime.fingerprinter(), index: index,
                     policy: policy, sink: sink, columns: runtime.settings.outputColumns, workers: runtime.settings.workers)
+            } catch let error as InputRejection {
+                // What the rows show (no data rows, mostly ragged) is the file's fault, as in the decode stage.
+                unlink(temporary)
+                return describe(error, job: job)
+            } catch let error as InputError {
+                unlink(temporary)
+                return describe(error, job: job)
             } catch {
                 unlink(temporary)
                 throw error
             }
             try AtomicFile.commit(temporary: temporary, to: annotated)
+            var counted = description
+            counted.rows = result.stats.rows
+            counted.blankLines = result.blankLines
+            counted.raggedRows = result.raggedRows
+            counted.mixedEncodingRows = result.mixedEncodingRows
+            try AtomicFile.write(try JSONEncoder().encode(counted), to: folder.decoded)
             let stats = result.stats
             try AtomicFile.write(try JSONEncoder().encode(stats), to: folder.stats)
             job.indexVersion = stats.indexVersion
