@@ -31,11 +31,13 @@ public struct RecordChunk: Sendable {
         return bytes[span.contentEnd..<span.end]
     }
 
+    @inlinable
     public func fieldCount(_ record: Int) -> Int {
         records[record].fieldCount
     }
 
     /// Where field `field` of record `record` lies.
+    @inlinable
     public func fieldSpan(_ record: Int, _ field: Int) -> FieldSpan {
         precondition(field < records[record].fieldCount, "field index out of range")
         return fields[records[record].firstField + field]
@@ -83,9 +85,17 @@ public struct RecordChunk: Sendable {
 
     /// The line is empty or holds only spaces and tabs (and the BOM).
     public func isBlank(_ record: Int) -> Bool {
-        var content = content(record)
-        if content.starts(with: ASCII.byteOrderMark) { content = content.dropFirst(3) }
-        return content.allSatisfy { $0 == ASCII.space || $0 == ASCII.tab }
+        let span = records[record]
+        // Read in place: this runs for every row the matcher keys.
+        return bytes.withUnsafeBufferPointer { p in
+            var i = span.start
+            if span.contentEnd - i >= 3, p[i] == 0xEF, p[i + 1] == 0xBB, p[i + 2] == 0xBF { i += 3 }
+            while i < span.contentEnd {
+                if p[i] != ASCII.space && p[i] != ASCII.tab { return false }
+                i += 1
+            }
+            return true
+        }
     }
 
     /// Every field is empty or spaces and tabs, like the `;;;;` rows Excel
