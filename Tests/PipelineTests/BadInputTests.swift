@@ -53,7 +53,24 @@ struct BadInputTests {
 
         #expect(jobs.map(\.state).sorted { $0.rawValue < $1.rawValue } == [.done, .rejected])
         #expect(f.files(under: "work").filter { $0.contains("input/") }.count == 1) // only the good job's input
+        // A file found unprocessable while its rows were matched leaves no partial output behind.
+        #expect(f.files(under: "work").filter { $0.contains("annotated") }.isEmpty, "\(f.files(under: "work"))")
         #expect(f.files(under: "outbox").count == 2) // the good file's output and summary
+    }
+
+    @Test func blankLinesAreKeptAndCountedInTheSummary() throws {
+        let f = try PipelineFixture()
+        let text = "Vorname;Name;Strasse;PLZ;Telefon\nHans;Mueller;Hauptstr. 5a;10115;030 23125 001\n\n  \nOtto;Meier;Weg 2;10117;\n"
+        _ = try f.write(Array(text.utf8), customer: "K1001", name: "luecken.csv")
+        let report = try f.run()
+        #expect(!report.hasFailures, "\(report.problemLines)")
+        let job = try #require(try f.jobs().first)
+        #expect(job.rows == 2)
+        let lines = String(decoding: try f.read(job.outputPath!), as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[2] == "" && lines[3] == "  ", "blank lines pass through unchanged")
+        let summary = String(decoding: try f.read(f.root.outbox + "/K1001/\(job.id)/zusammenfassung.txt"), as: UTF8.self)
+        #expect(summary.contains("Leerzeilen (unverändert übernommen): 2"), "\(summary)")
+        #expect(!summary.contains("Windows-1252"))
     }
 
     @Test func raggedRowsBelowHalfArePruefen() throws {
