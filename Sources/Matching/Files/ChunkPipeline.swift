@@ -131,25 +131,33 @@ enum ChunkPipeline {
     }
 }
 
+/// A chunk's output bytes, filled by a worker and written by the calling
+/// thread; one owner at a time, handed over through the pipeline.
+final class OutputBuffer: @unchecked Sendable {
+    @exclusivity(unchecked) var bytes = ScratchBuffer<UInt8>(capacity: 1 << 16)
+
+    deinit { bytes.release() }
+}
+
 /// Output buffers handed back from the thread that writes them out to the
 /// workers that fill them, for the same reason as the chunks.
 final class SpareBuffers: @unchecked Sendable {  // state behind the lock
     private let lock = NSLock()
-    private var buffers: [[UInt8]] = []
+    private var buffers: [OutputBuffer] = []
     private let limit: Int
 
     init(limit: Int) { self.limit = limit }
 
     /// An empty buffer, with the capacity of one handed back if there is one.
-    func take() -> [UInt8] {
+    func take() -> OutputBuffer {
         lock.lock()
-        var buffer = buffers.popLast() ?? []
+        let buffer = buffers.popLast() ?? OutputBuffer()
         lock.unlock()
-        buffer.removeAll(keepingCapacity: true)
+        buffer.bytes.removeAll()
         return buffer
     }
 
-    func put(_ buffer: consuming [UInt8]) {
+    func put(_ buffer: OutputBuffer) {
         lock.lock()
         if buffers.count < limit { buffers.append(buffer) }
         lock.unlock()

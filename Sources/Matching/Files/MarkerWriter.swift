@@ -32,7 +32,7 @@ struct MarkerWriter: Sendable {
     }
 
     /// Nothing is appended to a blank line: it stays as it was.
-    func append(_ verdict: Verdict, to line: inout [UInt8]) {
+    func append(_ verdict: Verdict, to line: inout ScratchBuffer<UInt8>) {
         guard verdict.marker != .blank else { return }
         // Encoded fields start with their delimiter.
         markers.append(Int(verdict.marker.rawValue), to: &line)
@@ -59,7 +59,7 @@ private struct EncodedFields: Sendable {
     }
 
     @inline(__always)
-    func append(_ index: Int, to line: inout [UInt8]) {
+    func append(_ index: Int, to line: inout ScratchBuffer<UInt8>) {
         let start = starts[index], end = starts[index + 1]
         bytes.withUnsafeBufferPointer { line.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start..<end])) }
     }

@@ -51,9 +51,9 @@ public enum StreamingMatch {
         let spareBuffers = SpareBuffers(limit: workers + 3)
         let process: @Sendable (Int, RecordChunk, Int) -> SlicePart = { worker, chunk, start in
             let state = states.value[worker]
-            var part = SlicePart()
-            part.bytes = spareBuffers.take()
-            part.bytes.reserveCapacity(chunk.bytes.count + (chunk.count - start) * 24)
+            var part = SlicePart(output: spareBuffers.take())
+            let out = part.output
+            out.bytes.reserve(chunk.bytes.count + (chunk.count - start) * 24)
             chunk.bytes.withUnsafeBufferPointer { bytes in
                 // Rows in groups: all keys of a group are looked up at once, so their cache misses overlap.
                 var group = start
@@ -75,9 +75,9 @@ public enum StreamingMatch {
                         let answers = state.found.slice(state.firstKey[probe]..<state.firstKey[probe + 1])
                         let verdict = policy.decide(state.probes[probe], found: answers)
                         let span = chunk.records[record]
-                        part.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[span.start..<span.contentEnd]))
-                        markers.append(verdict, to: &part.bytes)
-                        part.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[span.contentEnd..<span.end]))
+                        out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[span.start..<span.contentEnd]))
+                        markers.append(verdict, to: &out.bytes)
+                        out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[span.contentEnd..<span.end]))
                         if state.probes[probe].isBlank {
                             part.blank += 1
                         } else if utf8, !TextDecoding.isValidUTF8(chunk.bytes[span.start..<span.contentEnd]) {
@@ -95,10 +95,10 @@ public enum StreamingMatch {
             return part
         }
 
-        var total = SlicePart()
+        var total = SlicePart(output: OutputBuffer())
         var done = 0
         func consume(_ part: consuming SlicePart, rows: Int) {
-            sink.write(part.bytes)
+            sink.write(UnsafeRawBufferPointer(part.output.bytes.buffer))
             total.stats.merge(part.stats)
             total.blank += part.blank
             total.ragged += part.ragged
@@ -106,9 +106,7 @@ public enum StreamingMatch {
             if total.firstRagged == nil { total.firstRagged = part.firstRagged }
             done += rows
             progress?(done)
-            var bytes: [UInt8] = []
-            swap(&bytes, &part.bytes)
-            spareBuffers.put(bytes)
+            spareBuffers.put(part.output)
         }
         consume(process(0, first, 1), rows: first.count - 1)
         try ChunkPipeline.run(reader: reader, chunkRows: chunkRows, workers: workers) { worker, chunk in
@@ -144,7 +142,7 @@ public enum StreamingMatch {
     }
 
     private struct SlicePart: Sendable {
-        var bytes: [UInt8] = []
+        let output: OutputBuffer
         var stats = StatsCounter()
         var blank = 0
         var ragged = 0
