@@ -38,7 +38,7 @@ struct ExitStatusTests {
             #expect(help.contains("\n  \(code) "), "exit code \(code) listed")
         }
         let version = try cli.ok(["--version"])
-        #expect(version.hasPrefix("robinson ") && version.contains("index format 2"), "\(version)")
+        #expect(version.hasPrefix("robinson ") && version.contains("index format 3"), "\(version)")
     }
 
     @Test func eachKindOfErrorHasItsCode() throws {
