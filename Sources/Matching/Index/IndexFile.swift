@@ -17,9 +17,8 @@ public final class IndexFile: @unchecked Sendable {
     private let bucketCount: Int
     private let shift: UInt64
 
-    /// Maps and verifies the file: header, sizes and the payload checksum.
-    public init(path: String, verifyChecksum: Bool = true) throws(IndexError) {
-        self.path = path
+    /// Maps and verifies the file: header, layout and the payload checksum.
+    public convenience init(path: String, verifyChecksum: Bool = true) throws(IndexError) {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw .io(path: path, detail: String(cString: strerror(errno))) }
         defer { close(fd) }
@@ -30,7 +29,13 @@ public final class IndexFile: @unchecked Sendable {
         guard let mapped = mmap(nil, length, PROT_READ, MAP_SHARED, fd, 0), mapped != MAP_FAILED else {
             throw .io(path: path, detail: String(cString: strerror(errno)))
         }
-        let raw = UnsafeRawBufferPointer(start: mapped, count: length)
+        try self.init(mapping: UnsafeRawBufferPointer(start: mapped, count: length), path: path, verifyChecksum: verifyChecksum)
+        madvise(UnsafeMutableRawPointer(mutating: base), length, MADV_WILLNEED)
+    }
+
+    /// Takes over `mapping`, a whole index file mapped with `mmap`: verifies it
+    /// and unmaps it when refused or released.
+    init(mapping raw: UnsafeRawBufferPointer, path: String, verifyChecksum: Bool) throws(IndexError) {
         let header: IndexHeader
         do throws(IndexError) {
             header = try IndexHeader.decode(raw, path: path)
@@ -43,16 +48,16 @@ public final class IndexFile: @unchecked Sendable {
                 }
             }
         } catch {
-            munmap(mapped, length)
+            munmap(UnsafeMutableRawPointer(mutating: raw.baseAddress), raw.count)
             throw error
         }
+        self.path = path
         self.header = header
-        self.base = UnsafeRawPointer(mapped)
-        self.length = length
+        self.base = raw.baseAddress!
+        self.length = raw.count
         self.buckets = base.advanced(by: Int(header.payloadOffset))
         self.bucketCount = Int(header.bucketCount)
         self.shift = 64 - UInt64(header.bucketBits)
-        madvise(UnsafeMutableRawPointer(mutating: base), length, MADV_WILLNEED)
     }
 
     deinit {

@@ -1,5 +1,5 @@
 import Foundation
-import Matching
+@testable import Matching
 import Testing
 
 /// The bucket layout (format 3): 64-byte buckets of up to seven sorted
@@ -90,17 +90,25 @@ struct IndexBucketTests {
     }
 
     /// Every bucket from the last home bucket to the end full: a lookup above
-    /// them all stops at the bucket count. The file ends on a page boundary, so
-    /// one bucket further would be outside the mapping.
+    /// them all stops at the bucket count. The file is mapped with an
+    /// inaccessible page right after it, so reading one bucket further crashes.
     @Test func aLookupPastTheLastFullBucketStopsAtTheEnd() throws {
         let folder = try TemporaryFolder()
         let path = folder.path + "/a.rbx"
         let top = (0..<(61 * 7)).map { (0xFF00_0000_0000_0000 + UInt64($0) << 20, ListSet(.mobil)) }
         let header = try IndexFileTests.write(top, to: path)
         #expect(header.bucketBits == 8 && header.bucketCount == 256 + 60)
-        #expect((Self.payloadOffset + Int(header.bucketCount) * Self.bucketSize) % 4096 == 0)
         #expect(try Self.chains(path).longestChain == 61)
-        let index = try IndexFile(path: path)
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        let page = 4096
+        try #require(bytes.count % page == 0 && Int(sysconf(Int32(_SC_PAGESIZE))) == page)
+        let region = try #require(mmap(nil, bytes.count + page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0))
+        try #require(region != MAP_FAILED)
+        bytes.withUnsafeBytes { region.copyMemory(from: $0.baseAddress!, byteCount: bytes.count) }
+        try #require(mprotect(region, bytes.count, PROT_READ) == 0 && mprotect(region + bytes.count, page, PROT_NONE) == 0)
+        defer { munmap(region + bytes.count, page) }
+        let index = try IndexFile(mapping: UnsafeRawBufferPointer(start: region, count: bytes.count), path: path, verifyChecksum: true)
+
         #expect(index.lookup(.max).isEmpty && index.lookup(0xFF00_0000_0000_0000 + 426 << 20 + 1).isEmpty)
         #expect(index.lookup(0xFF00_0000_0000_0000 + 426 << 20) == ListSet(.mobil))
         var found = [ListSet](repeating: ListSet(.post), count: 2)
