@@ -56,7 +56,7 @@ struct ExitStatusTests {
         let refused = try cli.run(["match", input, "-o", cli.root + "/out.csv"])
         #expect(refused.status == 78, "\(refused.stderr)")
         Self.expectOneLine(refused)
-        #expect(refused.stderr.contains("has index format 2, this robinson reads format 3")
+        #expect(refused.stderr.contains("has index format 2, this robinson reads only format 3")
                 && refused.stderr.contains("rebuild the index with `robinson index build`"), "\(refused.stderr)")
         #expect(!FileManager.default.fileExists(atPath: cli.root + "/out.csv"))
         #expect(try cli.ok(["status"]).contains("unusable"))

@@ -120,7 +120,9 @@ public final class IndexFile: @unchecked Sendable {
 
     /// Looks up several fingerprints with their cache misses overlapped: the
     /// home bucket of each is prefetched (one line per key), then each is resolved.
-    /// `found[i]` is the answer for `fingerprints[i]`.
+    /// `found[i]` is the answer for `fingerprints[i]`. Not inlined, so that
+    /// profiles show the lookups as their own stage.
+    @inline(never)
     public func lookup(_ fingerprints: UnsafeBufferPointer<UInt64>, into found: UnsafeMutableBufferPointer<ListSet>) {
         for fp in fingerprints {
             robinson_prefetch(buckets + Int(truncatingIfNeeded: fp >> shift) &* IndexBucket.size)

@@ -119,7 +119,7 @@ struct IndexFileTests {
         try data.write(to: URL(fileURLWithPath: path))
         let error = IndexError.unsupportedVersion(path: path, version: version)
         #expect(throws: error) { try IndexFile(path: path) }
-        #expect(error.description.contains("index format \(version), this robinson reads format 3"), "\(error)")
+        #expect(error.description.contains("index format \(version), this robinson reads only format 3"), "\(error)")
         #expect(error.description.contains("rebuild the index with `robinson index build`"), "\(error)")
     }
 
