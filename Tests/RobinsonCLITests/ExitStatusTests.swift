@@ -38,7 +38,32 @@ struct ExitStatusTests {
             #expect(help.contains("\n  \(code) "), "exit code \(code) listed")
         }
         let version = try cli.ok(["--version"])
-        #expect(version.hasPrefix("robinson ") && version.contains("index format 2"), "\(version)")
+        #expect(version.hasPrefix("robinson ") && version.contains("index format 3"), "\(version)")
+    }
+
+    /// An index written by an earlier release (format 2) after an upgrade:
+    /// nothing is matched against it, the one line says to rebuild, and after
+    /// `index build` matching works again.
+    @Test func anIndexOfAnEarlierFormatIsRefusedUntilRebuilt() throws {
+        let cli = try CLI()
+        try cli.setUp()
+        let current = try String(contentsOfFile: cli.root + "/index/CURRENT", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        let path = cli.root + "/index/\(current).rbx"
+        var bytes = try [UInt8](cli.read(path))
+        bytes[8] = 2
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let input = CLI.fixture("inbox/K1001/crm-export.csv")
+        let refused = try cli.run(["match", input, "-o", cli.root + "/out.csv"])
+        #expect(refused.status == 78, "\(refused.stderr)")
+        Self.expectOneLine(refused)
+        #expect(refused.stderr.contains("has index format 2, this robinson reads only format 3")
+                && refused.stderr.contains("rebuild the index with `robinson index build`"), "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: cli.root + "/out.csv"))
+        #expect(try cli.ok(["status"]).contains("unusable"))
+
+        try cli.ok(["index", "build", CLI.fixture("robinson-lists.csv")])
+        try cli.ok(["match", input, "-o", cli.root + "/out.csv"])
+        #expect(try cli.ok(["index", "show"]).contains("formatVersion  3"))
     }
 
     @Test func eachKindOfErrorHasItsCode() throws {

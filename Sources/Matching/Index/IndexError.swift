@@ -22,7 +22,7 @@ public enum IndexError: Error, Sendable, Equatable, CustomStringConvertible {
         case .notAnIndex(let path):
             "\(path) is not a Robinson index file: rebuild the index with `robinson index build`"
         case .unsupportedVersion(let path, let version):
-            "\(path) has index format \(version), this robinson reads format \(IndexHeader.formatVersion) (other fingerprints): rebuild the index with `robinson index build`"
+            "\(path) has index format \(version), this robinson reads only format \(IndexHeader.formatVersion): rebuild the index with `robinson index build`"
         case .truncated(let path):
             "index \(path) is truncated: rebuild it with `robinson index build`"
         case .corrupt(let path, let detail):

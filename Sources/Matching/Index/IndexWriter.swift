@@ -1,11 +1,7 @@
 import Foundation
 
-/// Writes an index file from fingerprints and their lists.
-///
-/// Layout after the header: a bucket directory on the top `bucketBits` bits
-/// of the fingerprint (u32 start positions, 2^bits + 1 of them), the sorted
-/// fingerprints (u64), and one list mask byte per fingerprint. A lookup reads
-/// two adjacent directory slots and scans a bucket of four to eight entries.
+/// Writes an index file from fingerprints and their lists: the header, then
+/// the buckets described in `IndexBucket`.
 public enum IndexWriter {
     public struct Entry: Sendable {
         public var fingerprint: UInt64
@@ -23,51 +19,51 @@ public enum IndexWriter {
         rowsPerList: [UInt64], keysPerKind: [UInt64], buildTime: Int64
     ) throws(IndexError) -> IndexHeader {
         sortByFingerprint(&entries)
-        var fingerprints = [UInt64]()
-        var masks = [UInt8]()
-        fingerprints.reserveCapacity(entries.count)
-        masks.reserveCapacity(entries.count)
-        for entry in entries {
-            if let last = fingerprints.last, last == entry.fingerprint {
-                masks[masks.count - 1] |= entry.lists.rawValue
-            } else {
-                fingerprints.append(entry.fingerprint)
-                masks.append(entry.lists.rawValue)
-            }
+        var distinct = 0
+        var previous: UInt64 = 0
+        for (i, entry) in entries.enumerated() where i == 0 || entry.fingerprint != previous {
+            distinct += 1
+            previous = entry.fingerprint
         }
-        let bucketBits = bucketBits(for: fingerprints.count)
-        var directory = [UInt32](repeating: 0, count: (1 << bucketBits) + 1)
-        var position = 0
-        for bucket in 0..<(1 << bucketBits) {
-            directory[bucket] = UInt32(position)
-            while position < fingerprints.count, Int(fingerprints[position] >> (64 - UInt64(bucketBits))) == bucket {
-                position += 1
-            }
-        }
-        directory[1 << bucketBits] = UInt32(fingerprints.count)
-
-        var payload = [UInt8]()
-        let directoryBytes = directory.count * 4
-        let fingerprintsOffset = IndexHeader.size + align8(directoryBytes)
-        payload.reserveCapacity(align8(directoryBytes) + fingerprints.count * 9)
-        for slot in directory { payload.appendLE(slot) }
-        payload += [UInt8](repeating: 0, count: align8(directoryBytes) - directoryBytes)
-        for fp in fingerprints { payload.appendLE(fp) }
-        let masksOffset = IndexHeader.size + payload.count
-        payload += masks
-
+        let bucketBits = IndexBucket.bucketBits(for: distinct)
+        let payload = buckets(for: entries, bucketBits: bucketBits)
         var digest = SHA256Digest()
         digest.update(payload)
         let header = IndexHeader(
             buildTime: buildTime, keyId: keyId, sourceDigest: sourceDigest,
-            entryCount: UInt64(fingerprints.count), bucketBits: UInt32(bucketBits),
+            entryCount: UInt64(distinct), bucketBits: UInt32(bucketBits),
             rowsPerList: rowsPerList, keysPerKind: keysPerKind,
-            directoryOffset: UInt64(IndexHeader.size), fingerprintsOffset: UInt64(fingerprintsOffset),
-            masksOffset: UInt64(masksOffset), payloadLength: UInt64(payload.count),
-            payloadDigest: digest.finish()
+            payloadOffset: UInt64(IndexHeader.size), bucketCount: UInt64(payload.count / IndexBucket.size),
+            bucketSize: UInt32(IndexBucket.size), slotsPerBucket: UInt32(IndexBucket.slots),
+            payloadLength: UInt64(payload.count), payloadDigest: digest.finish()
         )
         try writeFile(path: path, parts: [header.encoded(), payload])
         return header
+    }
+
+    /// The buckets of sorted `entries`: a first pass finds how many overflow
+    /// buckets the last chain needs, the second fills them.
+    static func buckets(for entries: [Entry], bucketBits: Int) -> [UInt8] {
+        var sizing = IndexBucket.Placement(bucketBits: bucketBits)
+        for entry in entries { _ = sizing.place(entry.fingerprint) }
+        let bucketCount = max(1 << bucketBits, sizing.bucket + 1)
+        var payload = [UInt8](repeating: 0, count: bucketCount * IndexBucket.size)
+        payload.withUnsafeMutableBytes { raw in
+            var placement = IndexBucket.Placement(bucketBits: bucketBits)
+            for entry in entries {
+                let isNew = placement.place(entry.fingerprint)
+                let line = placement.bucket * IndexBucket.size
+                let mask = line + IndexBucket.masksOffset + placement.slot
+                if isNew {
+                    raw.storeBytes(of: entry.fingerprint.littleEndian, toByteOffset: line + placement.slot * 8, as: UInt64.self)
+                    raw[mask] = entry.lists.rawValue
+                    raw[line + IndexBucket.countOffset] = UInt8(placement.slot + 1)
+                } else {
+                    raw[mask] |= entry.lists.rawValue
+                }
+            }
+        }
+        return payload
     }
 
     /// Sorts `entries` by fingerprint: a counting sort on the top 16 bits
@@ -101,16 +97,6 @@ public enum IndexWriter {
         }
         entries = sorted
     }
-
-    /// Four to eight entries per bucket on average, so a bucket is one or two
-    /// cache lines; at least 2^8 and at most 2^24 buckets.
-    static func bucketBits(for count: Int) -> Int {
-        var bits = 8
-        while bits < 24, (count >> bits) > 8 { bits += 1 }
-        return bits
-    }
-
-    private static func align8(_ n: Int) -> Int { (n + 7) & ~7 }
 
     private static func writeFile(path: String, parts: [[UInt8]]) throws(IndexError) {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)

@@ -106,17 +106,20 @@ struct IndexFileTests {
         #expect(throws: IndexError.corrupt(path: path, detail: "payload checksum mismatch")) { try IndexFile(path: path) }
     }
 
-    /// Format 1 held HMAC-SHA256 fingerprints, which no longer match anything: refused, with the advice to rebuild.
-    @Test func formatOneIsRefusedWithTheAdviceToRebuild() throws {
+    /// Format 1 held HMAC-SHA256 fingerprints, format 2 a bucket directory beside
+    /// separate arrays: refused, with the advice to rebuild.
+    @Test(arguments: [UInt32(1), 2])
+    func olderFormatsAreRefusedWithTheAdviceToRebuild(version: UInt32) throws {
         let folder = try TemporaryFolder()
         let path = folder.path + "/a.rbx"
         _ = try Self.write((0..<1000).map { (UInt64($0) &* 0x9E37_79B9_7F4A_7C15, ListSet(.post)) }, to: path)
         var data = try Data(contentsOf: URL(fileURLWithPath: path))
-        data[8] = 1
-        data[12] = 1
+        data[8] = UInt8(version)
+        data[12] = version == 1 ? 1 : 2
         try data.write(to: URL(fileURLWithPath: path))
-        let error = IndexError.unsupportedVersion(path: path, version: 1)
+        let error = IndexError.unsupportedVersion(path: path, version: version)
         #expect(throws: error) { try IndexFile(path: path) }
+        #expect(error.description.contains("index format \(version), this robinson reads only format 3"), "\(error)")
         #expect(error.description.contains("rebuild the index with `robinson index build`"), "\(error)")
     }
 
