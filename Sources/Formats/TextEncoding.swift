@@ -44,6 +44,10 @@ extension TextDecoding {
 
 extension TextDecoding {
     /// Whether `bytes` are valid UTF-8 (what ``decode(_:as:)`` accepts), without making a `String`.
+    public static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        UTF8Check.isValid(bytes)
+    }
+
     public static func isValidUTF8(_ bytes: ArraySlice<UInt8>) -> Bool {
         let ascii = bytes.withUnsafeBufferPointer { isASCII($0) }
         return ascii || UTF8Check.firstInvalid(bytes, allowCutEnd: false) == nil

@@ -33,6 +33,39 @@ enum UTF8Check {
         return nil
     }
 
+    /// Whether all of `bytes` is UTF-8, by the same rules; eight ASCII bytes at a
+    /// time are passed with one test (the matcher checks every row this way).
+    static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let p = bytes.baseAddress else { return true }
+        let raw = UnsafeRawPointer(p)
+        let end = bytes.count
+        var i = 0
+        while i < end {
+            if i + 8 <= end, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+                continue
+            }
+            let lead = p[i]
+            if lead < 0x80 { i += 1; continue }
+            let length: Int
+            var low: UInt8 = 0x80, high: UInt8 = 0xBF  // range of the second byte
+            switch lead {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; low = 0xA0
+            case 0xED: length = 3; high = 0x9F
+            case 0xE1...0xEF: length = 3
+            case 0xF0: length = 4; low = 0x90
+            case 0xF4: length = 4; high = 0x8F
+            case 0xF1...0xF3: length = 4
+            default: return false
+            }
+            guard i + length <= end, p[i + 1] >= low, p[i + 1] <= high else { return false }
+            for k in 2..<max(2, length) where p[i + k] & 0xC0 != 0x80 { return false }
+            i += length
+        }
+        return true
+    }
+
     /// How many multi-byte UTF-8 characters and how many invalid bytes `bytes`
     /// holds, and where the first invalid byte is that Windows-1252 does not
     /// define either. Tells a UTF-8 file with a few pasted Windows-1252 rows

@@ -96,3 +96,25 @@ struct DecodeCase: Sendable, CustomTestStringConvertible {
         }
     }
 }
+
+@Suite("UTF-8 validation in place")
+struct UTF8InPlaceTests {
+    /// Bytes that form, break and cut UTF-8 sequences: ASCII runs, leads, continuations, the edges of each range.
+    static let pieces: [[UInt8]] = [
+        Array("Straße ".utf8), Array("abcdefgh".utf8), [0xC3, 0xA4], [0xC3], [0xA4], [0xE2, 0x82, 0xAC], [0xE0, 0x9F, 0x80],
+        [0xE0, 0xA0, 0x80], [0xED, 0xA0, 0x80], [0xED, 0x9F, 0xBF], [0xF0, 0x8F, 0x80, 0x80], [0xF0, 0x90, 0x80, 0x80],
+        [0xF4, 0x8F, 0xBF, 0xBF], [0xF4, 0x90, 0x80, 0x80], [0xC0, 0xAF], [0xC1, 0xBF], [0xF5, 0x80], [0xFF], [0x80],
+        [0xE2, 0x82], [0xF0, 0x9F, 0x98],
+    ]
+
+    @Test func agreesWithTheScalarCheckOnEveryMixOfPieces() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...6, using: &generator) { bytes += Self.pieces.randomElement(using: &generator)! }
+            let expected = TextDecoding.decode(bytes[...], as: .utf8) != nil
+            #expect(bytes.withUnsafeBufferPointer { TextDecoding.isValidUTF8($0) } == expected, "\(bytes)")
+            #expect(TextDecoding.isValidUTF8(bytes[...]) == expected, "\(bytes)")
+        }
+    }
+}

@@ -80,7 +80,7 @@ public enum StreamingMatch {
                         out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[span.contentEnd..<span.end]))
                         if state.probes[probe].isBlank {
                             part.blank += 1
-                        } else if utf8, !TextDecoding.isValidUTF8(chunk.bytes[span.start..<span.contentEnd]) {
+                        } else if utf8, !TextDecoding.isValidUTF8(UnsafeBufferPointer(rebasing: bytes[span.start..<span.contentEnd])) {
                             part.mixed += 1
                         }
                         if state.probes[probe].rowProblem == .fieldCount {
