@@ -1,7 +1,7 @@
 import CHMAC
 
 /// Turns key strings into 64-bit fingerprints under the installation's key
-/// (DESIGN §5): SipHash-2-4 (index format 2) or, for comparison, HMAC-SHA256
+/// (DESIGN §5): SipHash-2-4 (index formats 2 and 3) or, for comparison, HMAC-SHA256
 /// truncated to its first 8 bytes (index format 1).
 ///
 /// SipHash-2-4 is a keyed pseudorandom function made for short inputs: a key
