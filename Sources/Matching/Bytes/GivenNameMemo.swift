@@ -61,11 +61,24 @@ struct GivenNameMemo {
         if let code = code.baseAddress { (slot + Self.codeOffset).update(from: code, count: Int(slot[2])) }
     }
 
-    /// FNV-1a over the bytes, folded to a slot number.
+    /// A multiplicative hash of the field's first and last eight bytes (all of
+    /// a short field) and its length, folded to a slot number. Fields that share
+    /// them only share a slot: a hit compares every byte.
     @inline(__always)
     private static func slot(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> Int {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for i in 0..<count { hash = (hash ^ UInt64(bytes[i])) &* 0x100_0000_01b3 }
-        return Int(truncatingIfNeeded: (hash ^ (hash >> 29)) & UInt64(slotCount - 1))
+        let raw = UnsafeRawPointer(bytes)
+        let head: UInt64, tail: UInt64
+        if count >= 8 {
+            head = raw.loadUnaligned(as: UInt64.self)
+            tail = raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+        } else if count >= 4 {
+            head = UInt64(raw.loadUnaligned(as: UInt32.self))
+            tail = UInt64(raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
+        } else {
+            head = UInt64(bytes[0]) | UInt64(bytes[count / 2]) << 8 | UInt64(bytes[count - 1]) << 16
+            tail = 0
+        }
+        let hash = (head &* 0x9E37_79B9_7F4A_7C15) ^ ((tail ^ UInt64(count)) &* 0xC2B2_AE3D_27D4_EB4F)
+        return Int(truncatingIfNeeded: (hash ^ (hash >> 32)) >> 7) & (slotCount - 1)
     }
 }

@@ -128,14 +128,22 @@ public enum StreamingMatch {
     private final class WorkerState {
         static let groupSize = 32
         let keyer: ByteRowKeyer
-        @exclusivity(unchecked) var probes = [RowProbe](repeating: RowProbe(), count: groupSize)
-        @exclusivity(unchecked) var firstKey = [Int](repeating: 0, count: groupSize + 1)
+        /// Plain memory, not arrays: reached several times per row, without a uniqueness check each time.
+        let probes = UnsafeMutablePointer<RowProbe>.allocate(capacity: groupSize)
+        let firstKey = UnsafeMutablePointer<Int>.allocate(capacity: groupSize + 1)
         @exclusivity(unchecked) var fingerprints = ScratchBuffer<UInt64>(capacity: groupSize * 8)
         @exclusivity(unchecked) var found = ScratchBuffer<ListSet>(capacity: groupSize * 8)
 
-        init(keyer: ByteRowKeyer) { self.keyer = keyer }
+        init(keyer: ByteRowKeyer) {
+            self.keyer = keyer
+            probes.initialize(repeating: RowProbe(), count: Self.groupSize)
+            firstKey.initialize(repeating: 0, count: Self.groupSize + 1)
+        }
 
         deinit {
+            probes.deinitialize(count: Self.groupSize)
+            probes.deallocate()
+            firstKey.deallocate()
             fingerprints.release()
             found.release()
         }
