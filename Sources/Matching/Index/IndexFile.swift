@@ -16,6 +16,8 @@ public final class IndexFile: @unchecked Sendable {
     private let buckets: UnsafeRawPointer
     private let bucketCount: Int
     private let shift: UInt64
+    /// Rules out most keys on no list before their bucket is read (see `FingerprintFilter`).
+    private let filter: FingerprintFilter
 
     /// Maps and verifies the file: header, layout and the payload checksum.
     public convenience init(path: String, verifyChecksum: Bool = true) throws(IndexError) {
@@ -58,6 +60,12 @@ public final class IndexFile: @unchecked Sendable {
         self.buckets = base.advanced(by: Int(header.payloadOffset))
         self.bucketCount = Int(header.bucketCount)
         self.shift = 64 - UInt64(header.bucketBits)
+        filter = FingerprintFilter(entries: Int(header.entryCount))
+        for bucket in 0..<bucketCount {
+            let line = buckets + bucket * IndexBucket.size
+            let count = Int(line.load(fromByteOffset: IndexBucket.countOffset, as: UInt8.self) & 7)
+            for slot in 0..<count { filter.insert(UInt64(littleEndian: line.load(fromByteOffset: slot * 8, as: UInt64.self))) }
+        }
     }
 
     deinit {
@@ -119,15 +127,24 @@ public final class IndexFile: @unchecked Sendable {
     }
 
     /// Looks up several fingerprints with their cache misses overlapped: the
-    /// home bucket of each is prefetched (one line per key), then each is resolved.
+    /// filter blocks of all are prefetched, then the home bucket of each the
+    /// filter does not rule out (one line per key), then those are resolved.
     /// `found[i]` is the answer for `fingerprints[i]`. Not inlined, so that
     /// profiles show the lookups as their own stage.
     @inline(never)
     public func lookup(_ fingerprints: UnsafeBufferPointer<UInt64>, into found: UnsafeMutableBufferPointer<ListSet>) {
-        for fp in fingerprints {
-            robinson_prefetch(buckets + Int(truncatingIfNeeded: fp >> shift) &* IndexBucket.size)
-        }
+        for fp in fingerprints { filter.prefetch(fp) }
+        // No list has this bit: it marks the keys still to be looked up in the index.
+        let pending = ListSet(rawValue: 0x80)
         for (i, fp) in fingerprints.enumerated() {
+            if filter.mayContain(fp) {
+                robinson_prefetch(buckets + Int(truncatingIfNeeded: fp >> shift) &* IndexBucket.size)
+                found[i] = pending
+            } else {
+                found[i] = []
+            }
+        }
+        for (i, fp) in fingerprints.enumerated() where found[i] == pending {
             found[i] = lookup(fp)
         }
     }
