@@ -1,6 +1,7 @@
 // SipHash-2-4 (Aumasson and Bernstein 2012): a keyed pseudorandom function
 // with a 64-bit output, built for short inputs such as the matching keys.
 #include "chmac.h"
+#include <stdlib.h>
 #include <string.h>
 
 #define ROTL(x, b) (uint64_t)(((x) << (b)) | ((x) >> (64 - (b))))
@@ -36,80 +37,26 @@ static inline void copy_short(unsigned char *out, const unsigned char *in, size_
     }
 }
 
-/// The state of a SipHash-2-4 fed in pieces: whole words are compressed as
-/// they complete, the last 0–7 bytes wait in `tail`.
-typedef struct {
-    uint64_t v0, v1, v2, v3;
-    uint64_t tail;
-    size_t length;
-} sip_stream;
-
-static inline void sip_word(sip_stream *s, uint64_t m) {
-    uint64_t v0 = s->v0, v1 = s->v1, v2 = s->v2, v3 = s->v3;
-    v3 ^= m;
-    SIPROUND;
-    SIPROUND;
-    v0 ^= m;
-    s->v0 = v0; s->v1 = v1; s->v2 = v2; s->v3 = v3;
-}
-
-static inline void sip_absorb(sip_stream *s, const unsigned char *in, size_t len) {
-    size_t fill = s->length & 7;
-    s->length += len;
-    if (fill) {
-        while (len && fill < 8) {
-            s->tail |= ((uint64_t)*in++) << (8 * fill++);
-            len--;
-        }
-        if (fill < 8) return;
-        sip_word(s, s->tail);
-        s->tail = 0;
-    }
-    for (; len >= 8; in += 8, len -= 8) sip_word(s, load_le64(in));
-    for (size_t i = 0; i < len; i++) s->tail |= ((uint64_t)in[i]) << (8 * i);
-}
-
 uint64_t robinson_siphash24_parts(const robinson_sip_key *key, const unsigned char *prefix, size_t prefix_len,
                                   const unsigned char *base, const long *bounds, size_t part_count) {
-    sip_stream s = {
-        0x736f6d6570736575ULL ^ key->k0, 0x646f72616e646f6dULL ^ key->k1,
-        0x6c7967656e657261ULL ^ key->k0, 0x7465646279746573ULL ^ key->k1, 0, 0,
-    };
-    static const unsigned char separator = 0x1F;
-    // Keys are short: copying them together costs less than feeding pieces.
-    unsigned char message[256];
     size_t length = prefix_len;
     for (size_t i = 0; i < part_count; i++) length += 1 + (size_t)(bounds[2 * i + 1] - bounds[2 * i]);
-    if (length <= sizeof message) {
-        unsigned char *out = message;
-        copy_short(out, prefix, prefix_len);
-        out += prefix_len;
-        for (size_t i = 0; i < part_count; i++) {
-            *out++ = separator;
-            size_t n = (size_t)(bounds[2 * i + 1] - bounds[2 * i]);
-            copy_short(out, base + bounds[2 * i], n);
-            out += n;
-        }
-        return robinson_siphash24(key, message, length);
-    }
-    sip_absorb(&s, prefix, prefix_len);
+    // Keys are short and built on the stack; one with a very long field on the heap.
+    unsigned char stack[256];
+    unsigned char *message = length <= sizeof stack ? stack : malloc(length);
+    if (message == NULL) abort();
+    unsigned char *out = message;
+    copy_short(out, prefix, prefix_len);
+    out += prefix_len;
     for (size_t i = 0; i < part_count; i++) {
-        sip_absorb(&s, &separator, 1);
-        long start = bounds[2 * i], end = bounds[2 * i + 1];
-        if (end > start) sip_absorb(&s, base + start, (size_t)(end - start));
+        *out++ = 0x1F;
+        size_t n = (size_t)(bounds[2 * i + 1] - bounds[2 * i]);
+        copy_short(out, base + bounds[2 * i], n);
+        out += n;
     }
-    uint64_t v0 = s.v0, v1 = s.v1, v2 = s.v2, v3 = s.v3;
-    uint64_t b = (((uint64_t)s.length) << 56) | s.tail;
-    v3 ^= b;
-    SIPROUND;
-    SIPROUND;
-    v0 ^= b;
-    v2 ^= 0xff;
-    SIPROUND;
-    SIPROUND;
-    SIPROUND;
-    SIPROUND;
-    return v0 ^ v1 ^ v2 ^ v3;
+    uint64_t fingerprint = robinson_siphash24(key, message, length);
+    if (message != stack) free(message);
+    return fingerprint;
 }
 
 uint64_t robinson_siphash24(const robinson_sip_key *key, const void *message, size_t len) {

@@ -118,4 +118,35 @@ struct HashingKeyTests {
         let error = HashingKeyError.permissions(path: "/x/hashing.key", mode: 0o644)
         #expect(error.description.contains("chmod 600 /x/hashing.key"))
     }
+
+    /// Parts hashed where they lie give the fingerprint of the key string built from
+    /// them, short keys (built on the stack) and long ones (a field of hundreds of bytes) alike.
+    @Test func keyPartsHashedInPlaceEqualTheBuiltKeyString() {
+        let fingerprinter = Fingerprinter(key: HashingKey(bytes: [UInt8](repeating: 3, count: 32)))
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<2_000 {
+            let prefix = Array(KeyKind.allCases.randomElement(using: &generator)!.rawValue.description.utf8) + Array("kind".utf8)
+            let maxPart = round % 2 == 0 ? 40 : 400
+            let parts = (0..<Int.random(in: 1...5, using: &generator)).map { _ in
+                (0..<Int.random(in: 0...maxPart, using: &generator)).map { _ in UInt8.random(in: 0x20...0x7E, using: &generator) }
+            }
+            let base = parts.flatMap { $0 }
+            var bounds: [Int] = []
+            var offset = 0
+            for part in parts {
+                bounds += [offset, offset + part.count]
+                offset += part.count
+            }
+            let message = prefix + parts.flatMap { [0x1F] + $0 }
+            let expected = message.withUnsafeBufferPointer { fingerprinter.fingerprint(message: $0) }
+            let inPlace = prefix.withUnsafeBufferPointer { prefix in
+                (base.isEmpty ? [0] : base).withUnsafeBufferPointer { base in
+                    bounds.withUnsafeBufferPointer {
+                        fingerprinter.fingerprint(prefix: prefix, parts: base.baseAddress!, bounds: $0.baseAddress!, count: parts.count)
+                    }
+                }
+            }
+            #expect(inPlace == expected, "\(message.count) bytes")
+        }
+    }
 }
