@@ -10,18 +10,7 @@ enum UTF8Check {
         while i < end {
             let lead = bytes[i]
             if lead < 0x80 { i += 1; continue }
-            let length: Int
-            var low: UInt8 = 0x80, high: UInt8 = 0xBF  // range of the second byte
-            switch lead {
-            case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; low = 0xA0
-            case 0xED: length = 3; high = 0x9F
-            case 0xE1...0xEF: length = 3
-            case 0xF0: length = 4; low = 0x90
-            case 0xF4: length = 4; high = 0x8F
-            case 0xF1...0xF3: length = 4
-            default: return i
-            }
+            guard let (length, low, high) = sequence(lead) else { return i }
             for k in 1..<length {
                 guard i + k < end else { return allowCutEnd ? nil : i }
                 let byte = bytes[i + k]
@@ -33,6 +22,22 @@ enum UTF8Check {
         return nil
     }
 
+    /// The length of the sequence a lead byte (0x80 or above) starts and the
+    /// range of its second byte; nil for a byte that starts none.
+    @inline(__always)
+    private static func sequence(_ lead: UInt8) -> (length: Int, low: UInt8, high: UInt8)? {
+        switch lead {
+        case 0xC2...0xDF: (2, 0x80, 0xBF)
+        case 0xE0: (3, 0xA0, 0xBF)
+        case 0xED: (3, 0x80, 0x9F)
+        case 0xE1...0xEF: (3, 0x80, 0xBF)
+        case 0xF0: (4, 0x90, 0xBF)
+        case 0xF4: (4, 0x80, 0x8F)
+        case 0xF1...0xF3: (4, 0x80, 0xBF)
+        default: nil
+        }
+    }
+
     /// Whether all of `bytes` is UTF-8, by the same rules; ASCII runs are passed
     /// 32 and 8 bytes at a time (the matcher checks every row this way).
     static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -40,34 +45,23 @@ enum UTF8Check {
         let raw = UnsafeRawPointer(p)
         let end = bytes.count
         var i = 0
-        let high: UInt64 = 0x8080_8080_8080_8080
+        let nonASCII: UInt64 = 0x8080_8080_8080_8080
         while i < end {
             if i + 32 <= end,
                 (raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) | raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)
                     | raw.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self)
-                    | raw.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)) & high == 0
+                    | raw.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)) & nonASCII == 0
             {
                 i += 32
                 continue
             }
-            if i + 8 <= end, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & high == 0 {
+            if i + 8 <= end, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & nonASCII == 0 {
                 i += 8
                 continue
             }
             let lead = p[i]
             if lead < 0x80 { i += 1; continue }
-            let length: Int
-            var low: UInt8 = 0x80, high: UInt8 = 0xBF  // range of the second byte
-            switch lead {
-            case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; low = 0xA0
-            case 0xED: length = 3; high = 0x9F
-            case 0xE1...0xEF: length = 3
-            case 0xF0: length = 4; low = 0x90
-            case 0xF4: length = 4; high = 0x8F
-            case 0xF1...0xF3: length = 4
-            default: return false
-            }
+            guard let (length, low, high) = sequence(lead) else { return false }
             guard i + length <= end, p[i + 1] >= low, p[i + 1] <= high else { return false }
             for k in 2..<max(2, length) where p[i + k] & 0xC0 != 0x80 { return false }
             i += length
