@@ -79,15 +79,15 @@ public enum StreamingMatch {
                         markers.append(verdict, to: &out.bytes)
                         out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[span.contentEnd..<span.end]))
                         if state.probes[probe].isBlank {
-                            part.blank += 1
+                            part.counts.blank += 1
                         } else if utf8, !TextDecoding.isValidUTF8(UnsafeBufferPointer(rebasing: bytes[span.start..<span.contentEnd])) {
-                            part.mixed += 1
+                            part.counts.mixed += 1
                         }
                         if state.probes[probe].rowProblem == .fieldCount {
-                            part.ragged += 1
-                            if part.firstRagged == nil { part.firstRagged = span.line }
+                            part.counts.ragged += 1
+                            if part.counts.firstRagged == nil { part.counts.firstRagged = span.line }
                         }
-                        part.stats.add(verdict, line: span.line)
+                        part.counts.stats.add(verdict, line: span.line)
                     }
                     group = end
                 }
@@ -95,15 +95,11 @@ public enum StreamingMatch {
             return part
         }
 
-        var total = SlicePart(output: OutputBuffer())
+        var total = Counts()
         var done = 0
         func consume(_ part: consuming SlicePart, rows: Int) {
             sink.write(UnsafeRawBufferPointer(part.output.bytes.buffer))
-            total.stats.merge(part.stats)
-            total.blank += part.blank
-            total.ragged += part.ragged
-            total.mixed += part.mixed
-            if total.firstRagged == nil { total.firstRagged = part.firstRagged }
+            total.add(part.counts)
             done += rows
             progress?(done)
             spareBuffers.put(part.output)
@@ -149,12 +145,25 @@ public enum StreamingMatch {
         }
     }
 
-    private struct SlicePart: Sendable {
-        let output: OutputBuffer
+    /// What a chunk's rows add up to, and for the whole file.
+    private struct Counts: Sendable {
         var stats = StatsCounter()
         var blank = 0
         var ragged = 0
         var mixed = 0
         var firstRagged: Int?
+
+        mutating func add(_ other: Counts) {
+            stats.merge(other.stats)
+            blank += other.blank
+            ragged += other.ragged
+            mixed += other.mixed
+            if firstRagged == nil { firstRagged = other.firstRagged }
+        }
+    }
+
+    private struct SlicePart: Sendable {
+        let output: OutputBuffer
+        var counts = Counts()
     }
 }

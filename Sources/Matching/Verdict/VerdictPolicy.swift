@@ -10,22 +10,18 @@ public struct VerdictPolicy: Sendable {
     static let priority: [KeyKind] = [.person, .phonetic, .phone, .email, .household]
 
     public var hitKinds: Set<KeyKind> {
-        didSet { hitKindMask = Self.mask(hitKinds) }
+        get { Set(KeyKind.allCases.filter { hitKindMask & 1 << $0.rawValue != 0 }) }
+        set { hitKindMask = newValue.reduce(0) { $0 | 1 << $1.rawValue } }
     }
     public var booked: ListSet
-    /// `hitKinds` as bits by raw value: the per-row test needs no hashing.
-    private var hitKindMask: UInt8
+    /// The hit kinds as bits by raw value: the per-row test needs no hashing.
+    private var hitKindMask: UInt8 = 0
 
     public static let defaultHitKinds: Set<KeyKind> = [.person, .phonetic, .phone, .email]
 
     public init(hitKinds: Set<KeyKind> = VerdictPolicy.defaultHitKinds, booked: ListSet) {
-        self.hitKinds = hitKinds
         self.booked = booked
-        hitKindMask = Self.mask(hitKinds)
-    }
-
-    private static func mask(_ kinds: Set<KeyKind>) -> UInt8 {
-        kinds.reduce(0) { $0 | 1 << $1.rawValue }
+        self.hitKinds = hitKinds
     }
 
     public func decide(_ probe: RowProbe, lookup: (UInt64) -> ListSet) -> Verdict {

@@ -92,11 +92,8 @@ struct JobRunner {
                 result = try StreamingMatch.run(
                     input: folder.readable(input), dialect: description.dialect, fingerprinter: try runtime.fingerprinter(), index: index,
                     policy: policy, sink: sink, columns: runtime.settings.outputColumns, workers: runtime.settings.workers)
-            } catch let error as InputRejection {
-                // What the rows show (no data rows, mostly ragged) is the file's fault, as in the decode stage.
-                unlink(temporary)
-                return describe(error, job: job)
-            } catch let error as InputError {
+            } catch where error is InputRejection || error is InputError {
+                // What the rows show (no data rows, mostly ragged, an open quote) is the file's fault, as in the decode stage.
                 unlink(temporary)
                 return describe(error, job: job)
             } catch {
