@@ -7,35 +7,40 @@ import CHMAC
 /// rules out costs no miss in memory. A "maybe" is answered by the index, so
 /// the filter can never change an answer, only skip lookups whose answer is empty.
 ///
-/// A fingerprint's block (one cache line of 512 bits) comes from its low bits,
-/// its four bits in the block from bits 18…53: both independent of the top
-/// bits that pick its index bucket, because fingerprints are uniform (SipHash).
+/// A fingerprint's block (one cache line of 512 bits) comes from its top bits,
+/// as its index bucket does, so filling the filter from the buckets in order
+/// writes the blocks in order too (a few milliseconds, not a cache miss per
+/// fingerprint); its four bits in the block come from bits 0…35, independent
+/// of the block's, because fingerprints are uniform (SipHash).
 struct FingerprintFilter: ~Copyable {
     private static let bitsPerBlock = 512
     private let words: UnsafeMutablePointer<UInt64>
-    private let blockMask: Int
+    /// Right shift of a fingerprint to its block number: 64 minus the block bits.
+    private let blockShift: UInt64
 
     /// An empty filter sized for `entries` fingerprints.
     init(entries: Int) {
-        var blocks = 1
-        // At least 12 bits per fingerprint, at most 2^18 blocks (the block bits end below bit 18).
-        while blocks * Self.bitsPerBlock < entries * 12 && blocks < 1 << 18 { blocks <<= 1 }
+        // At least 12 bits per fingerprint, at least 2 blocks (a shift by 64 would keep
+        // the fingerprint), at most 2^18 blocks (16 MB).
+        var blockBits: UInt64 = 1
+        while (1 << blockBits) * Self.bitsPerBlock < entries * 12 && blockBits < 18 { blockBits += 1 }
+        let blocks = 1 << blockBits
         words = .allocate(capacity: blocks * 8)
         words.initialize(repeating: 0, count: blocks * 8)
-        blockMask = blocks - 1
+        blockShift = 64 - blockBits
     }
 
     deinit { words.deallocate() }
 
     @inline(__always)
     private func block(_ fingerprint: UInt64) -> UnsafeMutablePointer<UInt64> {
-        words + (Int(truncatingIfNeeded: fingerprint) & blockMask) &* 8
+        words + Int(truncatingIfNeeded: fingerprint >> blockShift) &* 8
     }
 
     func insert(_ fingerprint: UInt64) {
         let block = block(fingerprint)
         for k in 0..<4 {
-            let bit = Int(truncatingIfNeeded: fingerprint >> UInt64(18 + 9 * k)) & 511
+            let bit = Int(truncatingIfNeeded: fingerprint >> UInt64(9 * k)) & 511
             block[bit >> 6] |= 1 << UInt64(bit & 63)
         }
     }
@@ -46,7 +51,7 @@ struct FingerprintFilter: ~Copyable {
         let block = block(fingerprint)
         var all = true
         for k in 0..<4 {
-            let bit = Int(truncatingIfNeeded: fingerprint >> UInt64(18 + 9 * k)) & 511
+            let bit = Int(truncatingIfNeeded: fingerprint >> UInt64(9 * k)) & 511
             all = all && block[bit >> 6] & (1 << UInt64(bit & 63)) != 0
         }
         return all
