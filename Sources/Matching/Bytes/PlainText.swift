@@ -29,10 +29,25 @@ struct PlainText {
         var i = 0
         let raw = UnsafeRawPointer(p)
         while i < n {
-            // Past the first non-blank, eight ASCII bytes at a time need no look each.
-            if !isBlank, i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                i += 8
-                continue
+            if !isBlank {
+                // Past the first non-blank only bytes above 0x7F matter: straight to the
+                // next one, the lowest marked byte of a little-endian load (past the last
+                // whole word, of a load that ends at `n`).
+                let marks: UInt64
+                if i + 8 <= n {
+                    marks = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) & 0x8080_8080_8080_8080
+                } else if n >= 8 {
+                    marks = (UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)) & 0x8080_8080_8080_8080)
+                        >> UInt64(8 * (i + 8 - n))
+                } else {
+                    marks = p[i] < 0x80 ? 0 : 0x80
+                    if marks == 0 { i += 1; continue }
+                }
+                if marks == 0 {
+                    i = min(i + 8, n)
+                    continue
+                }
+                i += marks.trailingZeroBitCount >> 3
             }
             let b = p[i]
             if b < 0x80 {
