@@ -7,58 +7,66 @@ enum KoelnerBytes {
     private static let codesAToP: UInt64 = 0x1066_5400_F430_2F10
     private static let codesQToZ: UInt64 = 0x80_F330_2874
 
-    /// Appends the code of `name[range]` to `out`.
+    /// Appends the code of `name[range]` to `out` (at most two digits per letter).
     static func encode(_ name: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into out: inout ScratchBuffer<UInt8>) {
-        var code = Code(start: out.count)
-        var previous: UInt8 = 0
-        var index = range.lowerBound
-        let end = range.upperBound
-        while index < end {
-            let letter = name[index]
-            index += 1
-            let offset = letter &- 0x61
-            guard offset < 26 else { continue }
-            let next: UInt8 = index < end ? name[index] : 0
-            var value = UInt8(truncatingIfNeeded: offset < 16 ? codesAToP >> (4 * UInt64(offset)) : codesQToZ >> (4 * UInt64(offset - 16))) & 0xF
-            if value == 0xF {
-                switch letter {
-                case 0x68:  // h: no code, but breaks a repeat
-                    code.last = 0xFE
-                    previous = letter
-                    continue
-                case 0x78:  // x
-                    if !(previous == 0x63 || previous == 0x6B || previous == 0x71) { code.put(4, &out) }
-                    value = 8
-                default:  // c
-                    if out.count == code.start {
-                        let hard = switch next { case 0x61, 0x68, 0x6B, 0x6C, 0x6F, 0x71, 0x72, 0x75, 0x78: true; default: false }
-                        value = hard ? 4 : 8
-                    } else {
-                        let hard = switch next { case 0x61, 0x68, 0x6B, 0x6F, 0x71, 0x75, 0x78: true; default: false }
-                        value = hard && previous != 0x73 && previous != 0x7A ? 4 : 8
+        out.append(upTo: 2 * range.count) { digits in
+            var code = Code(digits)
+            var previous: UInt8 = 0
+            var index = range.lowerBound
+            let end = range.upperBound
+            while index < end {
+                let letter = name[index]
+                index += 1
+                let offset = letter &- 0x61
+                guard offset < 26 else { continue }
+                let next: UInt8 = index < end ? name[index] : 0
+                var value = UInt8(truncatingIfNeeded: offset < 16 ? codesAToP >> (4 * UInt64(offset)) : codesQToZ >> (4 * UInt64(offset - 16))) & 0xF
+                if value == 0xF {
+                    switch letter {
+                    case 0x68:  // h: no code, but breaks a repeat
+                        code.last = 0xFE
+                        previous = letter
+                        continue
+                    case 0x78:  // x
+                        if !(previous == 0x63 || previous == 0x6B || previous == 0x71) { code.put(4) }
+                        value = 8
+                    default:  // c
+                        if code.count == 0 {
+                            let hard = switch next { case 0x61, 0x68, 0x6B, 0x6C, 0x6F, 0x71, 0x72, 0x75, 0x78: true; default: false }
+                            value = hard ? 4 : 8
+                        } else {
+                            let hard = switch next { case 0x61, 0x68, 0x6B, 0x6F, 0x71, 0x75, 0x78: true; default: false }
+                            value = hard && previous != 0x73 && previous != 0x7A ? 4 : 8
+                        }
                     }
+                } else if letter == 0x70 {  // p, ph
+                    if next == 0x68 { value = 3 }
+                } else if letter == 0x64 || letter == 0x74 {  // d t before c s z
+                    if next == 0x63 || next == 0x73 || next == 0x7A { value = 8 }
                 }
-            } else if letter == 0x70 {  // p, ph
-                if next == 0x68 { value = 3 }
-            } else if letter == 0x64 || letter == 0x74 {  // d t before c s z
-                if next == 0x63 || next == 0x73 || next == 0x7A { value = 8 }
+                code.put(value)
+                previous = letter
             }
-            code.put(value, &out)
-            previous = letter
+            return code.count
         }
     }
 
-    /// Collapses repeats and drops inner zeros as `KoelnerPhonetik.Code` does.
+    /// Collapses repeats and drops inner zeros as `KoelnerPhonetik.Code` does,
+    /// writing the digits from `digits` on.
     private struct Code {
-        let start: Int
+        let digits: UnsafeMutablePointer<UInt8>
+        var count = 0
         /// The code written last; 0xFF: none yet; 0xFE: an H.
         var last: UInt8 = 0xFF
 
-        init(start: Int) { self.start = start }
+        init(_ digits: UnsafeMutablePointer<UInt8>) { self.digits = digits }
 
         @inline(__always)
-        mutating func put(_ value: UInt8, _ out: inout ScratchBuffer<UInt8>) {
-            if value != last, value != 0 || out.count == start { out.append(0x30 + value) }
+        mutating func put(_ value: UInt8) {
+            if value != last, value != 0 || count == 0 {
+                digits[count] = 0x30 + value
+                count += 1
+            }
             last = value
         }
     }

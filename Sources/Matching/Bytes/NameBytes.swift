@@ -60,71 +60,75 @@ struct NameBytes {
     /// appended to `out` and true is returned. False, with nothing appended,
     /// when the full rules must decide (titles, particles, dots, commas …).
     mutating func normalizePlain(_ field: UnsafeBufferPointer<UInt8>, into out: inout ScratchBuffer<UInt8>) -> Bool {
-        let start = out.count
         guard let p = field.baseAddress else { return true }
         let n = field.count
-        var wordStart = start
-        var tokenStart = start
-        var tokenWords = 0
-        var inToken = false
-        var afterHyphen = false
+        let lists = self.lists
+        let table = plain.table
         var failed = false
-        @inline(__always) func endWord() {
-            if out.withBuffer({ lists.classes($0, wordStart..<out.count) }).rawValue != 0 { failed = true }
-            tokenWords += 1
-            wordStart = out.count
-        }
-        @inline(__always) func endToken() {
-            if tokenWords > 1, out.withBuffer({ lists.classes($0, tokenStart..<out.count) }).rawValue != 0 { failed = true }
-            tokenWords = 0
-            tokenStart = out.count
-        }
-        var i = 0
-        while i < n && !failed {
-            let byte = p[i]
-            if byte < 0x80 {
-                i += 1
-                let lower = byte | 0x20
-                if lower >= 0x61 && lower <= 0x7A {
-                    out.append(lower)
-                    inToken = true
-                    afterHyphen = false
-                } else if byte == 0x20 || byte == 0x09 {
-                    guard inToken else { continue }
-                    if afterHyphen { failed = true; break }
+        // One letter per ASCII byte, at most three per two-byte scalar: below two per byte.
+        out.append(upTo: 2 * n) { w in
+            var k = 0
+            var wordStart = 0
+            var tokenStart = 0
+            var tokenWords = 0
+            var inToken = false
+            var afterHyphen = false
+            @inline(__always) func endWord() {
+                if lists.classes(UnsafeBufferPointer(start: w, count: k), wordStart..<k).rawValue != 0 { failed = true }
+                tokenWords += 1
+                wordStart = k
+            }
+            @inline(__always) func endToken() {
+                if tokenWords > 1, lists.classes(UnsafeBufferPointer(start: w, count: k), tokenStart..<k).rawValue != 0 { failed = true }
+                tokenWords = 0
+                tokenStart = k
+            }
+            var i = 0
+            while i < n && !failed {
+                let byte = p[i]
+                if byte < 0x80 {
+                    i += 1
+                    let lower = byte | 0x20
+                    if lower >= 0x61 && lower <= 0x7A {
+                        w[k] = lower
+                        k += 1
+                        inToken = true
+                        afterHyphen = false
+                    } else if byte == 0x20 || byte == 0x09 {
+                        guard inToken else { continue }
+                        if afterHyphen { failed = true; break }
+                        endWord()
+                        endToken()
+                        inToken = false
+                    } else if byte == 0x2D, inToken, !afterHyphen {
+                        endWord()
+                        afterHyphen = true
+                    } else {
+                        failed = true
+                    }
+                    continue
+                }
+                let info = table[PlainText.scalar(p, i)]
+                i += 2
+                guard info.isPlainLetter else { failed = true; break }
+                w[k] = info.fold.0
+                k += 1
+                if info.foldCount > 1 { w[k] = info.fold.1; k += 1 }
+                if info.foldCount > 2 { w[k] = info.fold.2; k += 1 }
+                inToken = true
+                afterHyphen = false
+            }
+            if !failed && inToken {
+                if afterHyphen {
+                    failed = true
+                } else {
                     endWord()
                     endToken()
-                    inToken = false
-                } else if byte == 0x2D, inToken, !afterHyphen {
-                    endWord()
-                    afterHyphen = true
-                } else {
-                    failed = true
                 }
-                continue
             }
-            let info = plain.table[PlainText.scalar(p, i)]
-            i += 2
-            guard info.isPlainLetter else { failed = true; break }
-            out.append(info.fold.0)
-            if info.foldCount > 1 { out.append(info.fold.1) }
-            if info.foldCount > 2 { out.append(info.fold.2) }
-            inToken = true
-            afterHyphen = false
+            return failed ? 0 : k
         }
-        if !failed && inToken {
-            if afterHyphen {
-                failed = true
-            } else {
-                endWord()
-                endToken()
-            }
-        }
-        if failed {
-            out.truncate(to: start)
-            return false
-        }
-        return true
+        return !failed
     }
 
     // MARK: - Tokens

@@ -74,41 +74,47 @@ struct PlainText {
         Int(p[i] & 0x1F) << 6 | Int(p[i + 1] & 0x3F)
     }
 
-    /// `FieldScalars.fold` of plain text: appends the folded bytes to `out`.
+    /// `FieldScalars.fold` of plain text: appends the folded bytes to `out`
+    /// (at most two per byte: a dot and a blank, or three per two-byte scalar).
     func fold(_ bytes: UnsafeBufferPointer<UInt8>, marksWords: Bool, keepsDots: Bool, into out: inout ScratchBuffer<UInt8>) {
         guard let p = bytes.baseAddress else { return }
-        let start = out.count
-        @inline(__always) func breakWord() {
-            if marksWords, out.count > start, out[out.count - 1] != 0x20 { out.append(0x20) }
-        }
         let n = bytes.count
-        var i = 0
-        while i < n {
-            let byte = p[i]
-            if byte < 0x80 {
-                i += 1
-                switch byte {
-                case 0x61...0x7A, 0x30...0x39: out.append(byte)
-                case 0x41...0x5A: out.append(byte | 0x20)
-                case 0x27, 0x60: break
-                case 0x2E where keepsDots:
-                    if out.count > start, out[out.count - 1] != 0x20 { out.append(byte) }
-                    breakWord()
-                default: breakWord()
+        let table = self.table
+        out.append(upTo: 2 * n) { w in
+            var k = 0
+            @inline(__always) func breakWord() {
+                if marksWords, k > 0, w[k - 1] != 0x20 { w[k] = 0x20; k += 1 }
+            }
+            var i = 0
+            while i < n {
+                let byte = p[i]
+                if byte < 0x80 {
+                    i += 1
+                    switch byte {
+                    case 0x61...0x7A, 0x30...0x39: w[k] = byte; k += 1
+                    case 0x41...0x5A: w[k] = byte | 0x20; k += 1
+                    case 0x27, 0x60: break
+                    case 0x2E where keepsDots:
+                        if k > 0, w[k - 1] != 0x20 { w[k] = byte; k += 1 }
+                        breakWord()
+                    default: breakWord()
+                    }
+                    continue
                 }
-                continue
+                let info = table[Self.scalar(p, i)]
+                i += 2
+                if info.breaksWord {
+                    breakWord()
+                } else if info.foldCount > 0 {
+                    w[k] = info.fold.0
+                    k += 1
+                    if info.foldCount > 1 { w[k] = info.fold.1; k += 1 }
+                    if info.foldCount > 2 { w[k] = info.fold.2; k += 1 }
+                }
             }
-            let info = table[Self.scalar(p, i)]
-            i += 2
-            if info.breaksWord {
-                breakWord()
-            } else if info.foldCount > 0 {
-                out.append(info.fold.0)
-                if info.foldCount > 1 { out.append(info.fold.1) }
-                if info.foldCount > 2 { out.append(info.fold.2) }
-            }
+            if k > 0, w[k - 1] == 0x20 { k -= 1 }
+            return k
         }
-        if out.count > start, out[out.count - 1] == 0x20 { out.removeLast() }
     }
 
     /// ASCII blank as `FieldScalars.isBlank` has it.

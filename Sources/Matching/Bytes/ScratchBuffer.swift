@@ -56,6 +56,18 @@ struct ScratchBuffer<Element>: RandomAccessCollection, MutableCollection {
         count += range.count
     }
 
+    /// Appends what `body` writes straight into the buffer's memory, at most
+    /// `maxCount` elements; `body` returns how many it wrote. The hot loops
+    /// then keep their position in a register instead of checking the
+    /// capacity and storing the count per element.
+    @inline(__always)
+    mutating func append(upTo maxCount: Int, _ body: (UnsafeMutablePointer<Element>) -> Int) {
+        reserve(maxCount)
+        let written = body(base + count)
+        precondition(written <= maxCount, "wrote past the reserved room")
+        count += written
+    }
+
     mutating func append(contentsOf elements: some Sequence<Element>) {
         for element in elements { append(element) }
     }
