@@ -40,30 +40,27 @@ struct RecordScanner {
             if position == bytes.count { return atEnd ? .endOfInput : .needMore(quoteLine: nil) }
             let firstField = fields.count
             let startLine = line
-            switch scanRecord(bytes, from: position, line: &line, atEnd: atEnd, checkBOM: checkBOM, fields: &fields) {
-            case .record(let record):
-                records.append(record)
-                position = record.end
-                checkBOM = false
-            case .stop(let stop):
+            if let stop = scanRecord(
+                bytes, from: position, line: &line, atEnd: atEnd, checkBOM: checkBOM, records: &records, fields: &fields)
+            {
                 // Forget the partial record; it is scanned again with more bytes.
                 fields.removeSubrange(firstField...)
                 line = startLine
                 return stop
             }
+            position = records[records.count - 1].end
+            checkBOM = false
         }
         return .recordLimit
     }
 
-    private enum Outcome {
-        case record(RecordSpan)
-        case stop(Stop)
-    }
-
+    /// Appends the record at `start` to `records`, or says why it cannot yet.
+    /// (Appending here rather than returning the span in an enum saves the
+    /// compiler copying it piecewise through the stack.)
     private func scanRecord(
         _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, line: inout Int, atEnd: Bool,
-        checkBOM: Bool, fields: inout [FieldSpan]
-    ) -> Outcome {
+        checkBOM: Bool, records: inout [RecordSpan], fields: inout [FieldSpan]
+    ) -> Stop? {
         let p = bytes.baseAddress!
         let n = bytes.count
         let quote = ASCII.quote, lf = ASCII.lineFeed, cr = ASCII.carriageReturn
@@ -74,7 +71,7 @@ struct RecordScanner {
             if n - i >= 3 {
                 if p[i] == 0xEF && p[i + 1] == 0xBB && p[i + 2] == 0xBF { i += 3 }
             } else if !atEnd {
-                return .stop(.needMore(quoteLine: nil))
+                return .needMore(quoteLine: nil)
             }
         }
         while true {
@@ -109,23 +106,24 @@ struct RecordScanner {
                     }
                 }
                 if close < 0 {
-                    return .stop(atEnd ? .unbalancedQuote(line: openLine) : .needMore(quoteLine: openLine))
+                    return atEnd ? .unbalancedQuote(line: openLine) : .needMore(quoteLine: openLine)
                 }
                 let k = Self.find(p, from: close + 1, to: n, delimiter, lf, cr)
-                if k == n && !atEnd { return .stop(.needMore(quoteLine: nil)) }
+                if k == n && !atEnd { return .needMore(quoteLine: nil) }
                 fields.append(FieldSpan(start: i + 1, end: k == close + 1 ? close : k, quoted: true))
                 i = k
             } else {
                 let k = Self.find(p, from: i, to: n, delimiter, lf, cr)
-                if k == n && !atEnd { return .stop(.needMore(quoteLine: nil)) }
+                if k == n && !atEnd { return .needMore(quoteLine: nil) }
                 fields.append(FieldSpan(start: i, end: k, quoted: false))
                 i = k
             }
             // At the delimiter, a line end, or the end of the input.
             if i == n {
-                return .record(RecordSpan(
+                records.append(RecordSpan(
                     start: start, contentEnd: n, end: n, line: startLine,
                     firstField: firstField, fieldCount: fields.count - firstField))
+                return nil
             }
             if p[i] == delimiter {
                 i += 1
@@ -136,13 +134,14 @@ struct RecordScanner {
                 if i + 1 < n {
                     if p[i + 1] == lf { end = i + 2 }
                 } else if !atEnd {
-                    return .stop(.needMore(quoteLine: nil))
+                    return .needMore(quoteLine: nil)
                 }
             }
             line += 1
-            return .record(RecordSpan(
+            records.append(RecordSpan(
                 start: start, contentEnd: i, end: end, line: startLine,
                 firstField: firstField, fieldCount: fields.count - firstField))
+            return nil
         }
     }
 
