@@ -64,9 +64,9 @@ struct NameBytes {
         let n = field.count
         let lists = self.lists
         let table = plain.table
-        var failed = false
         // One letter per ASCII byte, at most three per two-byte scalar: below two per byte.
-        out.append(upTo: 2 * n) { w in
+        return out.append(upTo: 2 * n) { (w, written: inout Int) -> Bool in
+            var failed = false
             var k = 0
             var wordStart = 0
             var tokenStart = 0
@@ -126,9 +126,9 @@ struct NameBytes {
                     endToken()
                 }
             }
-            return failed ? 0 : k
+            written = failed ? 0 : k
+            return !failed
         }
-        return !failed
     }
 
     // MARK: - Tokens

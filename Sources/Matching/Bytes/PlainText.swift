@@ -22,6 +22,31 @@ struct PlainText {
     /// The shape of `bytes` in `utf8` (else Windows-1252 or ISO-8859-1, where only ASCII is plain).
     @inline(__always)
     func shape(_ bytes: UnsafeBufferPointer<UInt8>, utf8: Bool) -> Shape {
+        // Most fields start with a visible ASCII character and hold no other
+        // byte above 0x7F: settled by a few word loads, without a loop per byte.
+        if let p = bytes.baseAddress, bytes.count > 0, p[0] > 0x20, p[0] < 0x80 {
+            let raw = UnsafeRawPointer(p)
+            let n = bytes.count
+            var high: UInt64 = 0
+            if n >= 8 {
+                var i = 0
+                while i + 8 <= n {
+                    high |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    i += 8
+                }
+                high |= raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+            } else if n >= 4 {
+                high = UInt64(raw.loadUnaligned(as: UInt32.self) | raw.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self))
+            } else {
+                high = UInt64(p[n - 1] | p[n / 2])
+            }
+            if high & 0x8080_8080_8080_8080 == 0 { return Shape(isASCII: true, isPlain: true, isBlank: false) }
+        }
+        return fullShape(bytes, utf8: utf8)
+    }
+
+    /// `shape` byte by byte.
+    private func fullShape(_ bytes: UnsafeBufferPointer<UInt8>, utf8: Bool) -> Shape {
         var isASCII = true
         var isBlank = true
         let n = bytes.count

@@ -62,10 +62,18 @@ struct ScratchBuffer<Element>: RandomAccessCollection, MutableCollection {
     /// capacity and storing the count per element.
     @inline(__always)
     mutating func append(upTo maxCount: Int, _ body: (UnsafeMutablePointer<Element>) -> Int) {
+        append(upTo: maxCount) { (target, written: inout Int) in written = body(target) }
+    }
+
+    /// `append(upTo:_:)` for a body that also gives a result: it sets `written`.
+    @inline(__always)
+    mutating func append<Result>(upTo maxCount: Int, _ body: (UnsafeMutablePointer<Element>, inout Int) -> Result) -> Result {
         reserve(maxCount)
-        let written = body(base + count)
-        precondition(written <= maxCount, "wrote past the reserved room")
+        var written = 0
+        let result = body(base + count, &written)
+        precondition(written >= 0 && written <= maxCount, "wrote past the reserved room")
         count += written
+        return result
     }
 
     mutating func append(contentsOf elements: some Sequence<Element>) {
