@@ -278,13 +278,42 @@ public final class ByteRowKeyer {
             probe.postal = .absent
             return true
         }
-        if numberShape.isBlank { return false }
+        var street = street, number = number, numberIsASCII = numberShape.isASCII
+        if numberShape.isBlank {
+            // The house number may stand in the street cell: split as the scalar path does.
+            // Anything unusual (no number found, nothing left of the street) is left to it.
+            guard !streetShape.isBlank, let split = splitHouseNumber(street) else { return false }
+            street = split.street
+            number = split.number
+            numberIsASCII = plain.shape(number, utf8: utf8).isASCII
+        }
         if lastShape.isBlank || streetShape.isBlank || plzShape.isBlank {
             probe.postal = .invalid(.addressIncomplete)
             return true
         }
-        probe.postal = postalPlainState(first, last, street, number, numberShape.isASCII, plz, plzShape.isASCII, &probe)
+        probe.postal = postalPlainState(first, last, street, number, numberIsASCII, plz, plzShape.isASCII, &probe)
         return true
+    }
+
+    /// `StreetBytes.splitHouseNumber` of a plain street cell, as byte ranges of it;
+    /// nil when it finds no house number or leaves no street.
+    private func splitHouseNumber(_ street: UnsafeBufferPointer<UInt8>) -> (street: UnsafeBufferPointer<UInt8>, number: UnsafeBufferPointer<UInt8>)? {
+        let text = decodePlain(street)
+        let split = streets.splitHouseNumber(text)
+        guard let house = split.houseNumber, !FieldScalars.isBlank(UnsafeBufferPointer(rebasing: text[split.street])) else { return nil }
+        // Plain text: a scalar is one byte, or two from a lead byte (C2…CB) on.
+        var offsets = (street: 0..<0, house: 0..<0)
+        var scalar = 0, byte = 0
+        while true {
+            if scalar == split.street.lowerBound { offsets.street = byte..<byte }
+            if scalar == split.street.upperBound { offsets.street = offsets.street.lowerBound..<byte }
+            if scalar == house.lowerBound { offsets.house = byte..<byte }
+            if scalar == house.upperBound { offsets.house = offsets.house.lowerBound..<byte }
+            guard byte < street.count else { break }
+            byte += street[byte] < 0x80 ? 1 : 2
+            scalar += 1
+        }
+        return (UnsafeBufferPointer(rebasing: street[offsets.street]), UnsafeBufferPointer(rebasing: street[offsets.house]))
     }
 
     private func postalPlainState(
