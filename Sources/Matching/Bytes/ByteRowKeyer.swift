@@ -79,6 +79,18 @@ public final class ByteRowKeyer {
         self.init(columns: keyer.columns, headerFieldCount: keyer.headerFieldCount, encoding: keyer.encoding, fingerprinter: keyer.fingerprinter)
     }
 
+    /// Asks the CPU to load what keying `record` will read from memory first
+    /// (its first name's memo slot): called a row ahead, the load overlaps
+    /// with keying the row before.
+    @inline(__always)
+    func prepare(_ chunk: RecordChunk, _ record: Int) {
+        guard let index = columns.firstName, index < chunk.fieldCount(record) else { return }
+        let span = chunk.fieldSpan(record, index)
+        chunk.bytes.withUnsafeBufferPointer { bytes in
+            givenNames.prefetch(UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]))
+        }
+    }
+
     /// A decoded field: its scalars in `scalars`, nil when absent or unreadable.
     private struct Field {
         var range: Range<Int>

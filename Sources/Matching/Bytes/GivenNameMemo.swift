@@ -1,3 +1,4 @@
+import CHMAC
 import Foundation
 
 /// The folded given names and their Kölner code of recently keyed first-name
@@ -45,6 +46,14 @@ struct GivenNameMemo {
         hits += 1
         return (UnsafeBufferPointer(start: slot + Self.foldedOffset, count: Int(slot[1])),
                 UnsafeBufferPointer(start: slot + Self.codeOffset, count: Int(slot[2])))
+    }
+
+    /// Asks the CPU to load the slot of `field`, for a `find` a row later
+    /// (the table is larger than the core's first-level cache).
+    @inline(__always)
+    func prefetch(_ field: UnsafeBufferPointer<UInt8>) {
+        guard let source = field.baseAddress, field.count > 0, field.count <= Self.maxField else { return }
+        robinson_prefetch(slots + Self.slot(source, field.count) * Self.slotSize)
     }
 
     /// Keeps `folded` and `code` as the value of `field` (nothing when one is too long).

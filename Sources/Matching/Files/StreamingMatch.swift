@@ -62,6 +62,7 @@ public enum StreamingMatch {
                     state.fingerprints.removeAll()
                     for record in group..<end {
                         let probe = record - group
+                        if record + 1 < chunk.count { state.keyer.prepare(chunk, record + 1) }
                         state.keyer.probe(chunk, record, into: &state.probes[probe])
                         state.firstKey[probe] = state.fingerprints.count
                         for key in state.probes[probe].keys { state.fingerprints.append(key.fingerprint) }
