@@ -61,12 +61,12 @@ enum KoelnerBytes {
 
         init(_ digits: UnsafeMutablePointer<UInt8>) { self.digits = digits }
 
+        /// Branch-free: the digit is always stored, and kept when it is not a
+        /// repeat and not an inner zero (which neither is predictable).
         @inline(__always)
         mutating func put(_ value: UInt8) {
-            if value != last, value != 0 || count == 0 {
-                digits[count] = 0x30 + value
-                count += 1
-            }
+            digits[count] = 0x30 &+ value
+            count &+= (value != last) && (value != 0 || count == 0) ? 1 : 0
             last = value
         }
     }
