@@ -42,23 +42,16 @@ struct StreetBytes {
     private mutating func appendWords(into out: inout ScratchBuffer<UInt8>) -> Bool {
         let start = out.count
         folded.withBuffer { words in
-            // Words: the runs between single blanks (fold leaves none at the ends).
-            var wordCount = 0
-            var i = 0
-            while i < words.count {
-                if words[i] != 0x20 && (i == 0 || words[i - 1] == 0x20) { wordCount += 1 }
-                i += 1
-            }
-            var wordIndex = 0
+            // Words: the runs between single blanks (fold leaves none at the ends),
+            // so the last word ends at the end and the only one also starts at 0.
             var wordStart = 0
             for j in 0...words.count where j == words.count || words[j] == 0x20 {
                 if j > wordStart {
                     let isAbbreviated = words[j - 1] == UInt8(ascii: ".")
                     let end = isAbbreviated ? j - 1 : j
                     Self.appendCanonical(
-                        words, wordStart..<end, isAbbreviated: isAbbreviated, isLast: wordIndex == wordCount - 1,
-                        isOnly: wordCount == 1, to: &out)
-                    wordIndex += 1
+                        words, wordStart..<end, isAbbreviated: isAbbreviated, isLast: j == words.count,
+                        isOnly: wordStart == 0 && j == words.count, to: &out)
                 }
                 wordStart = j + 1
             }
