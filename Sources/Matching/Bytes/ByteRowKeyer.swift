@@ -341,7 +341,7 @@ public final class ByteRowKeyer {
             names.normalize(decodePlain(first), .given, into: &parts)
         }
         let given = 0..<parts.count
-        if !names.normalizePlain(last, into: &parts) { names.normalize(decodePlain(last), .surname, into: &parts) }
+        if !names.normalizePlain(last, surname: true, into: &parts) { names.normalize(decodePlain(last), .surname, into: &parts) }
         let surname = given.upperBound..<parts.count
         for index in 0..<parts.count where parts[index] >= 0x30 && parts[index] <= 0x39 { return .invalid(.nameInvalid) }
         if surname.isEmpty { return .invalid(.nameInvalid) }

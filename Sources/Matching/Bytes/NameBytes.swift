@@ -59,7 +59,12 @@ struct NameBytes {
     /// every word, in given names and surnames alike, so the folded letters are
     /// appended to `out` and true is returned. False, with nothing appended,
     /// when the full rules must decide (titles, particles, dots, commas …).
-    mutating func normalizePlain(_ field: UnsafeBufferPointer<UInt8>, into out: inout ScratchBuffer<UInt8>) -> Bool {
+    ///
+    /// For a `surname`, a word standing alone between blanks that is a particle
+    /// and on no other list (`von Müller`, `Anna zu Sakelwimmer`) is left out, as
+    /// the rules leave it out of a surname; a surname of particles only is
+    /// theirs to decide (they keep it whole).
+    mutating func normalizePlain(_ field: UnsafeBufferPointer<UInt8>, surname: Bool = false, into out: inout ScratchBuffer<UInt8>) -> Bool {
         guard let p = field.baseAddress else { return true }
         let n = field.count
         let lists = self.lists
@@ -73,8 +78,18 @@ struct NameBytes {
             var tokenWords = 0
             var inToken = false
             var afterHyphen = false
-            @inline(__always) func endWord() {
-                if lists.classes(UnsafeBufferPointer(start: w, count: k), wordStart..<k).rawValue != 0 { failed = true }
+            var droppedParticle = false
+            /// `endsToken`: the word ends at a blank or the end, not at a hyphen.
+            @inline(__always) func endWord(endsToken: Bool) {
+                let classes = lists.classes(UnsafeBufferPointer(start: w, count: k), wordStart..<k)
+                if classes.rawValue != 0 {
+                    if surname && classes == .particle && endsToken && tokenWords == 0 {
+                        k = wordStart
+                        droppedParticle = true
+                        return
+                    }
+                    failed = true
+                }
                 tokenWords += 1
                 wordStart = k
             }
@@ -97,11 +112,11 @@ struct NameBytes {
                     } else if byte == 0x20 || byte == 0x09 {
                         guard inToken else { continue }
                         if afterHyphen { failed = true; break }
-                        endWord()
+                        endWord(endsToken: true)
                         endToken()
                         inToken = false
                     } else if byte == 0x2D, inToken, !afterHyphen {
-                        endWord()
+                        endWord(endsToken: false)
                         afterHyphen = true
                     } else {
                         failed = true
@@ -122,10 +137,12 @@ struct NameBytes {
                 if afterHyphen {
                     failed = true
                 } else {
-                    endWord()
+                    endWord(endsToken: true)
                     endToken()
                 }
             }
+            // Nothing but particles: the rules keep them all.
+            if droppedParticle && k == 0 { failed = true }
             written = failed ? 0 : k
             return !failed
         }
