@@ -61,10 +61,7 @@ struct BadInputTests {
     @Test func blankLinesAreKeptAndCountedInTheSummary() throws {
         let f = try PipelineFixture()
         let text = "Vorname;Name;Strasse;PLZ;Telefon\nHans;Mueller;Hauptstr. 5a;10115;030 23125 001\n\n  \nOtto;Meier;Weg 2;10117;\n"
-        _ = try f.write(Array(text.utf8), customer: "K1001", name: "luecken.csv")
-        let report = try f.run()
-        #expect(!report.hasFailures, "\(report.problemLines)")
-        let job = try #require(try f.jobs().first)
+        let job = try f.runGoodFile(Array(text.utf8), name: "luecken.csv")
         #expect(job.rows == 2)
         let lines = String(decoding: try f.read(job.outputPath!), as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines[2] == "" && lines[3] == "  ", "blank lines pass through unchanged")
@@ -76,10 +73,7 @@ struct BadInputTests {
     @Test func raggedRowsBelowHalfArePruefen() throws {
         let f = try PipelineFixture()
         let text = "Vorname;Name;Strasse;PLZ;Telefon\nHans;Mueller;Hauptstr. 5a;10115;030 23125 001\nErika;Muster\nOtto;Meier;Weg 2;10117;\nAnna;Schulz;Weg 3;10117;030 7654321\n"
-        _ = try f.write(Array(text.utf8), customer: "K1001", name: "teils.csv")
-        let report = try f.run()
-        #expect(!report.hasFailures, "\(report.problemLines)")
-        let job = try #require(try f.jobs().first)
+        let job = try f.runGoodFile(Array(text.utf8), name: "teils.csv")
         let lines = String(decoding: try f.read(job.outputPath!), as: UTF8.self).split(separator: "\n").map(String.init)
         #expect(lines[2] == "Erika;Muster;pruefen;;feldanzahl")
         #expect(lines[1].hasSuffix(";ja;\"post;telefon\";person,telefon"))
@@ -91,10 +85,7 @@ struct BadInputTests {
         let pasted: [UInt8] = [0x50, 0x65, 0x74, 0x72, 0x61, 0x3B, 0x4D, 0xFC, 0x6C, 0x6C, 0x65, 0x72] // "Petra;M\u{FC}ller" in Windows-1252
             + Array(";Hauptstr. 5a;10115;".utf8)
         let bytes = Array("Vorname;Name;Straße;PLZ;Telefon\nHans;Müller;Hauptstr. 5a;10115;\n".utf8) + pasted + [0x0A]
-        _ = try f.write(bytes, customer: "K1001", name: "gemischt.csv")
-        let report = try f.run()
-        #expect(!report.hasFailures, "\(report.problemLines)")
-        let job = try #require(try f.jobs().first)
+        let job = try f.runGoodFile(bytes, name: "gemischt.csv")
         let lines = split(try f.read(job.outputPath!), by: [10])
         #expect(lines[0] == Array("Vorname;Name;Straße;PLZ;Telefon;robinson;robinson_listen;robinson_grund".utf8))
         #expect(lines[1] == Array("Hans;Müller;Hauptstr. 5a;10115;;ja;post;person".utf8))

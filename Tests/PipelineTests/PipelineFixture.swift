@@ -5,6 +5,7 @@ import MasterData
 import Matching
 import Pipeline
 import Store
+import Testing
 
 /// A fresh runtime root with customers and an index from `Fixtures/`.
 final class PipelineFixture: @unchecked Sendable {
@@ -70,6 +71,15 @@ final class PipelineFixture: @unchecked Sendable {
 
     func run() throws -> InboxRun.Report {
         try InboxRun(runtime: runtime()).run(wait: true)
+    }
+
+    /// Drops `bytes` as a file of customer K1001, runs the inbox, expects no problem
+    /// and gives the file's job.
+    func runGoodFile(_ bytes: [UInt8], name: String) throws -> Job {
+        _ = try write(bytes, customer: "K1001", name: name)
+        let report = try run()
+        #expect(!report.hasFailures, "\(report.problemLines)")
+        return try #require(try jobs().first)
     }
 
     func jobs() throws -> [Job] {
