@@ -22,29 +22,28 @@ static inline uint64_t load_le64(const unsigned char *p) {
     return v;
 }
 
+/// `n` bytes (`sizeof(type)` to twice that) as two overlapping loads and stores
+/// of `type`: the first and the last `sizeof(type)` bytes.
+#define COPY_HEAD_AND_TAIL(type)                                                                                       \
+    do {                                                                                                               \
+        type head, tail;                                                                                               \
+        memcpy(&head, in, sizeof head);                                                                                \
+        memcpy(&tail, in + n - sizeof tail, sizeof tail);                                                              \
+        memcpy(out, &head, sizeof head);                                                                               \
+        memcpy(out + n - sizeof tail, &tail, sizeof tail);                                                             \
+    } while (0)
+
 /// Copies a short part without a call into the C library: eight bytes at a
-/// time and one load that ends at the last byte; below eight, two overlapping
-/// loads of four or two bytes. Never reads or writes outside the part.
+/// time up to the last sixteen, then two overlapping loads of eight, four or
+/// two bytes. Never reads or writes outside the part.
 static inline void copy_short(unsigned char *out, const unsigned char *in, size_t n) {
     if (n >= 8) {
         for (; n > 16; n -= 8, in += 8, out += 8) memcpy(out, in, 8);
-        uint64_t head, tail;
-        memcpy(&head, in, 8);
-        memcpy(&tail, in + n - 8, 8);
-        memcpy(out, &head, 8);
-        memcpy(out + n - 8, &tail, 8);
+        COPY_HEAD_AND_TAIL(uint64_t);
     } else if (n >= 4) {
-        uint32_t head, tail;
-        memcpy(&head, in, 4);
-        memcpy(&tail, in + n - 4, 4);
-        memcpy(out, &head, 4);
-        memcpy(out + n - 4, &tail, 4);
+        COPY_HEAD_AND_TAIL(uint32_t);
     } else if (n >= 2) {
-        uint16_t head, tail;
-        memcpy(&head, in, 2);
-        memcpy(&tail, in + n - 2, 2);
-        memcpy(out, &head, 2);
-        memcpy(out + n - 2, &tail, 2);
+        COPY_HEAD_AND_TAIL(uint16_t);
     } else if (n == 1) {
         *out = *in;
     }
