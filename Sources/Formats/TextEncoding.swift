@@ -44,6 +44,25 @@ extension TextDecoding {
 
 extension TextDecoding {
     /// Whether `bytes` are valid UTF-8 (what ``decode(_:as:)`` accepts), without making a `String`.
+    /// Past the ASCII bytes from `i`, at most eight of them: the offset of the
+    /// first byte above 0x7F among `p[i..<min(i + 8, end)]`, else `min(i + 8, end)`.
+    /// One load (the lowest marked byte of a little-endian word is the first);
+    /// near the end, a load that ends at `end`. For `i < end`.
+    @inlinable @inline(__always)
+    public static func skipASCII(_ p: UnsafePointer<UInt8>, from i: Int, end: Int) -> Int {
+        let raw = UnsafeRawPointer(p)
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let marks: UInt64
+        if i + 8 <= end {
+            marks = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) & high
+        } else if end >= 8 {
+            marks = (UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: end - 8, as: UInt64.self)) & high) >> UInt64(8 * (i + 8 - end))
+        } else {
+            return p[i] < 0x80 ? i + 1 : i
+        }
+        return marks == 0 ? min(i + 8, end) : i + marks.trailingZeroBitCount >> 3
+    }
+
     public static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         UTF8Check.isValid(bytes)
     }

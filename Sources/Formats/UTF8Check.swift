@@ -55,22 +55,9 @@ enum UTF8Check {
                 i += 32
                 continue
             }
-            // Straight to the next byte above 0x7F: the lowest marked byte of a
-            // little-endian load; past the last whole word, a load that ends at `end`.
-            let marks: UInt64
-            if i + 8 <= end {
-                marks = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) & nonASCII
-            } else if end >= 8 {
-                marks = (UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: end - 8, as: UInt64.self)) & nonASCII) >> UInt64(8 * (i + 8 - end))
-            } else {
-                if p[i] < 0x80 { i += 1; continue }
-                marks = 0x80
-            }
-            if marks == 0 {
-                i = min(i + 8, end)
-                continue
-            }
-            i += marks.trailingZeroBitCount >> 3
+            // Straight to the next byte above 0x7F.
+            i = TextDecoding.skipASCII(p, from: i, end: end)
+            guard i < end, p[i] >= 0x80 else { continue }
             let lead = p[i]
             guard let (length, low, high) = sequence(lead) else { return false }
             guard i + length <= end, p[i + 1] >= low, p[i + 1] <= high else { return false }

@@ -1,3 +1,5 @@
+import Formats
+
 /// A field read straight from its bytes, without decoding it into scalars:
 /// what the fast paths of the byte-level keyer need to know about it, and its
 /// folding. "Plain" text is ASCII, or UTF-8 whose other scalars are two-byte
@@ -52,27 +54,11 @@ struct PlainText {
         let n = bytes.count
         guard let p = bytes.baseAddress else { return Shape(isASCII: true, isPlain: true, isBlank: true) }
         var i = 0
-        let raw = UnsafeRawPointer(p)
         while i < n {
             if !isBlank {
-                // Past the first non-blank only bytes above 0x7F matter: straight to the
-                // next one, the lowest marked byte of a little-endian load (past the last
-                // whole word, of a load that ends at `n`).
-                let marks: UInt64
-                if i + 8 <= n {
-                    marks = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) & 0x8080_8080_8080_8080
-                } else if n >= 8 {
-                    marks = (UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)) & 0x8080_8080_8080_8080)
-                        >> UInt64(8 * (i + 8 - n))
-                } else {
-                    marks = p[i] < 0x80 ? 0 : 0x80
-                    if marks == 0 { i += 1; continue }
-                }
-                if marks == 0 {
-                    i = min(i + 8, n)
-                    continue
-                }
-                i += marks.trailingZeroBitCount >> 3
+                // Past the first non-blank only bytes above 0x7F matter: straight to the next one.
+                i = TextDecoding.skipASCII(p, from: i, end: n)
+                guard i < n, p[i] >= 0x80 else { continue }
             }
             let b = p[i]
             if b < 0x80 {
