@@ -12,7 +12,7 @@ public struct FieldSpan: Sendable, Equatable {
     /// Start of the field's raw content; for a quoted field, just after the opening quote.
     public var start: Int {
         @inline(__always) get { Int(first) }
-        set { first = UInt32(newValue) }
+        set { self = FieldSpan(start: newValue, end: end, quoted: quoted) }
     }
 
     /// End (exclusive) of the raw content; for a quoted field, the closing quote
