@@ -1,0 +1,14 @@
+#define _GNU_SOURCE
+#include "cfilesync.h"
+#include <fcntl.h>
+
+int robinson_start_writeback(int fd, long long offset, long long length) {
+#ifdef __linux__
+    return sync_file_range(fd, (off_t)offset, (off_t)length, SYNC_FILE_RANGE_WRITE);
+#else
+    (void)fd;
+    (void)offset;
+    (void)length;
+    return 0;
+#endif
+}
