@@ -8,7 +8,7 @@ import PackageDescription
 //   robinson → Reporting → Billing, Store, Formats (the monthly HTML report)
 //   GRDB is Store's; Billing, Pipeline and MasterData import it for their transactions, the CLI never does
 //   (Pipeline and Billing never import each other: they meet in the state database)
-//   Matching → Formats, CHMAC ; Formats → CZstd, CGzip, CLibXML2, CFileSync, ZIPFoundation ; Documents → CCairo
+//   Matching → Formats, CHMAC ; Formats → CZstd, CGzip, CLibXML2, CFormats, ZIPFoundation ; Documents → CCairo
 let grdb: Target.Dependency = .product(name: "GRDB", package: "GRDB.swift")
 let strict: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
@@ -53,9 +53,9 @@ let package = Package(
         // libxml2 validates XRechnung and pain.008 against their XSDs in-process.
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "CHMAC", linkerSettings: [.linkedLibrary("crypto")]),
-        // Starts the writeback of a large output while it is still being written.
-        .target(name: "CFileSync"),
-        .target(name: "Formats", dependencies: ["CZstd", "CGzip", "CLibXML2", "CFileSync", "ZIPFoundation"], swiftSettings: strict),
+        // C helpers of Formats: the writeback of a large output while it is written, the CSV scanner's SIMD masks.
+        .target(name: "CFormats"),
+        .target(name: "Formats", dependencies: ["CZstd", "CGzip", "CLibXML2", "CFormats", "ZIPFoundation"], swiftSettings: strict),
         .target(name: "Matching", dependencies: ["Formats", "CHMAC"], swiftSettings: optimizedInDebug),
         // Deterministic synthetic people, deliveries and address files: accuracy evaluation and benchmark data.
         .target(name: "Synthetic", swiftSettings: optimizedInDebug),

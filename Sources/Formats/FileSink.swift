@@ -3,7 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import CFileSync
+import CFormats
 
 /// A file written through a buffer with POSIX `write(2)`; created (or
 /// truncated) with mode 0600, because output holds personal data.

@@ -1,3 +1,5 @@
+import CFormats
+
 /// The RFC 4180 record scanner behind ``RecordReader`` and ``DialectSniffer``.
 ///
 /// Rules (lenient, as Excel reads):
@@ -36,12 +38,14 @@ struct RecordScanner {
         checkBOM: Bool, maxRecords: Int, records: inout [RecordSpan], fields: inout [FieldSpan]
     ) -> Stop {
         var checkBOM = checkBOM
+        var ends = FieldEnds()
         while records.count < maxRecords {
             if position == bytes.count { return atEnd ? .endOfInput : .needMore(quoteLine: nil) }
             let firstField = fields.count
             let startLine = line
             if let stop = scanRecord(
-                bytes, from: position, line: &line, atEnd: atEnd, checkBOM: checkBOM, records: &records, fields: &fields)
+                bytes, from: position, line: &line, atEnd: atEnd, checkBOM: checkBOM, ends: &ends, records: &records,
+                fields: &fields)
             {
                 // Forget the partial record; it is scanned again with more bytes.
                 fields.removeSubrange(firstField...)
@@ -59,7 +63,7 @@ struct RecordScanner {
     /// compiler copying it piecewise through the stack.)
     private func scanRecord(
         _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, line: inout Int, atEnd: Bool,
-        checkBOM: Bool, records: inout [RecordSpan], fields: inout [FieldSpan]
+        checkBOM: Bool, ends: inout FieldEnds, records: inout [RecordSpan], fields: inout [FieldSpan]
     ) -> Stop? {
         let p = bytes.baseAddress!
         let n = bytes.count
@@ -108,12 +112,12 @@ struct RecordScanner {
                 if close < 0 {
                     return atEnd ? .unbalancedQuote(line: openLine) : .needMore(quoteLine: openLine)
                 }
-                let k = Self.find(p, from: close + 1, to: n, delimiter, lf, cr)
+                let k = ends.next(p, from: close + 1, to: n, delimiter)
                 if k == n && !atEnd { return .needMore(quoteLine: nil) }
                 fields.append(FieldSpan(start: i + 1, end: k == close + 1 ? close : k, quoted: true))
                 i = k
             } else {
-                let k = Self.find(p, from: i, to: n, delimiter, lf, cr)
+                let k = ends.next(p, from: i, to: n, delimiter)
                 if k == n && !atEnd { return .needMore(quoteLine: nil) }
                 fields.append(FieldSpan(start: i, end: k, quoted: false))
                 i = k
@@ -142,6 +146,39 @@ struct RecordScanner {
                 start: start, contentEnd: i, end: end, line: startLine,
                 firstField: firstField, fieldCount: fields.count - firstField))
             return nil
+        }
+    }
+
+    /// Finds where unquoted fields end (the delimiter, LF or CR) 64 bytes at a
+    /// time: the mask of a block is computed once and serves all its fields, so
+    /// a field costs a bit scan instead of a search whose exit depends on its length.
+    struct FieldEnds {
+        /// Start of the block in `mask`; bit k of `mask` is the byte at `base + k`.
+        private var base = 0
+        private var mask: UInt64 = 0
+        private var valid = false
+
+        /// Index of the first delimiter, LF or CR in `p[from..<to]`, or `to`
+        /// (as `find` with those three). `from` never decreases between calls
+        /// on the same buffer.
+        @inline(__always)
+        mutating func next(_ p: UnsafePointer<UInt8>, from: Int, to: Int, _ delimiter: UInt8) -> Int {
+            var i = from
+            while true {
+                if valid && UInt(bitPattern: i &- base) < 64 {
+                    let bits = mask >> UInt64(i &- base)
+                    if bits != 0 { return i &+ bits.trailingZeroBitCount }
+                    i = base &+ 64
+                }
+                // The last bytes of the buffer are searched without a block.
+                guard i &+ 64 <= to else {
+                    valid = false
+                    return RecordScanner.find(p, from: i, to: to, delimiter, ASCII.lineFeed, ASCII.carriageReturn)
+                }
+                base = i
+                mask = robinson_field_ends(p + i, delimiter)
+                valid = true
+            }
         }
     }
 

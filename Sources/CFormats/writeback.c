@@ -1,5 +1,5 @@
 #define _GNU_SOURCE
-#include "cfilesync.h"
+#include "cformats.h"
 #include <fcntl.h>
 
 int robinson_start_writeback(int fd, long long offset, long long length) {

@@ -1,0 +1,40 @@
+#ifndef ROBINSON_CFORMATS_H
+#define ROBINSON_CFORMATS_H
+
+#include <stdint.h>
+#include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+/// Starts writing the file's dirty pages in [offset, offset + length) to disk
+/// without waiting for it (Linux `sync_file_range` with
+/// `SYNC_FILE_RANGE_WRITE`), so that the final `fsync` has little left to
+/// wait for. Durability still comes from that `fsync` alone. Returns 0, or -1
+/// with `errno` set; elsewhere than on Linux it does nothing and returns 0.
+int robinson_start_writeback(int fd, long long offset, long long length);
+
+/// The bytes of `p[0..<64]` that end an unquoted CSV field (the delimiter, LF
+/// or CR), as a mask: bit k set when `p[k]` is one. All 64 bytes must be
+/// readable. Inline, so the record scanner's loop keeps it in registers.
+static inline uint64_t robinson_field_ends(const unsigned char *p, unsigned char delimiter) {
+#if defined(__SSE2__)
+    const __m128i d = _mm_set1_epi8((char)delimiter), lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
+    uint64_t mask = 0;
+    for (int k = 0; k < 4; k++) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(p + 16 * k));
+        __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, d), _mm_cmpeq_epi8(v, lf)), _mm_cmpeq_epi8(v, cr));
+        mask |= (uint64_t)(uint32_t)_mm_movemask_epi8(hit) << (16 * k);
+    }
+    return mask;
+#else
+    uint64_t mask = 0;
+    for (int k = 0; k < 64; k++) {
+        unsigned char c = p[k];
+        mask |= (uint64_t)(c == delimiter || c == '\n' || c == '\r') << k;
+    }
+    return mask;
+#endif
+}
+
+#endif
