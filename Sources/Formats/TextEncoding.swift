@@ -1,3 +1,4 @@
+import CFormats
 /// The text encodings customers' files come in.
 public enum TextEncoding: String, Sendable, Codable {
     case utf8
@@ -63,8 +64,14 @@ extension TextDecoding {
         return marks == 0 ? min(i + 8, end) : i + marks.trailingZeroBitCount >> 3
     }
 
+    /// Whether all of `bytes` is UTF-8 (RFC 3629): with AVX2 32 bytes at a
+    /// time whatever the text (`robinson_utf8_valid`), else `UTF8Check`.
     public static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        UTF8Check.isValid(bytes)
+        switch robinson_utf8_valid(bytes.baseAddress, bytes.count) {
+        case 1: true
+        case 0: false
+        default: UTF8Check.isValid(bytes)
+        }
     }
 
     public static func isValidUTF8(_ bytes: ArraySlice<UInt8>) -> Bool {

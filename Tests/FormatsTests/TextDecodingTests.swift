@@ -118,3 +118,40 @@ struct UTF8InPlaceTests {
         }
     }
 }
+
+@Suite("UTF-8 validation of whole chunks")
+struct UTF8ChunkTests {
+    /// Long mixes: the check works 32 bytes at a time, so sequences must cross
+    /// block edges at every offset, after ASCII blocks and after others.
+    @Test func agreesWithTheStandardLibraryOnLongMixes() {
+        var random = SeededGenerator(state: 2026)
+        for round in 0..<4_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...60, using: &random) {
+                if Int.random(in: 0..<5, using: &random) == 0 {
+                    bytes += [UInt8](repeating: 0x61, count: Int.random(in: 1...70, using: &random))
+                } else {
+                    bytes += UTF8InPlaceTests.pieces.randomElement(using: &random)!
+                }
+            }
+            if round % 4 == 0 { bytes += (0..<Int.random(in: 0...8, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) } }
+            let expected = String(validating: bytes, as: UTF8.self) != nil
+            #expect(bytes.withUnsafeBufferPointer { TextDecoding.isValidUTF8($0) } == expected, "\(bytes)")
+        }
+    }
+
+    @Test func findsEverySequenceAtEveryOffsetOfABlock() {
+        for piece in UTF8InPlaceTests.pieces {
+            let expected = String(validating: piece, as: UTF8.self) != nil
+            for offset in 0..<70 {
+                for after in [0, 1, 2, 3, 40] {
+                    let bytes = [UInt8](repeating: 0x61, count: offset) + piece + [UInt8](repeating: 0x62, count: after)
+                    #expect(bytes.withUnsafeBufferPointer { TextDecoding.isValidUTF8($0) } == expected, "\(piece) at \(offset), \(after) after")
+                    // After a block with a valid sequence: the check carries state from block to block.
+                    let mixed = Array("äöü€".utf8) + bytes
+                    #expect(mixed.withUnsafeBufferPointer { TextDecoding.isValidUTF8($0) } == expected, "\(piece) at \(offset) after text")
+                }
+            }
+        }
+    }
+}

@@ -1,6 +1,7 @@
 #ifndef ROBINSON_CFORMATS_H
 #define ROBINSON_CFORMATS_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 #if defined(__SSE2__)
@@ -13,6 +14,10 @@
 /// wait for. Durability still comes from that `fsync` alone. Returns 0, or -1
 /// with `errno` set; elsewhere than on Linux it does nothing and returns 0.
 int robinson_start_writeback(int fd, long long offset, long long length);
+
+/// 1 when `p[0..<n]` is all UTF-8 (RFC 3629), 0 when not, -1 when this CPU
+/// lacks the instructions (AVX2) and the caller must check itself.
+int robinson_utf8_valid(const unsigned char *p, size_t n);
 
 /// The bytes of `p[0..<64]` that end an unquoted CSV field (the delimiter, LF
 /// or CR), as a mask: bit k set when `p[k]` is one. All 64 bytes must be

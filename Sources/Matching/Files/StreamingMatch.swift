@@ -55,6 +55,10 @@ public enum StreamingMatch {
             let out = part.output
             out.bytes.reserve(chunk.bytes.count + (chunk.count - start) * 24)
             chunk.bytes.withUnsafeBufferPointer { bytes in
+                // Rows split the chunk at line ends (ASCII), so when all its rows
+                // together are UTF-8 each one is: one check instead of one per row.
+                let checksRows = utf8 && start < chunk.count && !TextDecoding.isValidUTF8(
+                    UnsafeBufferPointer(rebasing: bytes[chunk.records[start].start..<chunk.records[chunk.count - 1].end]))
                 // Rows in groups: all keys of a group are looked up at once, so their cache misses overlap.
                 var group = start
                 while group < chunk.count {
@@ -81,7 +85,7 @@ public enum StreamingMatch {
                         out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[span.contentEnd..<span.end]))
                         if state.probes[probe].isBlank {
                             part.counts.blank += 1
-                        } else if utf8, !TextDecoding.isValidUTF8(UnsafeBufferPointer(rebasing: bytes[span.start..<span.contentEnd])) {
+                        } else if checksRows, !TextDecoding.isValidUTF8(UnsafeBufferPointer(rebasing: bytes[span.start..<span.contentEnd])) {
                             part.counts.mixed += 1
                         }
                         if state.probes[probe].rowProblem == .fieldCount {
