@@ -22,89 +22,88 @@ static inline uint64_t load_le64(const unsigned char *p) {
     return v;
 }
 
-/// `n` bytes (`sizeof(type)` to twice that) as two overlapping loads and stores
-/// of `type`: the first and the last `sizeof(type)` bytes.
-#define COPY_HEAD_AND_TAIL(type)                                                                                       \
-    do {                                                                                                               \
-        type head, tail;                                                                                               \
-        memcpy(&head, in, sizeof head);                                                                                \
-        memcpy(&tail, in + n - sizeof tail, sizeof tail);                                                              \
-        memcpy(out, &head, sizeof head);                                                                               \
-        memcpy(out + n - sizeof tail, &tail, sizeof tail);                                                             \
-    } while (0)
-
-/// Copies a short part without a call into the C library: eight bytes at a
-/// time up to the last sixteen, then two overlapping loads of eight, four or
-/// two bytes. Never reads or writes outside the part.
-static inline void copy_short(unsigned char *out, const unsigned char *in, size_t n) {
-    if (n >= 8) {
-        for (; n > 16; n -= 8, in += 8, out += 8) memcpy(out, in, 8);
-        COPY_HEAD_AND_TAIL(uint64_t);
-    } else if (n >= 4) {
-        COPY_HEAD_AND_TAIL(uint32_t);
-    } else if (n >= 2) {
-        COPY_HEAD_AND_TAIL(uint16_t);
-    } else if (n == 1) {
-        *out = *in;
-    }
+/// Copies a part of `n` bytes and up to 32 more: 32 bytes whatever `n`, then
+/// 16 at a time. Fixed-size moves instead of a branch on the length (which the
+/// lengths of names and streets make unpredictable); the caller guarantees 32
+/// readable bytes past the part and room for them after `out`.
+static inline void copy_padded(unsigned char *out, const unsigned char *in, size_t n) {
+    memcpy(out, in, 32);
+    for (size_t k = 32; k < n; k += 16) memcpy(out + k, in + k, 16);
 }
+
+static uint64_t siphash24_padded(const robinson_sip_key *key, const unsigned char *in, size_t len);
 
 uint64_t robinson_siphash24_parts(const robinson_sip_key *key, const unsigned char *prefix, size_t prefix_len,
                                   const unsigned char *base, const long *bounds, size_t part_count) {
     size_t length = prefix_len;
     for (size_t i = 0; i < part_count; i++) length += 1 + (size_t)(bounds[2 * i + 1] - bounds[2 * i]);
-    // Keys are short and built on the stack; one with a very long field on the heap.
-    unsigned char stack[256];
-    unsigned char *message = length <= sizeof stack ? stack : malloc(length);
+    // Keys are short and built on the stack, with room for the copies' overshoot;
+    // one with a very long field on the heap.
+    unsigned char stack[256 + 48];
+    unsigned char *message = length <= 256 ? stack : malloc(length + 48);
     if (message == NULL) abort();
     unsigned char *out = message;
-    copy_short(out, prefix, prefix_len);
+    copy_padded(out, prefix, prefix_len);
     out += prefix_len;
     for (size_t i = 0; i < part_count; i++) {
         *out++ = 0x1F;
         size_t n = (size_t)(bounds[2 * i + 1] - bounds[2 * i]);
-        copy_short(out, base + bounds[2 * i], n);
+        copy_padded(out, base + bounds[2 * i], n);
         out += n;
     }
-    uint64_t fingerprint = robinson_siphash24(key, message, length);
+    uint64_t fingerprint = siphash24_padded(key, message, length);
     if (message != stack) free(message);
     return fingerprint;
 }
 
+#define SIPHASH_BODY(LAST_BYTES)                                                                                       \
+    uint64_t k0 = key->k0, k1 = key->k1;                                                                               \
+    uint64_t v0 = 0x736f6d6570736575ULL ^ k0;                                                                          \
+    uint64_t v1 = 0x646f72616e646f6dULL ^ k1;                                                                          \
+    uint64_t v2 = 0x6c7967656e657261ULL ^ k0;                                                                          \
+    uint64_t v3 = 0x7465646279746573ULL ^ k1;                                                                          \
+    const unsigned char *end = in + len - (len % 8);                                                                   \
+    for (; in != end; in += 8) {                                                                                       \
+        uint64_t m = load_le64(in);                                                                                    \
+        v3 ^= m;                                                                                                       \
+        SIPROUND;                                                                                                      \
+        SIPROUND;                                                                                                      \
+        v0 ^= m;                                                                                                       \
+    }                                                                                                                  \
+    uint64_t b = ((uint64_t)len) << 56;                                                                                \
+    LAST_BYTES;                                                                                                        \
+    v3 ^= b;                                                                                                           \
+    SIPROUND;                                                                                                          \
+    SIPROUND;                                                                                                          \
+    v0 ^= b;                                                                                                           \
+    v2 ^= 0xff;                                                                                                        \
+    SIPROUND;                                                                                                          \
+    SIPROUND;                                                                                                          \
+    SIPROUND;                                                                                                          \
+    SIPROUND;                                                                                                          \
+    return v0 ^ v1 ^ v2 ^ v3;
+
+/// SipHash-2-4 of a message that may be read 8 bytes past its end: the last
+/// bytes are one load, masked, instead of a jump on their number.
+static uint64_t siphash24_padded(const robinson_sip_key *key, const unsigned char *in, size_t len) {
+    SIPHASH_BODY({
+        size_t rest = len & 7;
+        if (rest != 0) b |= load_le64(in) & (~0ULL >> (64 - 8 * rest));
+    })
+}
+
 uint64_t robinson_siphash24(const robinson_sip_key *key, const void *message, size_t len) {
     const unsigned char *in = message;
-    uint64_t k0 = key->k0, k1 = key->k1;
-    uint64_t v0 = 0x736f6d6570736575ULL ^ k0;
-    uint64_t v1 = 0x646f72616e646f6dULL ^ k1;
-    uint64_t v2 = 0x6c7967656e657261ULL ^ k0;
-    uint64_t v3 = 0x7465646279746573ULL ^ k1;
-    const unsigned char *end = in + len - (len % 8);
-    for (; in != end; in += 8) {
-        uint64_t m = load_le64(in);
-        v3 ^= m;
-        SIPROUND;
-        SIPROUND;
-        v0 ^= m;
-    }
-    uint64_t b = ((uint64_t)len) << 56;
-    switch (len & 7) {
-    case 7: b |= ((uint64_t)in[6]) << 48; /* fall through */
-    case 6: b |= ((uint64_t)in[5]) << 40; /* fall through */
-    case 5: b |= ((uint64_t)in[4]) << 32; /* fall through */
-    case 4: b |= ((uint64_t)in[3]) << 24; /* fall through */
-    case 3: b |= ((uint64_t)in[2]) << 16; /* fall through */
-    case 2: b |= ((uint64_t)in[1]) << 8; /* fall through */
-    case 1: b |= ((uint64_t)in[0]); break;
-    case 0: break;
-    }
-    v3 ^= b;
-    SIPROUND;
-    SIPROUND;
-    v0 ^= b;
-    v2 ^= 0xff;
-    SIPROUND;
-    SIPROUND;
-    SIPROUND;
-    SIPROUND;
-    return v0 ^ v1 ^ v2 ^ v3;
+    SIPHASH_BODY({
+        switch (len & 7) {
+        case 7: b |= ((uint64_t)in[6]) << 48; /* fall through */
+        case 6: b |= ((uint64_t)in[5]) << 40; /* fall through */
+        case 5: b |= ((uint64_t)in[4]) << 32; /* fall through */
+        case 4: b |= ((uint64_t)in[3]) << 24; /* fall through */
+        case 3: b |= ((uint64_t)in[2]) << 16; /* fall through */
+        case 2: b |= ((uint64_t)in[1]) << 8; /* fall through */
+        case 1: b |= ((uint64_t)in[0]); break;
+        case 0: break;
+        }
+    })
 }

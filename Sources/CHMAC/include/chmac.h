@@ -45,6 +45,8 @@ uint64_t robinson_siphash24(const robinson_sip_key *key, const void *message, si
 /// SipHash-2-4 of the key string `prefix ␟ part ␟ part …` without building it:
 /// part i is `base[bounds[2i] ..< bounds[2i+1]]`, each preceded by the unit
 /// separator 0x1F. Equals `robinson_siphash24` of the concatenation.
+/// Reads up to 32 bytes past the end of `prefix` and of each part: both must
+/// lie in memory with that much readable after them (`ScratchBuffer` pads).
 uint64_t robinson_siphash24_parts(const robinson_sip_key *key, const unsigned char *prefix, size_t prefix_len,
                                   const unsigned char *base, const long *bounds, size_t part_count);
 

@@ -2,14 +2,19 @@
 /// frees in its `deinit` (`release()`): the hot loops append and clear it per
 /// field without the uniqueness checks and reference counting of `Array`.
 /// Not copyable in spirit: copies share the memory, so only the owner holds one.
+///
+/// `padding` elements more than the capacity are allocated, so that word-wide
+/// readers may read a little past the last element (the key hash copies key
+/// parts 32 bytes at a time, see `robinson_siphash24_parts`).
 struct ScratchBuffer<Element>: RandomAccessCollection, MutableCollection {
+    static var padding: Int { 32 }
     private(set) var base: UnsafeMutablePointer<Element>
     private(set) var count = 0
     private var capacity: Int
 
     init(capacity: Int) {
         self.capacity = Swift.max(capacity, 16)
-        base = .allocate(capacity: self.capacity)
+        base = .allocate(capacity: self.capacity + Self.padding)
     }
 
     /// Frees the memory; the buffer must not be used afterwards.
@@ -106,7 +111,7 @@ struct ScratchBuffer<Element>: RandomAccessCollection, MutableCollection {
     private mutating func grow(_ needed: Int) {
         var newCapacity = capacity * 2
         while newCapacity < needed { newCapacity *= 2 }
-        let larger = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
+        let larger = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity + Self.padding)
         larger.initialize(from: base, count: count)
         base.deallocate()
         base = larger

@@ -120,6 +120,8 @@ public final class Fingerprinter: @unchecked Sendable {
     /// Fingerprint of the key string `prefix ␟ part ␟ part …` whose parts lie in
     /// `base` between `bounds[2i]` and `bounds[2i+1]`, without building the
     /// string; nil when the function needs the whole string (HMAC-SHA256).
+    /// Reads up to 32 bytes past the prefix and past the last part: both must
+    /// have that many readable bytes after them (as `ScratchBuffer`s have).
     @inline(__always)
     public func fingerprint(
         prefix: UnsafeBufferPointer<UInt8>, parts base: UnsafePointer<UInt8>, bounds: UnsafePointer<Int>, count: Int

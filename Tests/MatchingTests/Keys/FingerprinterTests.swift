@@ -139,9 +139,12 @@ struct HashingKeyTests {
             }
             let message = prefix + parts.flatMap { [0x1F] + $0 }
             let expected = message.withUnsafeBufferPointer { fingerprinter.fingerprint(message: $0) }
-            let inPlace = prefix.withUnsafeBufferPointer { prefix in
-                (base.isEmpty ? [0] : base).withUnsafeBufferPointer { base in
-                    bounds.withUnsafeBufferPointer {
+            // The function reads up to 32 bytes past the prefix and the last part.
+            let padding = [UInt8](repeating: 0xAA, count: 32)
+            let inPlace = (prefix + padding).withUnsafeBufferPointer { padded in
+                (base + padding).withUnsafeBufferPointer { base -> UInt64? in
+                    let prefix = UnsafeBufferPointer(rebasing: padded[0..<prefix.count])
+                    return bounds.withUnsafeBufferPointer {
                         fingerprinter.fingerprint(prefix: prefix, parts: base.baseAddress!, bounds: $0.baseAddress!, count: parts.count)
                     }
                 }
