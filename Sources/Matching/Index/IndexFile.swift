@@ -36,19 +36,17 @@ public final class IndexFile: @unchecked Sendable {
     }
 
     /// Takes over `mapping`, a whole index file mapped with `mmap`: verifies it
-    /// and unmaps it when refused or released.
+    /// and unmaps it when refused or released. The payload checksum is computed
+    /// on a second thread while this one checks every bucket and fills the
+    /// filter from it: both read all 128 MB, and the open is on the path of
+    /// every match before its workers start.
     init(mapping raw: UnsafeRawBufferPointer, path: String, verifyChecksum: Bool) throws(IndexError) {
         let header: IndexHeader
+        let filter: FingerprintFilter
         do throws(IndexError) {
             header = try IndexHeader.decode(raw, path: path)
             try Self.checkLayout(header, raw: raw, path: path)
-            if verifyChecksum {
-                var digest = SHA256Digest()
-                digest.update(UnsafeRawBufferPointer(rebasing: raw[IndexHeader.size...]))
-                guard digest.finish() == header.payloadDigest else {
-                    throw IndexError.corrupt(path: path, detail: "payload checksum mismatch")
-                }
-            }
+            filter = try Self.verifiedFilter(header, raw: raw, path: path, verifyChecksum: verifyChecksum)
         } catch {
             munmap(UnsafeMutableRawPointer(mutating: raw.baseAddress), raw.count)
             throw error
@@ -60,23 +58,18 @@ public final class IndexFile: @unchecked Sendable {
         self.buckets = base.advanced(by: Int(header.payloadOffset))
         self.bucketCount = Int(header.bucketCount)
         self.shift = 64 - UInt64(header.bucketBits)
-        filter = FingerprintFilter(entries: Int(header.entryCount))
-        for bucket in 0..<bucketCount {
-            let line = buckets + bucket * IndexBucket.size
-            let count = Int(line.load(fromByteOffset: IndexBucket.countOffset, as: UInt8.self) & 7)
-            for slot in 0..<count { filter.insert(UInt64(littleEndian: line.load(fromByteOffset: slot * 8, as: UInt64.self))) }
-        }
+        self.filter = filter
     }
 
     deinit {
         munmap(UnsafeMutableRawPointer(mutating: base), length)
     }
 
-    /// Checks everything a lookup relies on, so that a corrupt or crafted file
-    /// is refused instead of read outside its mapping: the file length, the
-    /// payload's place and alignment, the bucket geometry, the bucket count
-    /// against the payload length, and every bucket's count (at most 7, summing
-    /// to the entry count).
+    /// Checks the header's promises a lookup relies on, so that a corrupt or
+    /// crafted file is refused instead of read outside its mapping: the file
+    /// length, the payload's place and alignment, the bucket geometry, the
+    /// bucket count against the payload length. The buckets themselves are
+    /// checked by `filledFilter`.
     private static func checkLayout(_ h: IndexHeader, raw: UnsafeRawBufferPointer, path: String) throws(IndexError) {
         let length = UInt64(raw.count)
         guard length == UInt64(IndexHeader.size) + h.payloadLength else {
@@ -90,15 +83,37 @@ public final class IndexFile: @unchecked Sendable {
         guard h.bucketCount >= UInt64(1) << h.bucketBits, h.bucketCount <= h.payloadLength / UInt64(IndexBucket.size),
               h.bucketCount * UInt64(IndexBucket.size) == h.payloadLength
         else { throw .corrupt(path: path, detail: "bucket count") }
+    }
+
+    /// The filled filter, once the checksum (computed beside it) is right.
+    private static func verifiedFilter(
+        _ h: IndexHeader, raw: UnsafeRawBufferPointer, path: String, verifyChecksum: Bool
+    ) throws(IndexError) -> FingerprintFilter {
+        let checksum = verifyChecksum ? PayloadChecksum(raw) : nil
+        // The thread reads the mapping: it must be done before a refused file is unmapped.
+        defer { checksum?.wait() }
+        let filter = try filledFilter(h, raw: raw, path: path)
+        if let checksum, checksum.wait() != h.payloadDigest {
+            throw .corrupt(path: path, detail: "payload checksum mismatch")
+        }
+        return filter
+    }
+
+    /// The filter of all fingerprints, filled in one pass over the buckets that
+    /// also checks every bucket's count (at most 7, summing to the entry count).
+    private static func filledFilter(_ h: IndexHeader, raw: UnsafeRawBufferPointer, path: String) throws(IndexError) -> FingerprintFilter {
+        let filter = FingerprintFilter(entries: Int(h.entryCount))
+        let buckets = raw.baseAddress! + Int(h.payloadOffset)
         var entries: UInt64 = 0
-        var offset = Int(h.payloadOffset) + IndexBucket.countOffset
         for bucket in 0..<Int(h.bucketCount) {
-            let count = raw[offset]
+            let line = buckets + bucket * IndexBucket.size
+            let count = line.load(fromByteOffset: IndexBucket.countOffset, as: UInt8.self)
             guard count <= IndexBucket.slots else { throw .corrupt(path: path, detail: "bucket \(bucket) holds \(count) entries") }
             entries += UInt64(count)
-            offset += IndexBucket.size
+            for slot in 0..<Int(count) { filter.insert(UInt64(littleEndian: line.load(fromByteOffset: slot * 8, as: UInt64.self))) }
         }
         guard entries == h.entryCount else { throw .corrupt(path: path, detail: "entry count") }
+        return filter
     }
 
     /// The lists a fingerprint is on; empty when it is on none.
@@ -154,5 +169,32 @@ public final class IndexFile: @unchecked Sendable {
         guard header.keyId == keyId else {
             throw .wrongKey(path: path, indexKey: header.keyId, installedKey: keyId)
         }
+    }
+}
+
+/// The SHA-256 of an index's payload, computed on its own thread.
+private final class PayloadChecksum: @unchecked Sendable {  // `digest` is written before `done` is signalled, read after
+    private var digest: [UInt8] = []
+    private let done = DispatchSemaphore(value: 0)
+    private var waited = false
+
+    init(_ raw: UnsafeRawBufferPointer) {
+        let payload = UnsafeSendable(UnsafeRawBufferPointer(rebasing: raw[IndexHeader.size...]))
+        Thread.detachNewThread { [self] in
+            var sha = SHA256Digest()
+            sha.update(payload.value)
+            digest = sha.finish()
+            done.signal()
+        }
+    }
+
+    /// The digest, once computed; later calls return it at once.
+    @discardableResult
+    func wait() -> [UInt8] {
+        if !waited {
+            done.wait()
+            waited = true
+        }
+        return digest
     }
 }

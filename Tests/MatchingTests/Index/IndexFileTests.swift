@@ -106,6 +106,26 @@ struct IndexFileTests {
         #expect(throws: IndexError.corrupt(path: path, detail: "payload checksum mismatch")) { try IndexFile(path: path) }
     }
 
+    /// A bucket that claims more slots than it has, or counts that do not add up
+    /// to the header's entry count, are refused before any lookup, whether the
+    /// checksum is verified or not (a crafted file can carry a matching checksum).
+    @Test func bucketCountsAreChecked() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path + "/a.rbx"
+        _ = try Self.write((0..<1000).map { (UInt64($0) &* 0x9E37_79B9_7F4A_7C15, ListSet(.post)) }, to: path)
+        let original = try Data(contentsOf: URL(fileURLWithPath: path))
+        // Bucket 5's count byte (the last of its 64): the payload starts after the 256-byte header.
+        let countByte = 256 + 5 * 64 + 63
+        let count = original[countByte]
+        for (value, detail) in [(UInt8(9), "bucket 5 holds 9 entries"), (count == 0 ? 1 : count - 1, "entry count")] {
+            var data = original
+            data[countByte] = value
+            try data.write(to: URL(fileURLWithPath: path))
+            #expect(throws: IndexError.corrupt(path: path, detail: detail)) { try IndexFile(path: path, verifyChecksum: false) }
+            #expect(throws: IndexError.self) { try IndexFile(path: path) }
+        }
+    }
+
     /// Format 1 held HMAC-SHA256 fingerprints, format 2 a bucket directory beside
     /// separate arrays: refused, with the advice to rebuild.
     @Test(arguments: [UInt32(1), 2])
