@@ -45,7 +45,8 @@ struct StreetBytes {
             // Words: the runs between single blanks (fold leaves none at the ends),
             // so the last word ends at the end and the only one also starts at 0.
             var wordStart = 0
-            for j in 0...words.count where j == words.count || words[j] == 0x20 {
+            while wordStart <= words.count {
+                let j = Self.nextBlank(words, from: wordStart)
                 if j > wordStart {
                     let isAbbreviated = words[j - 1] == UInt8(ascii: ".")
                     let end = isAbbreviated ? j - 1 : j
@@ -59,6 +60,23 @@ struct StreetBytes {
         for index in start..<out.count where out[index] >= UInt8(ascii: "a") { return true }
         out.truncate(to: start)
         return false
+    }
+
+    /// Index of the first blank in `words[from...]`, or its count: eight bytes
+    /// at a time, so a word costs one exit from the search, not a branch per
+    /// letter. `words` lies in a `ScratchBuffer`, whose padding may be read.
+    @inline(__always)
+    private static func nextBlank(_ words: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+        let raw = UnsafeRawPointer(words.baseAddress!)
+        var i = from
+        while i < words.count {
+            let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ 0x2020_2020_2020_2020
+            // The high bit of each zero byte of x, i.e. of each blank; the lowest mark is exact.
+            let marks = (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
+            if marks != 0 { return min(i + marks.trailingZeroBitCount >> 3, words.count) }
+            i += 8
+        }
+        return words.count
     }
 
     private static func appendCanonical(
