@@ -291,48 +291,90 @@ struct ContactBytes {
         while start < end, isBlank(field[start]) { start += 1 }
         guard start < end, end - start <= 254 else { return nil }
         // One pass, lower-casing into `out`: any rule broken gives nil and takes the bytes back.
+        // The rules are class bits and-ed and or-ed, not branches: the only branches are
+        // the "@" and the domain's dots, once or twice per address.
         let first = out.count
         out.reserve(end - start)
         let target = out.base + first
         let count = end - start
-        var at = -1
-        var previous: UInt8 = 0
-        var labelStart = 0, labels = 0
-        var labelDigitsOnly = true
-        var valid = true
-        for i in 0..<count {
-            var b = field[start + i]
-            if b >= 0x41 && b <= 0x5A { b |= 0x20 }
-            target[i] = b
-            if b == 0x40 {
-                // One "@", not first, not after a dot.
-                if at >= 0 || i == 0 || previous == 0x2E { valid = false; break }
-                at = i
-                labelStart = i + 1
-            } else if at < 0 {
-                if !Self.isLocalPartCharacter(b) || (b == 0x2E && (i == 0 || previous == 0x2E)) { valid = false; break }
-            } else if b == 0x2E {
-                // A label ends: not empty, no hyphen at either end.
-                if i == labelStart || target[labelStart] == 0x2D || previous == 0x2D { valid = false; break }
+        let classes = Self.emailClasses
+        var broken: UInt8 = 0
+        // The local part, up to the "@": its characters, no dot first, last or doubled
+        // (a dot "before" the first byte refuses a leading one).
+        var previousClass = EmailClass.dot
+        var i = 0
+        while i < count {
+            let b = field[start + i]
+            if b == 0x40 { break }
+            let c = classes[Int(b)]
+            target[i] = b | (c & EmailClass.upper)
+            broken |= (~c & EmailClass.local) | (c & previousClass & EmailClass.dot)
+            previousClass = c
+            i += 1
+        }
+        let at = i
+        guard at > 0, at < count - 1, at <= 64, broken == 0, previousClass & EmailClass.dot == 0 else {
+            out.truncate(to: first)
+            return nil
+        }
+        target[at] = 0x40
+        // The domain: labels of letters, digits and hyphens, not empty, no hyphen at
+        // either end; the last of at least two is two characters or more, not all digits.
+        var labelStart = at + 1, labels = 0
+        var digitsOnly = EmailClass.digit
+        var previous: UInt8 = 0x40
+        i = at + 1
+        while i < count {
+            let b = field[start + i]
+            let c = classes[Int(b)]
+            target[i] = b | (c & EmailClass.upper)
+            if c & EmailClass.dot != 0 {
+                if i == labelStart || target[labelStart] == 0x2D || previous == 0x2D { broken = 1 }
                 labels += 1
                 labelStart = i + 1
-                labelDigitsOnly = true
+                digitsOnly = EmailClass.digit
             } else {
-                if !(Self.isAlphanumeric(b) || b == 0x2D) { valid = false; break }
-                if !(b >= 0x30 && b <= 0x39) { labelDigitsOnly = false }
+                broken |= ~c & EmailClass.domain
+                digitsOnly &= c
             }
             previous = b
+            i += 1
         }
-        // The top-level label: at least two characters, not all digits, no hyphen at either end.
-        if valid, at > 0, at < count - 1, at <= 64, count - labelStart >= 2, !labelDigitsOnly,
-            target[labelStart] != 0x2D, previous != 0x2D, labels + 1 >= 2
-        {
+        if broken == 0, count - labelStart >= 2, digitsOnly == 0, target[labelStart] != 0x2D, previous != 0x2D, labels + 1 >= 2 {
             out.truncate(to: first + count)
             return true
         }
         out.truncate(to: first)
         return nil
     }
+
+    /// Class bits of an e-mail address's bytes (`emailClasses`).
+    private enum EmailClass {
+        /// Allowed in the local part (letters, digits, the specials of RFC 5322's atext, dot, hyphen).
+        static let local: UInt8 = 1
+        /// Allowed in a domain label (letters, digits, hyphen).
+        static let domain: UInt8 = 2
+        static let digit: UInt8 = 4
+        static let dot: UInt8 = 8
+        /// An upper-case letter: or-ed into the byte, this bit (0x20) lower-cases it.
+        static let upper: UInt8 = 0x20
+    }
+
+    /// `EmailClass` bits of every byte value.
+    nonisolated(unsafe) private static let emailClasses: UnsafePointer<UInt8> = {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        for value in 0..<256 {
+            let b = UInt8(value)
+            var c: UInt8 = 0
+            if isLocalPartCharacter(b) { c |= EmailClass.local }
+            if isAlphanumeric(b) || b == 0x2D { c |= EmailClass.domain }
+            if b >= 0x30 && b <= 0x39 { c |= EmailClass.digit }
+            if b == 0x2E { c |= EmailClass.dot }
+            if b >= 0x41 && b <= 0x5A { c |= EmailClass.upper }
+            table[value] = c
+        }
+        return UnsafePointer(table)
+    }()
 
     @inline(__always)
     private static func isAlphanumeric(_ b: UInt8) -> Bool {
