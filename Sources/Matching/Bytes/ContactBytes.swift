@@ -99,28 +99,64 @@ struct ContactBytes {
         digits.removeAll()
         var international = false
         var parenthesizedZero = -1
-        while index < trimmed.upperBound {
-            let byte = field[index]
-            index += 1
-            if byte >= 0x30 && byte <= 0x39 {
-                digits.append(byte)
-            } else if byte == 0x2B {
-                if international || !digits.isEmpty { return false }
-                international = true
-            } else if byte == 0x28, let close = closingOfParenthesizedZero(ascii: field, trimmed, after: index - 1) {
-                parenthesizedZero = digits.count
-                digits.append(0x30)
-                index = close + 1
-            } else if byte == 0x2F || byte == 0x2D || byte == 0x28 || byte == 0x29 || byte == 0x2E || PlainText.isBlank(byte) {
-                continue
-            } else {
-                return false
+        let classes = Self.phoneClasses
+        // Digits are kept and separators skipped without a branch on which a byte is
+        // (their order follows no pattern); "+", "(" and anything else branch off.
+        let read = digits.append(upTo: trimmed.upperBound - index) { (w, written: inout Int) -> Bool in
+            var k = 0
+            while index < trimmed.upperBound {
+                let byte = field[index]
+                let c = classes[Int(byte)]
+                index += 1
+                w[k] = byte
+                k &+= Int(c & PhoneClass.digit)
+                guard c & PhoneClass.special != 0 else { continue }
+                if byte == 0x2B {
+                    if international || k > 0 { return false }
+                    international = true
+                } else if byte == 0x28 {
+                    if let close = Self.closingOfParenthesizedZero(ascii: field, trimmed, after: index - 1) {
+                        parenthesizedZero = k
+                        w[k] = 0x30
+                        k += 1
+                        index = close + 1
+                    }
+                } else {
+                    return false
+                }
             }
+            written = k
+            return true
         }
+        guard read else { return false }
         return canonicalNumber(international: international, parenthesizedZero: parenthesizedZero, into: &out)
     }
 
-    private func closingOfParenthesizedZero(ascii field: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, after open: Int) -> Int? {
+    /// Class bits of a phone number's bytes (`phoneClasses`).
+    private enum PhoneClass {
+        /// A digit (the bit is the count it adds).
+        static let digit: UInt8 = 1
+        /// "+", "(" and bytes a phone number cannot hold: handled one by one.
+        static let special: UInt8 = 2
+    }
+
+    /// `PhoneClass` bits of every byte value: digits; the separators `/ - ) .` and
+    /// blanks none; "(" special (it may open "(0)"); everything else special.
+    nonisolated(unsafe) private static let phoneClasses: UnsafePointer<UInt8> = {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        for value in 0..<256 {
+            let b = UInt8(value)
+            table[value] = switch b {
+            case 0x30...0x39: PhoneClass.digit
+            case 0x2F, 0x2D, 0x29, 0x2E: 0
+            case _ where PlainText.isBlank(b): 0
+            default: PhoneClass.special
+            }
+        }
+        return UnsafePointer(table)
+    }()
+
+    private static func closingOfParenthesizedZero(ascii field: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, after open: Int) -> Int? {
         var index = open + 1
         var sawZero = false
         while index < range.upperBound {
