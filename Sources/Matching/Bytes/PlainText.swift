@@ -24,6 +24,8 @@ struct PlainText {
     /// The shape of `bytes` in `utf8` (else Windows-1252 or ISO-8859-1, where only ASCII is plain).
     @inline(__always)
     func shape(_ bytes: UnsafeBufferPointer<UInt8>, utf8: Bool) -> Shape {
+        // Empty fields are common (phone and e-mail columns): no call for them.
+        if bytes.isEmpty { return Shape(isASCII: true, isPlain: true, isBlank: true) }
         // Most fields start with a visible ASCII character and hold no other
         // byte above 0x7F: settled by a few word loads, without a loop per byte.
         if let p = bytes.baseAddress, bytes.count > 0, p[0] > 0x20, p[0] < 0x80 {
