@@ -1,4 +1,5 @@
 import CFormats
+
 /// The text encodings customers' files come in.
 public enum TextEncoding: String, Sendable, Codable {
     case utf8
