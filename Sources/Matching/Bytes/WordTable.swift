@@ -65,10 +65,19 @@ struct WordLookup: @unchecked Sendable {  // immutable after creation
     let words: UnsafePointer<PackedWord>
     let classes: UnsafePointer<WordClass>
     let mask: Int
+    /// For each letter `a`…`z`, bit n set when a word of the table starts with
+    /// it and has n bytes: most names and street words are on no list, and this
+    /// rules them out with one load from a line that stays in the L1 cache,
+    /// before the word is packed and hashed.
+    let lengthsByFirstLetter: UnsafePointer<UInt32>
 
     /// The lists `bytes[range]` is on.
     @inline(__always)
     func classes(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> WordClass {
+        if !range.isEmpty, range.count < 32 {
+            let letter = bytes[range.lowerBound] &- 0x61
+            if letter < 26, lengthsByFirstLetter[Int(letter)] >> UInt32(range.count) & 1 == 0 { return [] }
+        }
         guard let word = PackedWord(bytes, range) else { return [] }
         return classes(word)
     }
@@ -94,7 +103,16 @@ enum WordTable {
         words.initialize(from: table.words, count: size)
         let classes = UnsafeMutablePointer<WordClass>.allocate(capacity: size)
         classes.initialize(from: table.classes, count: size)
-        return WordLookup(words: words, classes: classes, mask: mask)
+        let lengths = UnsafeMutablePointer<UInt32>.allocate(capacity: 26)
+        lengths.initialize(repeating: 0, count: 26)
+        for slot in 0..<size where table.classes[slot] != [] {
+            let word = table.words[slot]
+            // A packed word's bytes are nonzero up to its length.
+            let count = (0..<16).filter { k in (k < 8 ? word.low >> (8 * UInt64(k)) : word.high >> (8 * UInt64(k - 8))) & 0xFF != 0 }.count
+            let letter = UInt8(truncatingIfNeeded: word.low) &- 0x61
+            if letter < 26 { lengths[Int(letter)] |= 1 << UInt32(count) }
+        }
+        return WordLookup(words: words, classes: classes, mask: mask, lengthsByFirstLetter: lengths)
     }()
 
     private static let table: (words: [PackedWord], classes: [WordClass]) = {
