@@ -31,10 +31,11 @@ static inline void copy_padded(unsigned char *out, const unsigned char *in, size
     for (size_t k = 32; k < n; k += 16) memcpy(out + k, in + k, 16);
 }
 
-static uint64_t siphash24_padded(const robinson_sip_key *key, const unsigned char *in, size_t len);
+static uint64_t siphash24_padded(const robinson_sip_key *key, const robinson_sip_state *started, const unsigned char *in,
+                                 size_t len);
 
-uint64_t robinson_siphash24_parts(const robinson_sip_key *key, const unsigned char *prefix, size_t prefix_len,
-                                  const unsigned char *base, const long *bounds, size_t part_count) {
+uint64_t robinson_siphash24_parts(const robinson_sip_key *key, const robinson_sip_state *started, const unsigned char *prefix,
+                                  size_t prefix_len, const unsigned char *base, const long *bounds, size_t part_count) {
     size_t length = prefix_len;
     for (size_t i = 0; i < part_count; i++) length += 1 + (size_t)(bounds[2 * i + 1] - bounds[2 * i]);
     // Keys are short and built on the stack, with room for the copies' overshoot;
@@ -51,25 +52,31 @@ uint64_t robinson_siphash24_parts(const robinson_sip_key *key, const unsigned ch
         copy_padded(out, base + bounds[2 * i], n);
         out += n;
     }
-    uint64_t fingerprint = siphash24_padded(key, message, length);
+    uint64_t fingerprint = siphash24_padded(key, prefix_len >= 8 ? started : NULL, message, length);
     if (message != stack) free(message);
     return fingerprint;
 }
 
-#define SIPHASH_BODY(LAST_BYTES)                                                                                       \
+#define SIPHASH_INIT                                                                                                   \
     uint64_t k0 = key->k0, k1 = key->k1;                                                                               \
     uint64_t v0 = 0x736f6d6570736575ULL ^ k0;                                                                          \
     uint64_t v1 = 0x646f72616e646f6dULL ^ k1;                                                                          \
     uint64_t v2 = 0x6c7967656e657261ULL ^ k0;                                                                          \
-    uint64_t v3 = 0x7465646279746573ULL ^ k1;                                                                          \
-    const unsigned char *end = in + len - (len % 8);                                                                   \
-    for (; in != end; in += 8) {                                                                                       \
-        uint64_t m = load_le64(in);                                                                                    \
-        v3 ^= m;                                                                                                       \
+    uint64_t v3 = 0x7465646279746573ULL ^ k1;
+
+#define SIPHASH_BLOCK(m)                                                                                               \
+    do {                                                                                                               \
+        v3 ^= (m);                                                                                                     \
         SIPROUND;                                                                                                      \
         SIPROUND;                                                                                                      \
-        v0 ^= m;                                                                                                       \
-    }                                                                                                                  \
+        v0 ^= (m);                                                                                                     \
+    } while (0)
+
+/// The blocks from `in` on, the last bytes (`LAST_BYTES` adds them to `b`) and
+/// the finalization; `len` is the whole message's length.
+#define SIPHASH_REST(LAST_BYTES)                                                                                       \
+    const unsigned char *end = message + len - (len % 8);                                                              \
+    for (; in != end; in += 8) SIPHASH_BLOCK(load_le64(in));                                                           \
     uint64_t b = ((uint64_t)len) << 56;                                                                                \
     LAST_BYTES;                                                                                                        \
     v3 ^= b;                                                                                                           \
@@ -83,18 +90,33 @@ uint64_t robinson_siphash24_parts(const robinson_sip_key *key, const unsigned ch
     SIPROUND;                                                                                                          \
     return v0 ^ v1 ^ v2 ^ v3;
 
+void robinson_siphash24_start(const robinson_sip_key *key, const unsigned char first[8], robinson_sip_state *state) {
+    SIPHASH_INIT
+    SIPHASH_BLOCK(load_le64(first));
+    *state = (robinson_sip_state){v0, v1, v2, v3};
+}
+
 /// SipHash-2-4 of a message that may be read 8 bytes past its end: the last
 /// bytes are one load, masked, instead of a jump on their number.
-static uint64_t siphash24_padded(const robinson_sip_key *key, const unsigned char *in, size_t len) {
-    SIPHASH_BODY({
+static uint64_t siphash24_padded(const robinson_sip_key *key, const robinson_sip_state *started, const unsigned char *message,
+                                 size_t len) {
+    const unsigned char *in = message;
+    SIPHASH_INIT
+    if (started != NULL && len >= 8) {
+        // The first block is the kind's prefix: its state was computed once.
+        v0 = started->v0, v1 = started->v1, v2 = started->v2, v3 = started->v3;
+        in += 8;
+    }
+    SIPHASH_REST({
         size_t rest = len & 7;
         if (rest != 0) b |= load_le64(in) & (~0ULL >> (64 - 8 * rest));
     })
 }
 
-uint64_t robinson_siphash24(const robinson_sip_key *key, const void *message, size_t len) {
-    const unsigned char *in = message;
-    SIPHASH_BODY({
+uint64_t robinson_siphash24(const robinson_sip_key *key, const void *message_start, size_t len) {
+    const unsigned char *message = message_start, *in = message;
+    SIPHASH_INIT
+    SIPHASH_REST({
         switch (len & 7) {
         case 7: b |= ((uint64_t)in[6]) << 48; /* fall through */
         case 6: b |= ((uint64_t)in[5]) << 40; /* fall through */

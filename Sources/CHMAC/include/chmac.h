@@ -42,13 +42,24 @@ typedef struct robinson_sip_key {
 /// SipHash-2-4 of `message` under `key`: 64 bits.
 uint64_t robinson_siphash24(const robinson_sip_key *key, const void *message, size_t len);
 
+/// SipHash-2-4's state after a message's first 8 bytes: messages that all start
+/// with them (a key kind's prefix of 8 bytes or more) begin from it.
+typedef struct robinson_sip_state {
+    uint64_t v0, v1, v2, v3;
+} robinson_sip_state;
+
+/// The state after absorbing `first[0..<8]` under `key`.
+void robinson_siphash24_start(const robinson_sip_key *key, const unsigned char first[8], robinson_sip_state *state);
+
 /// SipHash-2-4 of the key string `prefix ␟ part ␟ part …` without building it:
 /// part i is `base[bounds[2i] ..< bounds[2i+1]]`, each preceded by the unit
 /// separator 0x1F. Equals `robinson_siphash24` of the concatenation.
 /// Reads up to 32 bytes past the end of `prefix` and of each part: both must
 /// lie in memory with that much readable after them (`ScratchBuffer` pads).
-uint64_t robinson_siphash24_parts(const robinson_sip_key *key, const unsigned char *prefix, size_t prefix_len,
-                                  const unsigned char *base, const long *bounds, size_t part_count);
+/// `started`: NULL, or `robinson_siphash24_start` of the prefix's first 8 bytes
+/// (used when the prefix has 8 bytes or more).
+uint64_t robinson_siphash24_parts(const robinson_sip_key *key, const robinson_sip_state *started, const unsigned char *prefix,
+                                  size_t prefix_len, const unsigned char *base, const long *bounds, size_t part_count);
 
 /// Asks the CPU to start loading `address` into the cache (index lookups
 /// issue these for all of a row's keys first, so their misses overlap).

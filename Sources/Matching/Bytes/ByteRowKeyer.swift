@@ -433,7 +433,7 @@ public final class ByteRowKeyer {
         add(c)
         add(d)
         add(e)
-        if let value = fingerprinter.fingerprint(prefix: prefix, parts: parts.base, bounds: bounds, count: count) {
+        if let value = fingerprinter.fingerprint(kind, prefix: prefix, parts: parts.base, bounds: bounds, count: count) {
             return value
         }
         var length = prefix.count

@@ -19,6 +19,11 @@ public final class Fingerprinter: @unchecked Sendable {
     // Immutable after init; read concurrently by the matcher's workers.
     private let state: UnsafeMutablePointer<robinson_hmac_key>
     private let sip: UnsafeMutablePointer<robinson_sip_key>
+    /// Per key kind (by raw value), the SipHash state after the first 8 bytes of
+    /// its prefix, for the kinds whose prefix has that many (`household`, `phonetic`):
+    /// their keys' first block is hashed once, not once per key.
+    private let started: UnsafeMutablePointer<robinson_sip_state>
+    private let hasStart: UnsafeMutablePointer<Bool>
     public let function: Function
     /// Identifies the key without revealing it: HMAC(key, "robinson key id"), 16 hex digits.
     public let keyId: String
@@ -40,6 +45,16 @@ public final class Fingerprinter: @unchecked Sendable {
             k0: derived[0..<8].reversed().reduce(0) { $0 << 8 | UInt64($1) },
             k1: derived[8..<16].reversed().reduce(0) { $0 << 8 | UInt64($1) })
         for i in derived.indices { derived[i] = 0 }
+        let slots = Int(KeyKind.allCases.map(\.rawValue).max()!) + 1
+        let sipKey = sip, states = UnsafeMutablePointer<robinson_sip_state>.allocate(capacity: slots)
+        states.initialize(repeating: robinson_sip_state(), count: slots)
+        hasStart = .allocate(capacity: slots)
+        hasStart.initialize(repeating: false, count: slots)
+        for kind in KeyKind.allCases where kind.prefixBytes.count >= 8 {
+            kind.prefixBytes.withUnsafeBufferPointer { robinson_siphash24_start(sipKey, $0.baseAddress, states + Int(kind.rawValue)) }
+            hasStart[Int(kind.rawValue)] = true
+        }
+        started = states
         let id = Self.hmacFingerprint(state, Array("robinson key id".utf8))
         keyId = String(id, radix: 16).leftPadded(to: 16)
     }
@@ -49,6 +64,11 @@ public final class Fingerprinter: @unchecked Sendable {
         state.deallocate()
         sip.pointee = robinson_sip_key(k0: 0, k1: 0)
         sip.deallocate()
+        // The states are derived from the key: wiped as it is.
+        let slots = Int(KeyKind.allCases.map(\.rawValue).max()!) + 1
+        for i in 0..<slots { started[i] = robinson_sip_state() }
+        started.deallocate()
+        hasStart.deallocate()
     }
 
     /// SipHash-2-4 with a raw 128-bit key (for the reference vectors).
@@ -117,17 +137,19 @@ public final class Fingerprinter: @unchecked Sendable {
         }
     }
 
-    /// Fingerprint of the key string `prefix ␟ part ␟ part …` whose parts lie in
+    /// Fingerprint of the key string `prefix ␟ part ␟ part …` (`prefix`: the
+    /// bytes of `kind.prefix`) whose parts lie in
     /// `base` between `bounds[2i]` and `bounds[2i+1]`, without building the
     /// string; nil when the function needs the whole string (HMAC-SHA256).
     /// Reads up to 32 bytes past the prefix and past the last part: both must
     /// have that many readable bytes after them (as `ScratchBuffer`s have).
     @inline(__always)
     public func fingerprint(
-        prefix: UnsafeBufferPointer<UInt8>, parts base: UnsafePointer<UInt8>, bounds: UnsafePointer<Int>, count: Int
+        _ kind: KeyKind, prefix: UnsafeBufferPointer<UInt8>, parts base: UnsafePointer<UInt8>, bounds: UnsafePointer<Int>, count: Int
     ) -> UInt64? {
         guard function == .sipHash24 else { return nil }
-        return robinson_siphash24_parts(sip, prefix.baseAddress, prefix.count, base, bounds, count)
+        let slot = Int(kind.rawValue)
+        return robinson_siphash24_parts(sip, hasStart[slot] ? started + slot : nil, prefix.baseAddress, prefix.count, base, bounds, count)
     }
 
     /// Full HMAC-SHA256 of raw bytes (for tests against RFC 4231 vectors).

@@ -125,7 +125,8 @@ struct HashingKeyTests {
         let fingerprinter = Fingerprinter(key: HashingKey(bytes: [UInt8](repeating: 3, count: 32)))
         var generator = SystemRandomNumberGenerator()
         for round in 0..<2_000 {
-            let prefix = Array(KeyKind.allCases.randomElement(using: &generator)!.rawValue.description.utf8) + Array("kind".utf8)
+            let kind = KeyKind.allCases.randomElement(using: &generator)!
+            let prefix = Array(kind.name.utf8)
             let maxPart = round % 2 == 0 ? 40 : 400
             let parts = (0..<Int.random(in: 1...5, using: &generator)).map { _ in
                 (0..<Int.random(in: 0...maxPart, using: &generator)).map { _ in UInt8.random(in: 0x20...0x7E, using: &generator) }
@@ -145,7 +146,7 @@ struct HashingKeyTests {
                 (base + padding).withUnsafeBufferPointer { base -> UInt64? in
                     let prefix = UnsafeBufferPointer(rebasing: padded[0..<prefix.count])
                     return bounds.withUnsafeBufferPointer {
-                        fingerprinter.fingerprint(prefix: prefix, parts: base.baseAddress!, bounds: $0.baseAddress!, count: parts.count)
+                        fingerprinter.fingerprint(kind, prefix: prefix, parts: base.baseAddress!, bounds: $0.baseAddress!, count: parts.count)
                     }
                 }
             }
