@@ -414,25 +414,41 @@ public final class ByteRowKeyer {
     }
 
     /// `kind ␟ part ␟ part …` from ranges of `parts`, hashed (SipHash reads the
-    /// parts where they lie; HMAC needs the string built first).
+    /// parts where they lie; HMAC needs the string built first). Written for each
+    /// number of parts a key has, so the ranges go straight into `bounds`.
+    private func fingerprint(_ kind: KeyKind, _ a: Range<Int>) -> UInt64 {
+        setPart(0, a)
+        return fingerprint(kind, partCount: 1)
+    }
+
+    private func fingerprint(_ kind: KeyKind, _ a: Range<Int>, _ b: Range<Int>, _ c: Range<Int>, _ d: Range<Int>) -> UInt64 {
+        setPart(0, a)
+        setPart(1, b)
+        setPart(2, c)
+        setPart(3, d)
+        return fingerprint(kind, partCount: 4)
+    }
+
     private func fingerprint(
-        _ kind: KeyKind, _ a: Range<Int>, _ b: Range<Int>? = nil, _ c: Range<Int>? = nil, _ d: Range<Int>? = nil,
-        _ e: Range<Int>? = nil
+        _ kind: KeyKind, _ a: Range<Int>, _ b: Range<Int>, _ c: Range<Int>, _ d: Range<Int>, _ e: Range<Int>
     ) -> UInt64 {
+        setPart(0, a)
+        setPart(1, b)
+        setPart(2, c)
+        setPart(3, d)
+        setPart(4, e)
+        return fingerprint(kind, partCount: 5)
+    }
+
+    @inline(__always)
+    private func setPart(_ index: Int, _ range: Range<Int>) {
+        bounds[2 * index] = range.lowerBound
+        bounds[2 * index + 1] = range.upperBound
+    }
+
+    /// The key of the first `count` parts in `bounds`.
+    private func fingerprint(_ kind: KeyKind, partCount count: Int) -> UInt64 {
         let prefix = prefixes.slice(prefixRanges[Int(kind.rawValue) - 1])
-        var count = 0
-        let bounds = self.bounds
-        @inline(__always) func add(_ range: Range<Int>?) {
-            guard let range else { return }
-            bounds[2 * count] = range.lowerBound
-            bounds[2 * count + 1] = range.upperBound
-            count += 1
-        }
-        add(a)
-        add(b)
-        add(c)
-        add(d)
-        add(e)
         if let value = fingerprinter.fingerprint(kind, prefix: prefix, parts: parts.base, bounds: bounds, count: count) {
             return value
         }
