@@ -53,7 +53,7 @@ let package = Package(
         // libxml2 validates XRechnung and pain.008 against their XSDs in-process.
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "CHMAC", linkerSettings: [.linkedLibrary("crypto")]),
-        // C helpers of Formats: the writeback of a large output while it is written, the CSV scanner's SIMD masks.
+        // C helpers of Formats: the CSV scanner's SIMD mask, the AVX2 UTF-8 check.
         .target(name: "CFormats"),
         .target(name: "Formats", dependencies: ["CZstd", "CGzip", "CLibXML2", "CFormats", "ZIPFoundation"], swiftSettings: strict),
         .target(name: "Matching", dependencies: ["Formats", "CHMAC"], swiftSettings: optimizedInDebug),

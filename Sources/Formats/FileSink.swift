@@ -3,7 +3,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import CFormats
 
 /// A file written through a buffer with POSIX `write(2)`; created (or
 /// truncated) with mode 0600, because output holds personal data.
@@ -13,12 +12,6 @@ public final class FileSink: ByteSink {
     private var fd: Int32
     private let buffer: UnsafeMutableRawBufferPointer
     private var buffered = 0
-    /// Bytes handed to the kernel so far.
-    private var written = 0
-    /// How many of the first bytes the kernel was asked to start writing to
-    /// disk before `finish()` (regular files only, see `startWriteback`).
-    public private(set) var writebackStarted = 0
-    private let startsWriteback: Bool
     /// The first write error; later writes are skipped and `finish()` throws it.
     public private(set) var failure: OutputError?
 
@@ -37,7 +30,6 @@ public final class FileSink: ByteSink {
         }
         self.fd = fd
         self.path = path
-        startsWriteback = regular
         buffer = .allocate(byteCount: max(bufferSize, 4096), alignment: 16)
     }
 
@@ -90,22 +82,7 @@ public final class FileSink: ByteSink {
                 failure = .fromErrno(path, "write")
             }
         }
-        written += done
-        startWriteback()
     }
-
-    /// Once another `writebackStep` bytes are written, asks the kernel to start
-    /// writing them to disk: a large output then reaches the disk while the
-    /// rest is computed, instead of all at once in `finish()`'s fsync (0.3 s
-    /// for a 1 GB output here). Advisory: the fsync still decides, so an error
-    /// here is left to it.
-    private func startWriteback() {
-        guard startsWriteback, written - writebackStarted >= Self.writebackStep else { return }
-        _ = robinson_start_writeback(fd, Int64(writebackStarted), Int64(written - writebackStarted))
-        writebackStarted = written
-    }
-
-    public static let writebackStep = 32 << 20
 }
 
 /// `write(2)` under a name that the `write(_:)` methods do not shadow.

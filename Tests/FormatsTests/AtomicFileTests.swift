@@ -131,39 +131,3 @@ private func contents(_ file: String) throws -> [UInt8] {
         #expect(try readFile(file) == utf8("Name;robinson\r\n"))
     }
 }
-
-@Suite struct FileSinkWritebackTests {
-    /// Bytes 0, 1, 2, … 250, 0, 1, … from `offset` on: a misplaced byte shows.
-    private func pattern(_ offset: Int, _ count: Int) -> Data {
-        let cycle = Data((0..<251).map { UInt8($0) })
-        var data = Data(capacity: count + 502)
-        data.append(cycle.suffix(from: offset % 251))
-        while data.count < count { data.append(cycle) }
-        return data.prefix(count)
-    }
-
-    @Test func aLargeFileIsWrittenBackWhileItIsWrittenAndArrivesWhole() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let file = folder.file("large.csv")
-        let sink = try FileSink(path: file)
-        // Small writes through the buffer and writes larger than it, past two steps.
-        var offset = 0
-        for size in [100, 3 << 20, 5_000, 40 << 20, 77, 40 << 20] {
-            pattern(offset, size).withUnsafeBytes { sink.write($0) }
-            offset += size
-        }
-        #expect(sink.writebackStarted >= 2 * FileSink.writebackStep)
-        #expect(sink.writebackStarted <= offset)
-        try sink.finish()
-        #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == pattern(0, offset))
-    }
-
-    @Test func aDeviceIsNotAskedToWriteBack() throws {
-        let sink = try FileSink(path: "/dev/null")
-        let block = [UInt8](repeating: 0x41, count: 1 << 20)
-        for _ in 0..<40 { block.withUnsafeBytes { sink.write($0) } }
-        #expect(sink.writebackStarted == 0)
-        #expect(sink.failure == nil)
-    }
-}

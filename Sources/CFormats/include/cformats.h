@@ -8,13 +8,6 @@
 #include <emmintrin.h>
 #endif
 
-/// Starts writing the file's dirty pages in [offset, offset + length) to disk
-/// without waiting for it (Linux `sync_file_range` with
-/// `SYNC_FILE_RANGE_WRITE`), so that the final `fsync` has little left to
-/// wait for. Durability still comes from that `fsync` alone. Returns 0, or -1
-/// with `errno` set; elsewhere than on Linux it does nothing and returns 0.
-int robinson_start_writeback(int fd, long long offset, long long length);
-
 /// 1 when `p[0..<n]` is all UTF-8 (RFC 3629), 0 when not, -1 when this CPU
 /// lacks the instructions (AVX2) and the caller must check itself.
 int robinson_utf8_valid(const unsigned char *p, size_t n);
