@@ -142,19 +142,21 @@ struct ContactBytes {
 
     /// `PhoneClass` bits of every byte value: digits; the separators `/ - ) .` and
     /// blanks none; "(" special (it may open "(0)"); everything else special.
-    nonisolated(unsafe) private static let phoneClasses: UnsafePointer<UInt8> = {
-        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
-        for value in 0..<256 {
-            let b = UInt8(value)
-            table[value] = switch b {
-            case 0x30...0x39: PhoneClass.digit
-            case 0x2F, 0x2D, 0x29, 0x2E: 0
-            case _ where PlainText.isBlank(b): 0
-            default: PhoneClass.special
-            }
+    nonisolated(unsafe) private static let phoneClasses = byteTable { b in
+        switch b {
+        case 0x30...0x39: PhoneClass.digit
+        case 0x2F, 0x2D, 0x29, 0x2E: 0
+        case _ where PlainText.isBlank(b): 0
+        default: PhoneClass.special
         }
+    }
+
+    /// A table of `classify` for every byte value, made once and never freed.
+    private static func byteTable(_ classify: (UInt8) -> UInt8) -> UnsafePointer<UInt8> {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        for value in 0..<256 { table[value] = classify(UInt8(value)) }
         return UnsafePointer(table)
-    }()
+    }
 
     private static func closingOfParenthesizedZero(ascii field: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, after open: Int) -> Int? {
         var index = open + 1
@@ -397,20 +399,15 @@ struct ContactBytes {
     }
 
     /// `EmailClass` bits of every byte value.
-    nonisolated(unsafe) private static let emailClasses: UnsafePointer<UInt8> = {
-        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
-        for value in 0..<256 {
-            let b = UInt8(value)
-            var c: UInt8 = 0
-            if isLocalPartCharacter(b) { c |= EmailClass.local }
-            if isAlphanumeric(b) || b == 0x2D { c |= EmailClass.domain }
-            if b >= 0x30 && b <= 0x39 { c |= EmailClass.digit }
-            if b == 0x2E { c |= EmailClass.dot }
-            if b >= 0x41 && b <= 0x5A { c |= EmailClass.upper }
-            table[value] = c
-        }
-        return UnsafePointer(table)
-    }()
+    nonisolated(unsafe) private static let emailClasses = byteTable { b in
+        var c: UInt8 = 0
+        if isLocalPartCharacter(b) { c |= EmailClass.local }
+        if isAlphanumeric(b) || b == 0x2D { c |= EmailClass.domain }
+        if b >= 0x30 && b <= 0x39 { c |= EmailClass.digit }
+        if b == 0x2E { c |= EmailClass.dot }
+        if b >= 0x41 && b <= 0x5A { c |= EmailClass.upper }
+        return c
+    }
 
     @inline(__always)
     private static func isAlphanumeric(_ b: UInt8) -> Bool {

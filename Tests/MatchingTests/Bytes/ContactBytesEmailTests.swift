@@ -5,15 +5,7 @@ import Testing
 /// gives an address, it is the reference's; where it gives nil the reference decides.
 @Suite struct ContactBytesEmailTests {
     static func fast(_ text: String) -> String? {
-        var contacts = ContactBytes()
-        var out = ScratchBuffer<UInt8>(capacity: 16)
-        defer {
-            contacts.release()
-            out.release()
-        }
-        let bytes = Array(text.utf8)
-        let result = bytes.withUnsafeBufferPointer { contacts.plainEmail($0, into: &out) }
-        return result == true ? String(decoding: out.buffer, as: UTF8.self) : nil
+        contactBytesValue(text) { contacts, bytes, out in contacts.plainEmail(bytes, into: &out) == true }
     }
 
     /// Characters that meet every rule: dots and hyphens at the ends of labels,

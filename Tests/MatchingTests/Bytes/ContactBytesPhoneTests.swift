@@ -5,15 +5,7 @@ import Testing
 /// its answer is final (a number it refuses is `telefon-ungueltig`).
 @Suite struct ContactBytesPhoneTests {
     static func fast(_ text: String) -> String? {
-        var contacts = ContactBytes()
-        var out = ScratchBuffer<UInt8>(capacity: 16)
-        defer {
-            contacts.release()
-            out.release()
-        }
-        let bytes = Array(text.utf8)
-        let ok = bytes.withUnsafeBufferPointer { contacts.phone(ascii: $0, into: &out) }
-        return ok ? String(decoding: out.buffer, as: UTF8.self) : nil
+        contactBytesValue(text) { contacts, bytes, out in contacts.phone(ascii: bytes, into: &out) }
     }
 
     static let digits: [String] = ["0", "1", "2", "4", "9", "49", "0049", "030", "0171"]
