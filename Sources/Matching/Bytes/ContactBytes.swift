@@ -322,11 +322,8 @@ struct ContactBytes {
     /// nil when the reference must decide (non-ASCII, `mailto:`, brackets, or
     /// any rule broken, which the reference also reports).
     mutating func plainEmail(_ field: UnsafeBufferPointer<UInt8>, into out: inout ScratchBuffer<UInt8>) -> Bool? {
-        func isBlank(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
-        var end = field.count
-        while end > 0, isBlank(field[end - 1]) { end -= 1 }
-        var start = 0
-        while start < end, isBlank(field[start]) { start += 1 }
+        let trimmed = PlainText.trimmed(field)
+        let start = trimmed.lowerBound, end = trimmed.upperBound
         guard start < end, end - start <= 254 else { return nil }
         // One pass, lower-casing into `out`: any rule broken gives nil and takes the bytes back.
         // The rules are class bits and-ed and or-ed, not branches: the only branches are
