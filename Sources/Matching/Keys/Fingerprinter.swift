@@ -24,6 +24,8 @@ public final class Fingerprinter: @unchecked Sendable {
     /// their keys' first block is hashed once, not once per key.
     private let started: UnsafeMutablePointer<robinson_sip_state>
     private let hasStart: UnsafeMutablePointer<Bool>
+    /// Entries of `started` and `hasStart`: one per key kind's raw value.
+    private static let kindSlots = Int(KeyKind.allCases.map(\.rawValue).max()!) + 1
     public let function: Function
     /// Identifies the key without revealing it: HMAC(key, "robinson key id"), 16 hex digits.
     public let keyId: String
@@ -45,7 +47,7 @@ public final class Fingerprinter: @unchecked Sendable {
             k0: derived[0..<8].reversed().reduce(0) { $0 << 8 | UInt64($1) },
             k1: derived[8..<16].reversed().reduce(0) { $0 << 8 | UInt64($1) })
         for i in derived.indices { derived[i] = 0 }
-        let slots = Int(KeyKind.allCases.map(\.rawValue).max()!) + 1
+        let slots = Self.kindSlots
         let sipKey = sip, states = UnsafeMutablePointer<robinson_sip_state>.allocate(capacity: slots)
         states.initialize(repeating: robinson_sip_state(), count: slots)
         hasStart = .allocate(capacity: slots)
@@ -65,8 +67,7 @@ public final class Fingerprinter: @unchecked Sendable {
         sip.pointee = robinson_sip_key(k0: 0, k1: 0)
         sip.deallocate()
         // The states are derived from the key: wiped as it is.
-        let slots = Int(KeyKind.allCases.map(\.rawValue).max()!) + 1
-        for i in 0..<slots { started[i] = robinson_sip_state() }
+        for i in 0..<Self.kindSlots { started[i] = robinson_sip_state() }
         started.deallocate()
         hasStart.deallocate()
     }
