@@ -63,9 +63,10 @@ public struct MatchStats: Sendable, Codable, Equatable {
 /// (no dictionary or string per row), turned into `MatchStats` once at the end.
 struct StatsCounter: Sendable {
     private var rows = 0, ja = 0, nein = 0, pruefen = 0, household = 0
-    private var hitsPerList = [Int](repeating: 0, count: RobinsonList.allCases.count)
-    /// By `KeyKind.rawValue`.
-    private var hitsPerKind = [Int](repeating: 0, count: 8)
+    /// By the list's bit in `ListSet` (eight bits), and by `KeyKind.rawValue`:
+    /// vectors, not arrays, so counting a row checks no array for uniqueness.
+    private var hitsPerList = SIMD8<Int>()
+    private var hitsPerKind = SIMD8<Int>()
     /// By `Reason.rawValue`, with the first ten line numbers.
     private var reasons = [Int](repeating: 0, count: 256)
     private var reasonLines = [[Int]](repeating: [], count: 256)
@@ -77,8 +78,8 @@ struct StatsCounter: Sendable {
         case .blank: return
         case .ja:
             ja += 1
-            for i in hitsPerList.indices where verdict.lists.rawValue & (1 << UInt8(i)) != 0 { hitsPerList[i] += 1 }
-            for bit in 1..<8 where verdict.kinds & (1 << UInt8(bit)) != 0 { hitsPerKind[bit] += 1 }
+            hitsPerList &+= Self.bits(verdict.lists.rawValue)
+            hitsPerKind &+= Self.bits(verdict.kinds & 0xFE)
         case .nein:
             nein += 1
             if verdict.kinds & (1 << KeyKind.household.rawValue) != 0 { household += 1 }
@@ -98,12 +99,18 @@ struct StatsCounter: Sendable {
         nein += other.nein
         pruefen += other.pruefen
         household += other.household
-        for i in hitsPerList.indices { hitsPerList[i] += other.hitsPerList[i] }
-        for i in hitsPerKind.indices { hitsPerKind[i] += other.hitsPerKind[i] }
+        hitsPerList &+= other.hitsPerList
+        hitsPerKind &+= other.hitsPerKind
         for i in reasons.indices where other.reasons[i] > 0 {
             reasons[i] += other.reasons[i]
             reasonLines[i] += other.reasonLines[i].prefix(max(0, 10 - reasonLines[i].count))
         }
+    }
+
+    /// Bit i of `byte` as lane i: 1 where set, 0 where not.
+    @inline(__always)
+    private static func bits(_ byte: UInt8) -> SIMD8<Int> {
+        (SIMD8<Int>(repeating: Int(byte)) &>> SIMD8<Int>(0, 1, 2, 3, 4, 5, 6, 7)) & 1
     }
 
     var stats: MatchStats {
@@ -113,7 +120,7 @@ struct StatsCounter: Sendable {
         stats.nein = nein
         stats.pruefen = pruefen
         stats.household = household
-        stats.hitsPerList = hitsPerList
+        stats.hitsPerList = RobinsonList.allCases.indices.map { hitsPerList[$0] }
         for kind in KeyKind.allCases where hitsPerKind[Int(kind.rawValue)] > 0 {
             stats.hitsPerKind[kind.grund] = hitsPerKind[Int(kind.rawValue)]
         }
