@@ -34,7 +34,7 @@ public struct DirectMatch: Sendable {
         }
         let estimate = Self.estimatedRows(input)
         do {
-            let sink: any ByteSink = compress ? try ZstdSink(path: temporary) : try FileSink(path: temporary)
+            let sink: any ByteSink = compress ? try ZstdSink(path: temporary) : try FileSink(path: temporary, bypassingCache: true)
             let result = try StreamingMatch.run(
                 input: input, fingerprinter: fingerprinter, index: index, policy: policy, sink: sink,
                 columns: runtime.settings.outputColumns, workers: runtime.settings.workers,

@@ -2,15 +2,6 @@ import Formats
 import Foundation
 import Testing
 
-private func mode(_ file: String) throws -> Int {
-    let attributes = try FileManager.default.attributesOfItem(atPath: file)
-    return (attributes[.posixPermissions] as! NSNumber).intValue
-}
-
-private func contents(_ file: String) throws -> [UInt8] {
-    Array(try Data(contentsOf: URL(fileURLWithPath: file)))
-}
-
 @Suite struct AtomicFileTests {
     @Test func writesCompleteFileWithMode0600AndNoTemporaryLeft() throws {
         let folder = try TemporaryFolder()
@@ -73,61 +64,5 @@ private func contents(_ file: String) throws -> [UInt8] {
 
     @Test func fsyncDirectoryFailsForMissingFolder() {
         #expect(throws: OutputError.self) { try AtomicFile.fsyncDirectory("/nonexistent/folder") }
-    }
-}
-
-@Suite struct FileSinkTests {
-    @Test(arguments: [1, 4096, 70_000])
-    func writesAllBytesInOrder(_ pieceSize: Int) throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let file = folder.file("out.csv")
-        let sink = try FileSink(path: file, bufferSize: 8192)
-        var expected: [UInt8] = []
-        var random = SeededGenerator(state: UInt64(pieceSize))
-        while expected.count < 300_000 {
-            let piece = (0..<Int.random(in: 1...pieceSize, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }
-            expected += piece
-            sink.write(piece)
-        }
-        sink.write([UInt8]())
-        try sink.finish()
-        try sink.finish()
-        #expect(try contents(file) == expected)
-        #expect(try mode(file) == 0o600)
-    }
-
-    @Test func writesAnyCollection() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let file = folder.file("out.csv")
-        let sink = try FileSink(path: file)
-        sink.write(utf8("a;b").dropFirst())
-        sink.write("\r\n".utf8)
-        sink.write(Set([UInt8(ascii: "x")]))
-        try sink.finish()
-        #expect(try contents(file) == utf8(";b\r\nx"))
-    }
-
-    @Test func writeErrorsSurfaceAtFinish() throws {
-        // /dev/full accepts the open and fails every write with ENOSPC.
-        guard FileManager.default.fileExists(atPath: "/dev/full") else { return }
-        let sink = try FileSink(path: "/dev/full", mode: 0o666, bufferSize: 4096)
-        sink.write([UInt8](repeating: 1, count: 10_000))
-        #expect(sink.failure != nil)
-        #expect(throws: OutputError.self) { try sink.finish() }
-    }
-
-    @Test func openFailsInMissingFolder() {
-        #expect(throws: OutputError.self) { try FileSink(path: "/nonexistent/folder/out.csv") }
-    }
-
-    @Test func zstdSinkWritesA0600File() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let file = folder.file("out.csv.zst")
-        _ = try zstd(utf8("Name;robinson\r\n"), file: file)
-        #expect(try mode(file) == 0o600)
-        #expect(try readFile(file) == utf8("Name;robinson\r\n"))
     }
 }

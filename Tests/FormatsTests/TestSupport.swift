@@ -134,3 +134,14 @@ final class MemorySink: ByteSink {
 
     func finish() throws(OutputError) { finished = true }
 }
+
+/// The permission bits of `file`.
+func mode(_ file: String) throws -> Int {
+    let attributes = try FileManager.default.attributesOfItem(atPath: file)
+    return (attributes[.posixPermissions] as! NSNumber).intValue
+}
+
+/// The bytes of `file`.
+func contents(_ file: String) throws -> [UInt8] {
+    Array(try Data(contentsOf: URL(fileURLWithPath: file)))
+}

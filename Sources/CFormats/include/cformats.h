@@ -12,6 +12,14 @@
 /// lacks the instructions (AVX2) and the caller must check itself.
 int robinson_utf8_valid(const unsigned char *p, size_t n);
 
+/// 1 when `fd` lies on a local disk file system whose `O_DIRECT` writes are
+/// plain block writes (ext4, XFS, Btrfs); 0 for others (network, overlay, tmpfs).
+int robinson_direct_writes_allowed(int fd);
+
+/// Turns `O_DIRECT` on (`on` nonzero) or off for the open file `fd`: 0 on
+/// success, -1 with `errno` set when the file system refuses.
+int robinson_set_direct(int fd, int on);
+
 /// The bytes of `p[0..<64]` that end an unquoted CSV field (the delimiter, LF
 /// or CR), as a mask: bit k set when `p[k]` is one. All 64 bytes must be
 /// readable. Inline, so the record scanner's loop keeps it in registers.

@@ -88,7 +88,7 @@ struct JobRunner {
             let temporary = annotated + ".tmp"
             let result: StreamingMatch.Result
             do {
-                let sink: any ByteSink = zstd ? try ZstdSink(path: temporary) : try FileSink(path: temporary)
+                let sink: any ByteSink = zstd ? try ZstdSink(path: temporary) : try FileSink(path: temporary, bypassingCache: true)
                 result = try StreamingMatch.run(
                     input: folder.readable(input), dialect: description.dialect, fingerprinter: try runtime.fingerprinter(), index: index,
                     policy: policy, sink: sink, columns: runtime.settings.outputColumns, workers: runtime.settings.workers)
