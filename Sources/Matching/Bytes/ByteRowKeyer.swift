@@ -16,10 +16,10 @@ public final class ByteRowKeyer {
 
     /// A row with another field count than the header is `feldanzahl` (address
     /// files); when false, it is keyed from the fields it has (deliveries).
-    public var checksFieldCount = true
+    @exclusivity(unchecked) public var checksFieldCount = true
 
     /// Fields handed to the reference normalizers so far (for the benchmark's report).
-    public private(set) var referenceFields = 0
+    @exclusivity(unchecked) public private(set) var referenceFields = 0
     /// First-name fields found in and missing from the memo so far (for the benchmark's report).
     public var givenNameMemoHits: Int { givenNames.hits }
     public var givenNameMemoMisses: Int { givenNames.misses }
@@ -31,6 +31,12 @@ public final class ByteRowKeyer {
     @exclusivity(unchecked) private var codes = ScratchBuffer<UInt8>(capacity: 64)
     @exclusivity(unchecked) private var postalFields = ScratchBuffer<Field?>(capacity: 8)
     private let postalColumns: [Int?]
+    /// Whether a field of the row being keyed could not be decoded. A property,
+    /// not a local the nested functions capture: that would be checked for
+    /// exclusive access at run time on every row.
+    @exclusivity(unchecked) private var unreadable = false
+    /// `columns.hasPostal`, asked once per row.
+    private let hasPostal: Bool
     @exclusivity(unchecked) private var names = NameBytes()
     @exclusivity(unchecked) private var streets = StreetBytes()
     @exclusivity(unchecked) private var houses = HouseNumberBytes()
@@ -55,8 +61,8 @@ public final class ByteRowKeyer {
             ranges.append(start..<prefixes.count)
         }
         prefixRanges = ranges
+        hasPostal = columns.hasPostal
         postalColumns = [columns.firstName, columns.lastName, columns.fullName, columns.street, columns.houseNumber, columns.postcode]
-        _ = (postalColumns.count)
     }
 
     deinit {
@@ -116,7 +122,7 @@ public final class ByteRowKeyer {
             return
         }
         scalars.removeAll()
-        var unreadable = false
+        unreadable = false
         let utf8 = encoding == .utf8
         chunk.bytes.withUnsafeBufferPointer { bytes in
             func field(_ index: Int?) -> Field? {
@@ -152,7 +158,7 @@ public final class ByteRowKeyer {
                 return raw
             }
 
-            if columns.hasPostal {
+            if hasPostal {
                 var handled = false
                 if columns.fullName == nil, let first = plainRaw(columns.firstName), let last = plainRaw(columns.lastName),
                     let street = plainRaw(columns.street), let number = plainRaw(columns.houseNumber),

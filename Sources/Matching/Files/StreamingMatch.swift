@@ -51,6 +51,8 @@ public enum StreamingMatch {
         let spareBuffers = SpareBuffers(limit: workers + 3)
         let process: @Sendable (Int, RecordChunk, Int) -> SlicePart = { worker, chunk, start in
             let state = states.value[worker]
+            // Bound once: read through `state` in the loops, each would be retained per row.
+            let keyer = state.keyer, probes = state.probes, firstKey = state.firstKey
             var part = SlicePart(output: spareBuffers.take())
             let out = part.output
             out.bytes.reserve(chunk.bytes.count + (chunk.count - start) * 24)
@@ -66,29 +68,30 @@ public enum StreamingMatch {
                     state.fingerprints.removeAll()
                     for record in group..<end {
                         let probe = record - group
-                        if record + 1 < chunk.count { state.keyer.prepare(chunk, record + 1) }
-                        state.keyer.probe(chunk, record, into: &state.probes[probe])
-                        state.firstKey[probe] = state.fingerprints.count
-                        for key in state.probes[probe].keys { state.fingerprints.append(key.fingerprint) }
+                        if record + 1 < chunk.count { keyer.prepare(chunk, record + 1) }
+                        keyer.probe(chunk, record, into: &probes[probe])
+                        firstKey[probe] = state.fingerprints.count
+                        // By index: `for key in` would retain the key array per row.
+                        for key in 0..<probes[probe].keys.count { state.fingerprints.append(probes[probe].keys[key].fingerprint) }
                     }
-                    state.firstKey[end - group] = state.fingerprints.count
+                    firstKey[end - group] = state.fingerprints.count
                     state.found.removeAll()
                     for _ in 0..<state.fingerprints.count { state.found.append([]) }
                     index.lookup(state.fingerprints.buffer, into: UnsafeMutableBufferPointer(mutating: state.found.buffer))
                     for record in group..<end {
                         let probe = record - group
-                        let answers = state.found.slice(state.firstKey[probe]..<state.firstKey[probe + 1])
-                        let verdict = policy.decide(state.probes[probe], found: answers)
+                        let answers = state.found.slice(firstKey[probe]..<firstKey[probe + 1])
+                        let verdict = policy.decide(probes[probe], found: answers)
                         let span = chunk.records[record]
                         out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[span.start..<span.contentEnd]))
                         markers.append(verdict, to: &out.bytes)
                         out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[span.contentEnd..<span.end]))
-                        if state.probes[probe].isBlank {
+                        if probes[probe].isBlank {
                             part.counts.blank += 1
                         } else if checksRows, !TextDecoding.isValidUTF8(UnsafeBufferPointer(rebasing: bytes[span.start..<span.contentEnd])) {
                             part.counts.mixed += 1
                         }
-                        if state.probes[probe].rowProblem == .fieldCount {
+                        if probes[probe].rowProblem == .fieldCount {
                             part.counts.ragged += 1
                             if part.counts.firstRagged == nil { part.counts.firstRagged = span.line }
                         }

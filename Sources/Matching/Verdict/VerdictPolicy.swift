@@ -36,7 +36,10 @@ public struct VerdictPolicy: Sendable {
     }
 
     /// The verdict for `probe` when `found[i]` is what the index holds for `probe.keys[i]`
-    /// (looked up by the caller, for example for many rows at once).
+    /// (looked up by the caller, for example for many rows at once). Inlined into
+    /// the matcher's loop, which then reads the probe where it lies instead of
+    /// retaining a copy per row.
+    @inline(__always)
     public func decide(_ probe: RowProbe, found: UnsafeBufferPointer<ListSet>) -> Verdict {
         if probe.isBlank { return Verdict(marker: .blank) }
         if let problem = probe.rowProblem { return Verdict(marker: .pruefen, reason: problem) }
@@ -59,6 +62,7 @@ public struct VerdictPolicy: Sendable {
         }
     }
 
+    @inline(__always)
     private func decide(_ probe: RowProbe, answers found: UnsafeBufferPointer<ListSet>) -> Verdict {
         var hitLists = ListSet()
         var hitKindBits: UInt8 = 0
