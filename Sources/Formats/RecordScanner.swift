@@ -12,6 +12,21 @@ import CFormats
 ///   inside quoted fields too.
 struct RecordScanner {
     let delimiter: UInt8
+    /// The scan's buffers, kept for the next scan (a reader scans every chunk
+    /// with one scanner, on one thread).
+    private let scratch = Scratch()
+
+    init(delimiter: UInt8) { self.delimiter = delimiter }
+
+    private final class Scratch {
+        var records = SpanBuffer<RecordSpan>(capacity: 1 << 10)
+        var fields = SpanBuffer<FieldSpan>(capacity: 1 << 13)
+
+        deinit {
+            records.release()
+            fields.release()
+        }
+    }
 
     /// Why a scan stopped.
     enum Stop: Equatable {
@@ -37,22 +52,34 @@ struct RecordScanner {
         _ bytes: UnsafeBufferPointer<UInt8>, position: inout Int, line: inout Int, atEnd: Bool,
         checkBOM: Bool, maxRecords: Int, records: inout [RecordSpan], fields: inout [FieldSpan]
     ) -> Stop {
+        // The spans go into plain buffers first and into the arrays once at the
+        // end: an array append checks uniqueness and capacity per field.
+        var newRecords = scratch.records, newFields = scratch.fields
+        newRecords.truncate(to: 0)
+        newFields.truncate(to: 0)
+        defer {
+            records.append(contentsOf: newRecords.buffer)
+            fields.append(contentsOf: newFields.buffer)
+            // Grown buffers are kept.
+            scratch.records = newRecords
+            scratch.fields = newFields
+        }
         var checkBOM = checkBOM
         var ends = FieldEnds()
-        while records.count < maxRecords {
+        while records.count + newRecords.count < maxRecords {
             if position == bytes.count { return atEnd ? .endOfInput : .needMore(quoteLine: nil) }
-            let firstField = fields.count
+            let firstField = newFields.count
             let startLine = line
             if let stop = scanRecord(
-                bytes, from: position, line: &line, atEnd: atEnd, checkBOM: checkBOM, ends: &ends, records: &records,
-                fields: &fields)
+                bytes, from: position, line: &line, atEnd: atEnd, checkBOM: checkBOM, ends: &ends, fieldBase: fields.count,
+                records: &newRecords, fields: &newFields)
             {
                 // Forget the partial record; it is scanned again with more bytes.
-                fields.removeSubrange(firstField...)
+                newFields.truncate(to: firstField)
                 line = startLine
                 return stop
             }
-            position = records[records.count - 1].end
+            position = newRecords.last.end
             checkBOM = false
         }
         return .recordLimit
@@ -60,10 +87,12 @@ struct RecordScanner {
 
     /// Appends the record at `start` to `records`, or says why it cannot yet.
     /// (Appending here rather than returning the span in an enum saves the
-    /// compiler copying it piecewise through the stack.)
+    /// compiler copying it piecewise through the stack.) `fieldBase`: the
+    /// number of fields before those in `fields`.
     private func scanRecord(
         _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, line: inout Int, atEnd: Bool,
-        checkBOM: Bool, ends: inout FieldEnds, records: inout [RecordSpan], fields: inout [FieldSpan]
+        checkBOM: Bool, ends: inout FieldEnds, fieldBase: Int, records: inout SpanBuffer<RecordSpan>,
+        fields: inout SpanBuffer<FieldSpan>
     ) -> Stop? {
         let p = bytes.baseAddress!
         let n = bytes.count
@@ -126,7 +155,7 @@ struct RecordScanner {
             if i == n {
                 records.append(RecordSpan(
                     start: start, contentEnd: n, end: n, line: startLine,
-                    firstField: firstField, fieldCount: fields.count - firstField))
+                    firstField: fieldBase + firstField, fieldCount: fields.count - firstField))
                 return nil
             }
             if p[i] == delimiter {
@@ -144,7 +173,7 @@ struct RecordScanner {
             line += 1
             records.append(RecordSpan(
                 start: start, contentEnd: i, end: end, line: startLine,
-                firstField: firstField, fieldCount: fields.count - firstField))
+                firstField: fieldBase + firstField, fieldCount: fields.count - firstField))
             return nil
         }
     }
@@ -210,5 +239,40 @@ struct RecordScanner {
     @inline(__always)
     private static func zeroBytes(_ word: UInt64) -> UInt64 {
         (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
+    }
+}
+
+/// A growable run of spans in memory of its own, for the scanner's loop.
+struct SpanBuffer<Element> {
+    private(set) var base: UnsafeMutablePointer<Element>
+    private(set) var count = 0
+    private(set) var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 1)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    func release() { base.deallocate() }
+
+    var buffer: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: base, count: count) }
+    var last: Element { base[count - 1] }
+
+    @inline(__always)
+    mutating func append(_ element: Element) {
+        if count == capacity { grow() }
+        (base + count).initialize(to: element)
+        count += 1
+    }
+
+    /// Keeps the first `length` elements (plain values: nothing to deinitialize).
+    mutating func truncate(to length: Int) { count = length }
+
+    private mutating func grow() {
+        let larger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
+        larger.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = larger
+        capacity *= 2
     }
 }
