@@ -14,6 +14,9 @@ read -r user sys < "$out/time"
 perf report -i "$out/perf.data" --no-children --sort sym --stdio 2>/dev/null | grep -E '^ +[0-9.]+%' > "$out/symbols"
 awk -v cpu="$(echo "$user + $sys" | bc)" -v rows="$rows" '
 function stage(s) {
+    # The matcher loop (copies rows with their markers, counts) first: its mangled
+    # name holds its parameters'"'"' types, `Fingerprinter` and `IndexFile` among them.
+    if (s ~ /StreamingMatch/) return "output"
     if (s ~ /sha256|SHA256|hmac|siphash|Fingerprinter/) return "keys (hash)"
     if (s ~ /IndexFile|lookup|VerdictPolicy|decide/) return "index lookup + verdict"
     if (s ~ /RecordScanner|RecordReader|RecordChunk|scan|DialectSniffer|copy_user|_copy_to_user|filemap|vfs_read|ksys_read|page_cache|clear_page|do_read|read_iter/) return "read + CSV scan"
