@@ -31,7 +31,8 @@ public struct IndexBuilder: Sendable {
             entries: &delivery.entries, to: temporary, keyId: fingerprinter.keyId, sourceDigest: delivery.digest,
             rowsPerList: delivery.rowsPerList, keysPerKind: delivery.keysPerKind, buildTime: Int64(now.timeIntervalSince1970)
         )
-        // Read back what was written before anything points at it.
+        // Read back what was written, from the disk, before anything points at it.
+        IndexFile.dropCachedPages(path: temporary)
         let check = try IndexFile(path: temporary)
         guard check.header == header else { throw IndexError.corrupt(path: temporary, detail: "read-back differs") }
 
