@@ -49,15 +49,10 @@ public final class FileSink: ByteSink {
         // Direct writes wait for the disk: fewer, larger ones.
         let size = bypassingCache ? max(bufferSize, Self.directBufferSize) : bufferSize
         buffer = .allocate(byteCount: (max(size, alignment) + alignment - 1) / alignment * alignment, alignment: alignment)
-        if bypassingCache && regular && Self.allowsDirectWrites(fd) {
+        // Only local disk file systems: network and overlay ones keep the page cache.
+        if bypassingCache && regular && robinson_direct_writes_allowed(fd) != 0 {
             bypassesCache = setDirect(true)
         }
-    }
-
-    /// Local disk file systems whose `O_DIRECT` writes are plain block writes
-    /// (network and overlay file systems are left to the page cache).
-    private static func allowsDirectWrites(_ fd: Int32) -> Bool {
-        robinson_direct_writes_allowed(fd) != 0
     }
 
     /// Turns `O_DIRECT` on or off for the open file; false when that fails.
