@@ -6,6 +6,11 @@ import Darwin
 
 /// Reads a CSV file as chunks of records, with bounded memory: about two
 /// read blocks plus the longest record. Quoting rules: see ``RecordScanner``.
+///
+/// A chunk's bytes are the very buffer the file was read into: the reader hands
+/// it over whole and carries only the unfinished record at its end into the
+/// next buffer (a spare chunk's, when its user gives one back), so the bytes
+/// are not copied once more.
 public final class RecordReader {
     private let source: any ByteSource
     private let path: String
@@ -13,8 +18,9 @@ public final class RecordReader {
     private let readSize: Int
     private let maxRecordBytes: Int
     /// Bytes read but not yet handed out start at `position`; valid up to `filled`.
-    /// Managed by hand: growing an array would zero-fill every new byte.
-    private var storage = UnsafeMutableBufferPointer<UInt8>(start: nil, count: 0)
+    /// Its count is the room to read into: it only grows (zero-filling the new
+    /// bytes), so a buffer that comes back from a spare chunk is read into as it is.
+    private var storage: [UInt8] = []
     private var filled = 0
     private var position = 0
     /// Line of the record at `position`.
@@ -39,8 +45,6 @@ public final class RecordReader {
         self.maxRecordBytes = maxRecordBytes
     }
 
-    deinit { storage.deallocate() }
-
     /// The next records, `nil` after the last one. A chunk holds at most
     /// `maxRecords` records, and ends early where the bytes read so far run
     /// out once it holds `readSize` bytes, so it stays below about
@@ -51,17 +55,15 @@ public final class RecordReader {
     /// then needs no new memory after its first chunks.
     public func nextChunk(maxRecords: Int, reusing spare: consuming RecordChunk? = nil) throws(InputError) -> RecordChunk? {
         precondition(maxRecords > 0, "maxRecords must be positive")
-        dropHandedOut()
         var records: [RecordSpan] = []
         var fields: [FieldSpan] = []
-        var bytes: [UInt8] = []
+        var next: [UInt8] = []
         if var spare = spare.take() {
             swap(&records, &spare.records)
             swap(&fields, &spare.fields)
-            swap(&bytes, &spare.bytes)
+            swap(&next, &spare.bytes)
             records.removeAll(keepingCapacity: true)
             fields.removeAll(keepingCapacity: true)
-            bytes.removeAll(keepingCapacity: true)
         }
         records.reserveCapacity(min(maxRecords, 1 << 14))
         // As many fields per record as the last chunk had: growing the array
@@ -70,10 +72,11 @@ public final class RecordReader {
         scanning: while true {
             var position = self.position, line = self.line
             let (scanner, filled, atEnd, checkBOM) = (self.scanner, self.filled, self.atEnd, atFileStart)
-            let buffer = UnsafeBufferPointer(rebasing: storage[0..<filled])
-            let stop = scanner.scan(
-                buffer, position: &position, line: &line, atEnd: atEnd, checkBOM: checkBOM,
-                maxRecords: maxRecords, records: &records, fields: &fields)
+            let stop = storage.withUnsafeBufferPointer { stored in
+                scanner.scan(
+                    UnsafeBufferPointer(rebasing: stored[0..<filled]), position: &position, line: &line, atEnd: atEnd,
+                    checkBOM: checkBOM, maxRecords: maxRecords, records: &records, fields: &fields)
+            }
             self.position = position
             self.line = line
             if !records.isEmpty { atFileStart = false }
@@ -97,29 +100,51 @@ public final class RecordReader {
         }
         if records.isEmpty { return nil }
         fieldsPerRecord = min(fields.count / records.count, 256)
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: storage[0..<position]))
-        return RecordChunk(bytes: bytes, records: records, fields: fields)
+        handOut(&next)
+        return RecordChunk(bytes: next, records: records, fields: fields)
     }
 
-    /// Moves the bytes not yet handed out to the front, so chunk spans start at 0.
-    private func dropHandedOut() {
-        guard position > 0 else { return }
-        let count = filled - position
-        _ = memmove(storage.baseAddress!, storage.baseAddress! + position, count)
-        filled = count
+    /// Leaves the bytes up to `position` in `next`, for a chunk (its spans start
+    /// at 0), and the rest at the front of the storage. A chunk that fills most of
+    /// the storage takes it over: the rest moves to the front of `next`, and the
+    /// two swap. A smaller one (a header read alone, a few records of a long read)
+    /// is copied out, so that the storage keeps its room.
+    private func handOut(_ next: inout [UInt8]) {
+        let rest = filled - position
+        if position * 2 < storage.count {
+            next.removeAll(keepingCapacity: true)
+            storage.withUnsafeMutableBufferPointer { stored in
+                next.append(contentsOf: UnsafeBufferPointer(rebasing: stored[0..<position]))
+                if rest > 0 { _ = memmove(stored.baseAddress!, stored.baseAddress! + position, rest) }
+            }
+            filled = rest
+            position = 0
+            return
+        }
+        if next.count < rest { next.append(contentsOf: repeatElement(0, count: rest - next.count)) }
+        if rest > 0 {
+            next.withUnsafeMutableBufferPointer { target in
+                storage.withUnsafeBufferPointer { source in
+                    target.baseAddress!.update(from: source.baseAddress! + position, count: rest)
+                }
+            }
+        }
+        swap(&next, &storage)
+        next.removeSubrange(position...)
+        filled = rest
         position = 0
     }
 
     private func readMore(_ count: Int) throws(InputError) {
-        if storage.count < filled + count {
-            let larger = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: filled + count)
-            if filled > 0 { larger.baseAddress!.initialize(from: storage.baseAddress!, count: filled) }
-            storage.deallocate()
-            storage = larger
+        if storage.count < filled + count { storage.append(contentsOf: repeatElement(0, count: filled + count - storage.count)) }
+        let (filled, source, path) = (self.filled, self.source, self.path)
+        let got = storage.withUnsafeMutableBytes { stored in
+            Result { () throws(InputError) in
+                try readMapped(source, into: UnsafeMutableRawBufferPointer(rebasing: stored[filled..<filled + count]), path: path)
+            }
         }
-        let target = UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: storage[filled..<filled + count]))
-        let got = try readMapped(source, into: target, path: path)
-        if got == 0 { atEnd = true }
-        filled += got
+        let count = try got.get()
+        if count == 0 { atEnd = true }
+        self.filled += count
     }
 }

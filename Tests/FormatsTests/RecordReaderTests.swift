@@ -157,6 +157,32 @@ private let chunkSizes = [1, 2, 1000]
         #expect(try reader.nextChunk(maxRecords: 100) == nil, "stays at the end")
     }
 
+    /// A chunk's bytes are the buffer the reader read into, and a spare's buffer is
+    /// read into next: every chunk must still hold exactly its records' bytes, also
+    /// when the spare's bytes are still held elsewhere (they must not change then).
+    @Test(arguments: [(7, 3), (64, 5), (1000, 100), (1 << 20, 1)])
+    func sparesGivenBackKeepEveryByte(_ readSize: Int, _ maxRecords: Int) throws {
+        var rows: [String] = []
+        for i in 0..<400 { rows.append(i % 7 == 0 ? "\"r\(i)\n\(String(repeating: "x", count: i % 90))\";\(i)\r\n" : "r\(i);\(i * 31)\n") }
+        let input = utf8(rows.joined() + "end;0")
+        let reader = RecordReader(source: MemorySource(input, step: 5), dialect: Dialect(), path: "x.csv", readSize: readSize)
+        var total: [UInt8] = []
+        var kept: [([UInt8], [UInt8])] = []
+        var spare: RecordChunk?
+        var count = 0
+        while let chunk = try reader.nextChunk(maxRecords: maxRecords, reusing: spare) {
+            #expect(chunk.records.first?.start == 0)
+            #expect(chunk.records.last?.end == chunk.bytes.count)
+            total += chunk.bytes
+            count += 1
+            // Every third chunk stays held (a copy of its bytes shares the buffer) while later ones are read.
+            if count % 3 == 0 { kept.append((chunk.bytes, Array(chunk.bytes.map { $0 }))) }
+            spare = chunk
+        }
+        #expect(total == input)
+        for (held, snapshot) in kept { #expect(held == snapshot, "a buffer still held was not written into") }
+    }
+
     @Test func lineNumbersContinueAcrossChunks() throws {
         let input = utf8((1...50).map { "r\($0);\"a\nb\"\n" }.joined())
         let records = try readRecords(input, readSize: 5, maxRecords: 3)
