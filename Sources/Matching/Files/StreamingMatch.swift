@@ -34,7 +34,8 @@ public enum StreamingMatch {
         let sink = dialect.encoding(sink)
         let reader = RecordReader(source: try openByteSource(path: input), dialect: dialect, path: input)
         let markers = MarkerWriter(dialect: dialect, columns: columns)
-        guard let first = try reader.nextChunk(maxRecords: chunkRows) else { throw InputError.empty(path: input) }
+        // The header alone: the workers can start on the first rows as soon as it is read.
+        guard let first = try reader.nextChunk(maxRecords: 1) else { throw InputError.empty(path: input) }
         let header = (0..<first.fieldCount(0)).map { first.fieldString(0, $0, encoding: dialect.encoding) ?? "" }
         let detected = try AddressColumns.required(header: header, path: input)
         var line = Array(first.content(0))
@@ -49,20 +50,20 @@ public enum StreamingMatch {
                 columns: detected, headerFieldCount: header.count, encoding: dialect.encoding, fingerprinter: fingerprinter))
         })
         let spareBuffers = SpareBuffers(limit: workers + 3)
-        let process: @Sendable (Int, RecordChunk, Int) -> SlicePart = { worker, chunk, start in
+        let process: @Sendable (Int, RecordChunk) -> SlicePart = { worker, chunk in
             let state = states.value[worker]
             // Bound once: read through `state` in the loops, each would be retained per row.
             let keyer = state.keyer, probes = state.probes, firstKey = state.firstKey
             var part = SlicePart(output: spareBuffers.take())
             let out = part.output
-            out.bytes.reserve(chunk.bytes.count + (chunk.count - start) * 24)
+            out.bytes.reserve(chunk.bytes.count + chunk.count * 24)
             chunk.bytes.withUnsafeBufferPointer { bytes in
                 // Rows split the chunk at line ends (ASCII), so when all its rows
                 // together are UTF-8 each one is: one check instead of one per row.
-                let checksRows = utf8 && start < chunk.count && !TextDecoding.isValidUTF8(
-                    UnsafeBufferPointer(rebasing: bytes[chunk.records[start].start..<chunk.records[chunk.count - 1].end]))
+                let checksRows = utf8 && !TextDecoding.isValidUTF8(
+                    UnsafeBufferPointer(rebasing: bytes[chunk.records[0].start..<chunk.records[chunk.count - 1].end]))
                 // Rows in groups: all keys of a group are looked up at once, so their cache misses overlap.
-                var group = start
+                var group = 0
                 while group < chunk.count {
                     let end = min(chunk.count, group + WorkerState.groupSize)
                     state.fingerprints.removeAll()
@@ -112,9 +113,8 @@ public enum StreamingMatch {
             progress?(done)
             spareBuffers.put(part.output)
         }
-        consume(process(0, first, 1), rows: first.count - 1)
         try ChunkPipeline.run(reader: reader, chunkRows: chunkRows, workers: workers) { worker, chunk in
-            (process(worker, chunk, 0), chunk.count)
+            (process(worker, chunk), chunk.count)
         } consume: { part, rows in
             consume(part, rows: rows)
         }
