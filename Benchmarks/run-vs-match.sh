@@ -19,6 +19,8 @@ rm -rf "$ROBINSON_ROOT"
 "$bin" customers import Fixtures/customers.csv >/dev/null
 "$bin" index build "$delivery" >/dev/null
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+# From the page cache, as the job's copy in the inbox will be (match-vs-duckdb.sh says why).
+cat "$input" > /dev/null
 /usr/bin/time -f "%e %U %S %M" -o "$ROBINSON_ROOT/time-match" "$bin" match "$input" -o "$ROBINSON_ROOT/match.csv" >/dev/null
 cp "$input" "$ROBINSON_ROOT/inbox/K1001/"
 /usr/bin/time -f "%e %U %S %M" -o "$ROBINSON_ROOT/time-run" "$bin" run
