@@ -4,10 +4,12 @@
 #include <fcntl.h>
 #if defined(__linux__)
 #include <linux/magic.h>
+#include <sys/syscall.h>
 #include <sys/vfs.h>
+#include <unistd.h>
 #endif
 
-int robinson_direct_writes_allowed(int fd) {
+int robinson_direct_io_allowed(int fd) {
 #if defined(__linux__)
     struct statfs info;
     if (fstatfs(fd, &info) != 0) return 0;
@@ -31,6 +33,22 @@ int robinson_set_direct(int fd, int on) {
 #else
     (void)fd;
     (void)on;
+    return -1;
+#endif
+}
+
+long robinson_cached_pages(int fd) {
+#if defined(__linux__)
+#ifndef __NR_cachestat
+#define __NR_cachestat 451
+#endif
+    // The kernel's structures (include/uapi/linux/mman.h); a length of 0 means to the end.
+    struct { uint64_t off, len; } range = {0, 0};
+    struct { uint64_t nr_cache, nr_dirty, nr_writeback, nr_evicted, nr_recently_evicted; } stat;
+    if (syscall(__NR_cachestat, fd, &range, &stat, 0) != 0) return -1;
+    return (long)stat.nr_cache;
+#else
+    (void)fd;
     return -1;
 #endif
 }

@@ -50,7 +50,7 @@ public final class FileSink: ByteSink {
         let size = bypassingCache ? max(bufferSize, Self.directBufferSize) : bufferSize
         buffer = .allocate(byteCount: (max(size, alignment) + alignment - 1) / alignment * alignment, alignment: alignment)
         // Only local disk file systems: network and overlay ones keep the page cache.
-        if bypassingCache && regular && robinson_direct_writes_allowed(fd) != 0 {
+        if bypassingCache && regular && robinson_direct_io_allowed(fd) != 0 {
             bypassesCache = setDirect(true)
         }
     }

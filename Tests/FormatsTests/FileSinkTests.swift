@@ -57,27 +57,6 @@ import Testing
         #expect(try readFile(file) == utf8("Name;robinson\r\n"))
     }
 
-    /// The type of the file system holding `path`, as `stat -f` names it ("ext2/ext3" for ext4).
-    private static func fileSystem(_ path: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/stat")
-        process.arguments = ["-f", "-c", "%T", path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        process.waitUntilExit()
-        return String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            .trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-
-    private static func bytes(_ count: Int, seed: UInt64) -> [UInt8] {
-        var generator = SeededGenerator(state: seed)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(count + 8)
-        while bytes.count < count { withUnsafeBytes(of: generator.next()) { bytes.append(contentsOf: $0) } }
-        return Array(bytes.prefix(count))
-    }
-
     /// Writes `bytes` in pieces of mixed sizes, some larger than the sink's buffer.
     private static func write(_ bytes: [UInt8], to sink: FileSink, seed: UInt64) {
         var generator = SeededGenerator(state: seed)
@@ -100,9 +79,9 @@ import Testing
         defer { folder.remove() }
         let file = folder.file("output.csv")
         let sink = try FileSink(path: file, bypassingCache: true)
-        let local = ["ext2/ext3", "xfs", "btrfs"].contains(try Self.fileSystem(folder.path))
+        let local = ["ext2/ext3", "xfs", "btrfs"].contains(try fileSystem(folder.path))
         #expect(sink.bypassesCache == local)
-        let bytes = Self.bytes(size, seed: UInt64(size))
+        let bytes = randomBytes(size, seed: UInt64(size))
         Self.write(bytes, to: sink, seed: UInt64(size) + 1)
         try sink.finish()
         #expect(try contents(file) == bytes)
@@ -111,12 +90,12 @@ import Testing
 
     /// In memory (tmpfs) there is no disk to write to directly: the cache it is.
     @Test func tmpfsIsWrittenThroughTheCache() throws {
-        guard FileManager.default.fileExists(atPath: "/dev/shm"), try Self.fileSystem("/dev/shm") == "tmpfs" else { return }
+        guard FileManager.default.fileExists(atPath: "/dev/shm"), try fileSystem("/dev/shm") == "tmpfs" else { return }
         let file = "/dev/shm/robinson-filesink-\(UUID().uuidString)"
         defer { unlink(file) }
         let sink = try FileSink(path: file, bypassingCache: true)
         #expect(!sink.bypassesCache)
-        let bytes = Self.bytes(5_000_003, seed: 7)
+        let bytes = randomBytes(5_000_003, seed: 7)
         Self.write(bytes, to: sink, seed: 8)
         try sink.finish()
         #expect(try contents(file) == bytes)

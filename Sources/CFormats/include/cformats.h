@@ -12,9 +12,14 @@
 /// lacks the instructions (AVX2) and the caller must check itself.
 int robinson_utf8_valid(const unsigned char *p, size_t n);
 
-/// 1 when `fd` lies on a local disk file system whose `O_DIRECT` writes are
-/// plain block writes (ext4, XFS, Btrfs); 0 for others (network, overlay, tmpfs).
-int robinson_direct_writes_allowed(int fd);
+/// 1 when `fd` lies on a local disk file system whose `O_DIRECT` reads and
+/// writes are plain block transfers (ext4, XFS, Btrfs); 0 for others (network,
+/// overlay, tmpfs).
+int robinson_direct_io_allowed(int fd);
+
+/// How many pages of the file `fd` are in the page cache (`cachestat`, Linux
+/// 6.5 and later), or -1 when the kernel cannot tell.
+long robinson_cached_pages(int fd);
 
 /// Turns `O_DIRECT` on (`on` nonzero) or off for the open file `fd`: 0 on
 /// success, -1 with `errno` set when the file system refuses.
