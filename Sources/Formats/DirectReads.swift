@@ -15,10 +15,10 @@ import Darwin
 final class DirectReads {
     /// Large blocks: a direct read has no read-ahead, so each is a disk request.
     static let blockSize = 2 << 20
-    /// The alignment every file system here accepts for buffer, offset and length.
-    private static let alignment = 4096
 
     private let fd: Int32
+    /// Aligned as `FileSink`'s direct writes (`directAlignment`), as are the
+    /// offsets and lengths read.
     private let block: UnsafeMutableRawPointer
     /// File offset of the next block.
     private var offset: off_t = 0
@@ -36,18 +36,13 @@ final class DirectReads {
         let pages = (Int(info.st_size) + 4095) / 4096
         let cached = robinson_cached_pages(fd)
         guard cached >= 0, cached * 2 < pages else { return nil }
-        var memory: UnsafeMutableRawPointer?
-        guard posix_memalign(&memory, Self.alignment, Self.blockSize) == 0, let memory else { return nil }
-        guard robinson_set_direct(fd, 1) == 0 else {
-            free(memory)
-            return nil
-        }
+        guard robinson_set_direct(fd, 1) == 0 else { return nil }
         self.fd = fd
-        block = memory
+        block = .allocate(byteCount: Self.blockSize, alignment: FileSink.directAlignment)
     }
 
     /// The owner closes `fd` (before this is freed: no flag is changed here).
-    deinit { free(block) }
+    deinit { block.deallocate() }
 
     /// The next bytes into `buffer`, 0 at the end; nil when the file system
     /// refuses a direct read, with `fd` turned back to cached reads and placed
