@@ -93,7 +93,7 @@ let package = Package(
         ),
         .testTarget(name: "FormatsTests", dependencies: ["Formats", "ZIPFoundation", "CLibXML2"], swiftSettings: strict),
         .testTarget(name: "MatchingTests", dependencies: ["Matching", "Formats"], swiftSettings: strict),
-        // What several test targets share: poppler-utils reading PDFs back.
+        // What several test targets share: poppler-utils reading PDFs back, temporary folders.
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(name: "BillingTests", dependencies: ["Billing", "Store", "Synthetic", "TestSupport", grdb], swiftSettings: strict),
         .testTarget(name: "MasterDataTests", dependencies: ["MasterData", "Billing", "Store", "Formats", grdb], swiftSettings: strict),

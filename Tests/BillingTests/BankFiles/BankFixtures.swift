@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Billing
 
 /// The bank file fixtures and the ISO schemas kept outside the repository.
@@ -31,10 +32,8 @@ enum BankFixtures {
         return path
     }
 
-    /// A fresh empty folder.
+    /// A fresh empty folder, removed with the others when the tests end.
     static func temporaryFolder() throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("robinson-bank-" + UUID().uuidString)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder.path
+        try TemporaryFolders.make("robinson-bank")
     }
 }
