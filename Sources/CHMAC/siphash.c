@@ -34,16 +34,10 @@ static inline void copy_padded(unsigned char *out, const unsigned char *in, size
 static uint64_t siphash24_padded(const robinson_sip_key *key, const robinson_sip_state *started, const unsigned char *in,
                                  size_t len);
 
-uint64_t robinson_siphash24_parts(const robinson_sip_key *key, const robinson_sip_state *started, const unsigned char *prefix,
-                                  size_t prefix_len, const unsigned char *base, const long *bounds, size_t part_count) {
-    size_t length = prefix_len;
-    for (size_t i = 0; i < part_count; i++) length += 1 + (size_t)(bounds[2 * i + 1] - bounds[2 * i]);
-    // Keys are short and built on the stack, with room for the copies' overshoot;
-    // one with a very long field on the heap.
-    unsigned char stack[256 + 48];
-    unsigned char *message = length <= 256 ? stack : malloc(length + 48);
-    if (message == NULL) abort();
-    unsigned char *out = message;
+/// Writes `prefix ␟ part ␟ part …` to `out`, which has room for its length
+/// and 48 bytes more.
+static inline void build_key(unsigned char *out, const unsigned char *prefix, size_t prefix_len, const unsigned char *base,
+                             const long *bounds, size_t part_count) {
     copy_padded(out, prefix, prefix_len);
     out += prefix_len;
     for (size_t i = 0; i < part_count; i++) {
@@ -52,9 +46,50 @@ uint64_t robinson_siphash24_parts(const robinson_sip_key *key, const robinson_si
         copy_padded(out, base + bounds[2 * i], n);
         out += n;
     }
+}
+
+static inline size_t key_length(size_t prefix_len, const long *bounds, size_t part_count) {
+    size_t length = prefix_len;
+    for (size_t i = 0; i < part_count; i++) length += 1 + (size_t)(bounds[2 * i + 1] - bounds[2 * i]);
+    return length;
+}
+
+uint64_t robinson_siphash24_parts(const robinson_sip_key *key, const robinson_sip_state *started, const unsigned char *prefix,
+                                  size_t prefix_len, const unsigned char *base, const long *bounds, size_t part_count) {
+    size_t length = key_length(prefix_len, bounds, part_count);
+    // Keys are short and built on the stack, with room for the copies' overshoot;
+    // one with a very long field on the heap.
+    unsigned char stack[256 + 48];
+    unsigned char *message = length <= 256 ? stack : malloc(length + 48);
+    if (message == NULL) abort();
+    build_key(message, prefix, prefix_len, base, bounds, part_count);
     uint64_t fingerprint = siphash24_padded(key, prefix_len >= 8 ? started : NULL, message, length);
     if (message != stack) free(message);
     return fingerprint;
+}
+
+void robinson_siphash24_parts3(const robinson_sip_key *key, const robinson_sip_key_spec specs[3], uint64_t out[3]) {
+    size_t a = key_length(specs[0].prefix_len, specs[0].bounds, specs[0].part_count);
+    size_t b = key_length(specs[1].prefix_len, specs[1].bounds, specs[1].part_count);
+    size_t c = key_length(specs[2].prefix_len, specs[2].bounds, specs[2].part_count);
+    if (a > 256 || b > 256 || c > 256) {
+        for (int i = 0; i < 3; i++) {
+            const robinson_sip_key_spec *s = &specs[i];
+            out[i] = robinson_siphash24_parts(key, s->started, s->prefix, s->prefix_len, s->base, s->bounds, s->part_count);
+        }
+        return;
+    }
+    // All three are built before any is hashed. A block is loaded right after the
+    // overlapping copies that wrote it, and the store buffer cannot hand one load
+    // the bytes of several stores: it waits until they reach the cache. Building
+    // the other keys first gives them that time.
+    unsigned char ma[256 + 48], mb[256 + 48], mc[256 + 48];
+    build_key(ma, specs[0].prefix, specs[0].prefix_len, specs[0].base, specs[0].bounds, specs[0].part_count);
+    build_key(mb, specs[1].prefix, specs[1].prefix_len, specs[1].base, specs[1].bounds, specs[1].part_count);
+    build_key(mc, specs[2].prefix, specs[2].prefix_len, specs[2].base, specs[2].bounds, specs[2].part_count);
+    out[0] = siphash24_padded(key, specs[0].prefix_len >= 8 ? specs[0].started : NULL, ma, a);
+    out[1] = siphash24_padded(key, specs[1].prefix_len >= 8 ? specs[1].started : NULL, mb, b);
+    out[2] = siphash24_padded(key, specs[2].prefix_len >= 8 ? specs[2].started : NULL, mc, c);
 }
 
 #define SIPHASH_INIT                                                                                                   \

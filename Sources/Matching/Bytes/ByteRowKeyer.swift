@@ -46,8 +46,9 @@ public final class ByteRowKeyer {
     /// The key kinds' prefixes, one after the other, and where each lies.
     @exclusivity(unchecked) private var prefixes = ScratchBuffer<UInt8>(capacity: 64)
     private let prefixRanges: [Range<Int>]
-    /// Start and end of each part of the key being hashed.
-    private let bounds = UnsafeMutablePointer<Int>.allocate(capacity: 10)
+    /// Start and end of each part of the key being hashed; of three keys
+    /// hashed together, from 0, 10 and 20 on.
+    private let bounds = UnsafeMutablePointer<Int>.allocate(capacity: 30)
 
     public init(columns: AddressColumns, headerFieldCount: Int, encoding: TextEncoding, fingerprinter: Fingerprinter) {
         self.columns = columns
@@ -386,9 +387,10 @@ public final class ByteRowKeyer {
         givenCode: UnsafeBufferPointer<UInt8>? = nil, firstField: UnsafeBufferPointer<UInt8>? = nil, _ probe: inout RowProbe
     ) {
         probe.hasFirstName = !given.isEmpty
-        probe.keys.append(ProbeKey(kind: .household, fingerprint: fingerprint(.household, surname, street, house, postcode)))
-        guard !given.isEmpty else { return }
-        probe.keys.append(ProbeKey(kind: .person, fingerprint: fingerprint(.person, surname, given, street, house, postcode)))
+        guard !given.isEmpty else {
+            probe.keys.append(ProbeKey(kind: .household, fingerprint: fingerprint(.household, surname, street, house, postcode)))
+            return
+        }
         codes.removeAll()
         parts.withBuffer { KoelnerBytes.encode($0, surname, into: &codes) }
         let lastLength = codes.count
@@ -403,7 +405,11 @@ public final class ByteRowKeyer {
         let lastCode = parts.count..<(parts.count + lastLength)
         let firstCode = lastCode.upperBound..<(parts.count + codes.count)
         parts.append(contentsOf: codes.buffer)
-        probe.keys.append(ProbeKey(kind: .phonetic, fingerprint: fingerprint(.phonetic, lastCode, firstCode, street, house, postcode)))
+        let keys = postalFingerprints(
+            surname: surname, given: given, street: street, house: house, postcode: postcode, lastCode: lastCode, firstCode: firstCode)
+        probe.keys.append(ProbeKey(kind: .household, fingerprint: keys.household))
+        probe.keys.append(ProbeKey(kind: .person, fingerprint: keys.person))
+        probe.keys.append(ProbeKey(kind: .phonetic, fingerprint: keys.phonetic))
     }
 
     private func referencePostal(_ fields: [String?], _ probe: inout RowProbe) -> ChannelState {
@@ -446,6 +452,42 @@ public final class ByteRowKeyer {
         return fingerprint(kind, partCount: 5)
     }
 
+    /// The household, person and phonetic keys from ranges of `parts`, hashed together.
+    private func postalFingerprints(
+        surname: Range<Int>, given: Range<Int>, street: Range<Int>, house: Range<Int>, postcode: Range<Int>,
+        lastCode: Range<Int>, firstCode: Range<Int>
+    ) -> (household: UInt64, person: UInt64, phonetic: UInt64) {
+        // Key i's parts from index 5 i on: its bounds from 10 i on.
+        setPart(0, surname)
+        setPart(1, street)
+        setPart(2, house)
+        setPart(3, postcode)
+        setPart(5, surname)
+        setPart(6, given)
+        setPart(7, street)
+        setPart(8, house)
+        setPart(9, postcode)
+        setPart(10, lastCode)
+        setPart(11, firstCode)
+        setPart(12, street)
+        setPart(13, house)
+        setPart(14, postcode)
+        if let keys = fingerprinter.fingerprints(
+            (.household, .person, .phonetic), prefixes: (prefix(.household), prefix(.person), prefix(.phonetic)),
+            parts: parts.base, bounds: bounds, counts: (4, 5, 5))
+        {
+            return keys
+        }
+        return (
+            fingerprint(.household, surname, street, house, postcode), fingerprint(.person, surname, given, street, house, postcode),
+            fingerprint(.phonetic, lastCode, firstCode, street, house, postcode))
+    }
+
+    @inline(__always)
+    private func prefix(_ kind: KeyKind) -> UnsafeBufferPointer<UInt8> {
+        prefixes.slice(prefixRanges[Int(kind.rawValue) - 1])
+    }
+
     @inline(__always)
     private func setPart(_ index: Int, _ range: Range<Int>) {
         bounds[2 * index] = range.lowerBound
@@ -454,7 +496,7 @@ public final class ByteRowKeyer {
 
     /// The key of the first `count` parts in `bounds`.
     private func fingerprint(_ kind: KeyKind, partCount count: Int) -> UInt64 {
-        let prefix = prefixes.slice(prefixRanges[Int(kind.rawValue) - 1])
+        let prefix = prefix(kind)
         if let value = fingerprinter.fingerprint(kind, prefix: prefix, parts: parts.base, bounds: bounds, count: count) {
             return value
         }

@@ -153,6 +153,37 @@ public final class Fingerprinter: @unchecked Sendable {
         return robinson_siphash24_parts(sip, hasStart[slot] ? started + slot : nil, prefix.baseAddress, prefix.count, base, bounds, count)
     }
 
+    /// The fingerprints of three keys, each as `fingerprint(_:prefix:parts:bounds:count:)`
+    /// gives it, in less time than one after another (a row's postal keys):
+    /// key i's bounds start at `bounds + 10 * i`. Nil when the function needs
+    /// the whole strings (HMAC-SHA256).
+    @inline(__always)
+    public func fingerprints(
+        _ kinds: (KeyKind, KeyKind, KeyKind),
+        prefixes: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>),
+        parts base: UnsafePointer<UInt8>, bounds: UnsafePointer<Int>, counts: (Int, Int, Int)
+    ) -> (UInt64, UInt64, UInt64)? {
+        guard function == .sipHash24 else { return nil }
+        func spec(_ kind: KeyKind, _ prefix: UnsafeBufferPointer<UInt8>, _ bounds: UnsafePointer<Int>, _ count: Int) -> robinson_sip_key_spec {
+            let slot = Int(kind.rawValue)
+            return robinson_sip_key_spec(
+                started: hasStart[slot] ? UnsafePointer(started + slot) : nil, prefix: prefix.baseAddress, prefix_len: prefix.count,
+                base: base, bounds: bounds, part_count: count)
+        }
+        var specs = (
+            spec(kinds.0, prefixes.0, bounds, counts.0), spec(kinds.1, prefixes.1, bounds + 10, counts.1),
+            spec(kinds.2, prefixes.2, bounds + 20, counts.2))
+        var out: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutablePointer(to: &out) { out in
+            out.withMemoryRebound(to: UInt64.self, capacity: 3) { out in
+                withUnsafePointer(to: &specs) { specs in
+                    specs.withMemoryRebound(to: robinson_sip_key_spec.self, capacity: 3) { robinson_siphash24_parts3(sip, $0, out) }
+                }
+            }
+        }
+        return out
+    }
+
     /// Full HMAC-SHA256 of raw bytes (for tests against RFC 4231 vectors).
     public func hmac(_ message: [UInt8]) -> [UInt8] {
         var out = [UInt8](repeating: 0, count: 32)

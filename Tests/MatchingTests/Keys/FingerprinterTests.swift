@@ -153,4 +153,53 @@ struct HashingKeyTests {
             #expect(inPlace == expected, "\(message.count) bytes")
         }
     }
+
+    /// Three keys hashed together give each key's own fingerprint, whether all
+    /// are short or one is longer than the stack buffers (then hashed one by one).
+    @Test func threeKeysHashedTogetherEqualEachBuiltKeyString() {
+        let fingerprinter = Fingerprinter(key: HashingKey(bytes: [UInt8](repeating: 5, count: 32)))
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<2_000 {
+            var base: [UInt8] = []
+            var bounds = [Int](repeating: 0, count: 30)
+            var kinds: [KeyKind] = [], counts: [Int] = [], expected: [UInt64] = []
+            for key in 0..<3 {
+                let kind = KeyKind.allCases.randomElement(using: &generator)!
+                // Every fifth round one key is longer than 256 bytes.
+                let maxPart = round % 5 == 0 && key == round % 3 ? 300 : 40
+                let parts = (0..<Int.random(in: 1...5, using: &generator)).map { _ in
+                    (0..<Int.random(in: 0...maxPart, using: &generator)).map { _ in UInt8.random(in: 0x20...0x7E, using: &generator) }
+                }
+                for (i, part) in parts.enumerated() {
+                    bounds[10 * key + 2 * i] = base.count
+                    base += part
+                    bounds[10 * key + 2 * i + 1] = base.count
+                }
+                let message = Array(kind.name.utf8) + parts.flatMap { [0x1F] + $0 }
+                expected.append(message.withUnsafeBufferPointer { fingerprinter.fingerprint(message: $0) })
+                kinds.append(kind)
+                counts.append(parts.count)
+            }
+            // The function reads up to 32 bytes past each prefix and part.
+            let padding = [UInt8](repeating: 0xAA, count: 32)
+            let prefixes = kinds.map { Array($0.name.utf8) + padding }
+            let together = (base + padding).withUnsafeBufferPointer { base in
+                prefixes[0].withUnsafeBufferPointer { a in
+                    prefixes[1].withUnsafeBufferPointer { b in
+                        prefixes[2].withUnsafeBufferPointer { c in
+                            bounds.withUnsafeBufferPointer { bounds in
+                                fingerprinter.fingerprints(
+                                    (kinds[0], kinds[1], kinds[2]),
+                                    prefixes: (
+                                        UnsafeBufferPointer(rebasing: a[0..<(a.count - 32)]), UnsafeBufferPointer(rebasing: b[0..<(b.count - 32)]),
+                                        UnsafeBufferPointer(rebasing: c[0..<(c.count - 32)])),
+                                    parts: base.baseAddress!, bounds: bounds.baseAddress!, counts: (counts[0], counts[1], counts[2]))
+                            }
+                        }
+                    }
+                }
+            }
+            #expect(together.map { [$0.0, $0.1, $0.2] } == expected, "round \(round)")
+        }
+    }
 }
