@@ -59,7 +59,8 @@ static uint64_t siphash24_prefixed_part(const robinson_sip_key *key, const unsig
 
 uint64_t robinson_siphash24_parts(const robinson_sip_key *key, const robinson_sip_state *started, const unsigned char *prefix,
                                   size_t prefix_len, const unsigned char *base, const long *bounds, size_t part_count) {
-    // A phone or e-mail key: read where it lies, nothing copied.
+    // A key of one part after a short prefix (a phone or e-mail key): read where
+    // it lies, nothing copied.
     if (part_count == 1 && prefix_len >= 1 && prefix_len <= 6)
         return siphash24_prefixed_part(key, prefix, prefix_len, base + bounds[0], (size_t)(bounds[1] - bounds[0]));
     size_t length = key_length(prefix_len, bounds, part_count);

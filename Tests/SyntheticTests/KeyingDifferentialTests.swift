@@ -25,6 +25,21 @@ import Testing
         #expect(report.differenceCount == 0, "\(report)")
     }
 
+    /// With HMAC-SHA256, which needs each key string built, the byte-level keyer
+    /// takes its other path for every key (the postal keys one by one, a phone
+    /// or e-mail key copied): the keys are still the reference's.
+    @Test func hardBenchmarkRowsKeyTheSameBothWaysWithHMAC() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/input.csv"
+        try HardBenchmarkData.writeInput(
+            rows: 20_000, seed: 22, lists: .init(post: 5_000, telefon: 4_000, mobil: 1_500, email: 4_500), to: path,
+            soundsAlike: MatchHarness.soundsAlike)
+        let report = try KeyingDifferential.run(path: path, workers: 2, function: .hmacSHA256)
+        #expect(report.rows == 20_000)
+        #expect(report.differenceCount == 0, "\(report)")
+    }
+
     @Test func evaluationRowsKeyTheSameBothWays() throws {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }

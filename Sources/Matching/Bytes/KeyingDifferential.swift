@@ -28,12 +28,13 @@ public enum KeyingDifferential {
         }
     }
 
-    /// Reads `path` as the matcher does (dialect, header) and compares every data row.
-    public static func run(path: String, workers: Int) throws -> Report {
+    /// Reads `path` as the matcher does (dialect, header) and compares every data
+    /// row, its keys made with `function`.
+    public static func run(path: String, workers: Int, function: Fingerprinter.Function = .sipHash24) throws -> Report {
         let (sample, whole, _) = try InputInspector.readSample(path: path, limit: 1 << 16)
         let dialect = try DialectSniffer.sniff(sample: sample, sampleIsWholeFile: whole, path: path)
         let reader = RecordReader(source: try openByteSource(path: path), dialect: dialect, path: path)
-        let fingerprinter = Fingerprinter(key: HashingKey(bytes: Array(0..<32)))
+        let fingerprinter = Fingerprinter(key: HashingKey(bytes: Array(0..<32)), function: function)
         var reference: RowKeyer?
         var keyers: [ByteRowKeyer] = []
         var report = Report()
