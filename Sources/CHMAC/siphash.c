@@ -121,10 +121,15 @@ void robinson_siphash24_parts3(const robinson_sip_key *key, const robinson_sip_k
     for (; in != end; in += 8) SIPHASH_BLOCK(load_le64(in));                                                           \
     uint64_t b = ((uint64_t)len) << 56;                                                                                \
     LAST_BYTES;                                                                                                        \
-    v3 ^= b;                                                                                                           \
+    SIPHASH_FINISH(b)
+
+/// The last block `b` (the message's length in its top byte, its last bytes
+/// below) and the finalization.
+#define SIPHASH_FINISH(b)                                                                                              \
+    v3 ^= (b);                                                                                                         \
     SIPROUND;                                                                                                          \
     SIPROUND;                                                                                                          \
-    v0 ^= b;                                                                                                           \
+    v0 ^= (b);                                                                                                         \
     v2 ^= 0xff;                                                                                                        \
     SIPROUND;                                                                                                          \
     SIPROUND;                                                                                                          \
@@ -179,16 +184,7 @@ static uint64_t siphash24_prefixed_part(const robinson_sip_key *key, const unsig
         size_t rest = len & 7;
         if (rest != 0) b |= load_le64(in) & (~0ULL >> (64 - 8 * rest));
     }
-    v3 ^= b;
-    SIPROUND;
-    SIPROUND;
-    v0 ^= b;
-    v2 ^= 0xff;
-    SIPROUND;
-    SIPROUND;
-    SIPROUND;
-    SIPROUND;
-    return v0 ^ v1 ^ v2 ^ v3;
+    SIPHASH_FINISH(b)
 }
 
 uint64_t robinson_siphash24(const robinson_sip_key *key, const void *message_start, size_t len) {
