@@ -47,8 +47,9 @@ public final class RecordReader {
 
     /// The next records, `nil` after the last one. A chunk holds at most
     /// `maxRecords` records, and ends early where the bytes read so far run
-    /// out once it holds `readSize` bytes, so it stays below about
-    /// `2 × readSize` plus one record.
+    /// out once it holds half of `readSize` bytes, so it stays below about
+    /// `readSize` plus one record, and only the unfinished record at its end
+    /// is carried into the next buffer.
     ///
     /// `spare`: a chunk its user is done with, whose arrays are reused (when
     /// nothing else holds them) instead of allocating new ones: a long file
@@ -86,8 +87,9 @@ public final class RecordReader {
             case .unbalancedQuote(let openLine):
                 throw .unbalancedQuote(path: path, line: openLine)
             case .needMore(let quoteLine):
-                // A full chunk leaves the partial record for the next one.
-                if !records.isEmpty && position >= readSize { break scanning }
+                // A chunk that holds half a read block leaves the partial record
+                // for the next one, so only that record is carried over.
+                if !records.isEmpty && position * 2 >= readSize { break scanning }
                 let partial = filled - position
                 if partial > maxRecordBytes {
                     if let quoteLine { throw .unbalancedQuote(path: path, line: quoteLine) }

@@ -147,7 +147,7 @@ private let chunkSizes = [1, 2, 1000]
         while let chunk = try reader.nextChunk(maxRecords: 100) {
             counts.append(chunk.count)
             total += chunk.bytes
-            #expect(chunk.bytes.count < 2 * 1000 + 18, "a chunk stops at a read boundary once it holds readSize bytes")
+            #expect(chunk.bytes.count < 2 * 1000 + 18, "a chunk stops at a read boundary")
             #expect(chunk.records.first?.start == 0)
             #expect(chunk.records.last?.end == chunk.bytes.count)
         }
@@ -155,6 +155,20 @@ private let chunkSizes = [1, 2, 1000]
         #expect(counts.allSatisfy { $0 <= 100 })
         #expect(total == input)
         #expect(try reader.nextChunk(maxRecords: 100) == nil, "stays at the end")
+    }
+
+    /// A chunk ends where a read runs out once it holds half a read block, instead
+    /// of reading on: so only the unfinished record at its end is carried into the
+    /// next buffer, not the half block read after it.
+    @Test func aChunkEndsWhereAReadRunsOutOnceItHoldsHalfABlock() throws {
+        let record = utf8("Meier;Hans;01067\r\n")
+        let input = Array(repeating: record, count: 1000).flatMap { $0 }
+        let reader = RecordReader(source: MemorySource(input), dialect: Dialect(), path: "x.csv", readSize: 1000)
+        var sizes: [Int] = []
+        while let chunk = try reader.nextChunk(maxRecords: 10_000) { sizes.append(chunk.bytes.count) }
+        #expect(sizes.reduce(0, +) == input.count)
+        #expect(sizes.allSatisfy { $0 <= 1000 + record.count }, "\(sizes)")
+        #expect(sizes.dropLast().allSatisfy { $0 >= 500 }, "\(sizes)")
     }
 
     /// A chunk's bytes are the buffer the reader read into, and a spare's buffer is
