@@ -4,6 +4,8 @@ struct ContactBytes {
     private var digits = ScratchBuffer<UInt8>(capacity: 32)
     private var bytes = ScratchBuffer<UInt8>(capacity: 256)
     private let lists = WordTable.lookup
+    /// `emailClasses`, held: a lazy global costs a `swift_once` call per use.
+    private let emailClassTable = Self.emailClasses
 
     init() {}
 
@@ -297,7 +299,7 @@ struct ContactBytes {
             bytes.append(letter)
             index += 1
         }
-        guard bytes.withBuffer({ WordTable.classes($0, 0..<$0.count) }).contains(.phoneLabel) else {
+        guard bytes.withBuffer({ lists.classes($0, 0..<$0.count) }).contains(.phoneLabel) else {
             return range.lowerBound
         }
         while index < range.upperBound {
@@ -332,7 +334,7 @@ struct ContactBytes {
         out.reserve(end - start)
         let target = out.base + first
         let count = end - start
-        let classes = Self.emailClasses
+        let classes = emailClassTable
         var broken: UInt8 = 0
         // The local part, up to the "@": its characters, no dot first, last or doubled
         // (a dot "before" the first byte refuses a leading one).

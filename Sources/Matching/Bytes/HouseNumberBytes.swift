@@ -12,6 +12,7 @@ struct HouseNumberBytes {
     private var text = ScratchBuffer<UInt8>(capacity: 64)
     private var tokens = ScratchBuffer<Token>(capacity: 16)
     private var position = 0
+    private let lists = WordTable.lookup
 
     init() {}
 
@@ -113,7 +114,7 @@ struct HouseNumberBytes {
     }
 
     private func isPrefix(_ token: Token) -> Bool {
-        text.withBuffer { WordTable.classes($0, token.range) }.contains(.houseNumberPrefix)
+        text.withBuffer { lists.classes($0, token.range) }.contains(.houseNumberPrefix)
     }
 
     private func peek(_ ahead: Int) -> Token {

@@ -23,6 +23,7 @@ struct NameBytes {
     private var words = ScratchBuffer<Range<Int>>(capacity: 16)
     private let plain = PlainText()
     private let lists = WordTable.lookup
+    private let keys = Keys()
 
     init() {}
 
@@ -162,7 +163,7 @@ struct NameBytes {
         let isParenthesized = !range.isEmpty && text[range.lowerBound] == 0x28 && text[range.upperBound - 1] == 0x29
         return Token(
             text: range, folded: foldStart..<folded.count, key: key, keyLength: keyBytes.count,
-            keyFirst: keyBytes.first ?? 0, classes: key.map(WordTable.classes) ?? [],
+            keyFirst: keyBytes.first ?? 0, classes: key.map(lists.classes) ?? [],
             hasDot: hasDot, commaBefore: commaBefore, isParenthesized: isParenthesized
         )
     }
@@ -268,7 +269,7 @@ struct NameBytes {
                 token = makeToken(concatenate(token.text, separator: nil, tokens[index].text), commaBefore: token.commaBefore)
                 index += 1
             }
-            if let previous = joined.last, previous.hasDot, previous.key == Keys.v, token.hasDot, token.key == Keys.d,
+            if let previous = joined.last, previous.hasDot, previous.key == keys.v, token.hasDot, token.key == keys.d,
                 !token.commaBefore
             {
                 joined[joined.count - 1] = makeToken(
@@ -317,12 +318,12 @@ struct NameBytes {
         splitWords(token)
         guard let head = words.first else { return false }
         let headWord = piece(head)
-        if headWord == Keys.dipl || headWord == Keys.diplom { return true }
-        guard words.count >= 2, headWord == Keys.dr || headWord == Keys.prof || headWord == Keys.dres else { return false }
+        if headWord == keys.dipl || headWord == keys.diplom { return true }
+        guard words.count >= 2, headWord == keys.dr || headWord == keys.prof || headWord == keys.dres else { return false }
         for range in words.dropFirst() {
             let word = piece(range)
-            let classes = word.map(WordTable.classes) ?? []
-            if !(classes.contains(.title) || classes.contains(.titleSubject) || word == Keys.ing || word == Keys.phil) {
+            let classes = word.map(lists.classes) ?? []
+            if !(classes.contains(.title) || classes.contains(.titleSubject) || word == keys.ing || word == keys.phil) {
                 return false
             }
         }
@@ -332,11 +333,11 @@ struct NameBytes {
     private func isTitleSubject(_ token: Token) -> Bool {
         if token.isParenthesized { return true }
         if token.classes.contains(.titleSubject) || token.classes.contains(.title) { return true }
-        return token.hasDot && (token.key == Keys.phil || token.key == Keys.ing || token.key == Keys.sc)
+        return token.hasDot && (token.key == keys.phil || token.key == keys.ing || token.key == keys.sc)
     }
 
     private func isAbbreviatedParticle(_ token: Token) -> Bool {
-        token.hasDot && (token.key == Keys.v || token.key == Keys.vd)
+        token.hasDot && (token.key == keys.v || token.key == keys.vd)
     }
 
     // MARK: - Words
@@ -361,14 +362,14 @@ struct NameBytes {
     }
 
     private func isParticleWord(_ range: Range<Int>) -> Bool {
-        piece(range).map { WordTable.classes($0).contains(.particle) } ?? false
+        piece(range).map { lists.classes($0).contains(.particle) } ?? false
     }
 
     private mutating func givenNameWords(into out: inout ScratchBuffer<UInt8>) {
         words.removeAll()
         for index in kept.indices {
             let token = kept[index]
-            if token.key == Keys.und || (token.key == Keys.u && token.hasDot && index > 0) { continue }
+            if token.key == keys.und || (token.key == keys.u && token.hasDot && index > 0) { continue }
             if isAbbreviatedParticle(token) && index > 0 { continue }
             appendWords(token)
         }
@@ -398,10 +399,11 @@ struct NameBytes {
         }
     }
 
-    private enum Keys {
-        static let v = PackedWord("v"), d = PackedWord("d"), vd = PackedWord("vd"), u = PackedWord("u")
-        static let und = PackedWord("und"), phil = PackedWord("phil"), ing = PackedWord("ing"), sc = PackedWord("sc")
-        static let dipl = PackedWord("dipl"), diplom = PackedWord("diplom"), dr = PackedWord("dr")
-        static let prof = PackedWord("prof"), dres = PackedWord("dres")
+    /// Held by each instance, not static: a lazy global costs a `swift_once` call per use.
+    private struct Keys {
+        let v = PackedWord("v"), d = PackedWord("d"), vd = PackedWord("vd"), u = PackedWord("u")
+        let und = PackedWord("und"), phil = PackedWord("phil"), ing = PackedWord("ing"), sc = PackedWord("sc")
+        let dipl = PackedWord("dipl"), diplom = PackedWord("diplom"), dr = PackedWord("dr")
+        let prof = PackedWord("prof"), dres = PackedWord("dres")
     }
 }

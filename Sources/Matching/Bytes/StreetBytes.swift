@@ -4,6 +4,7 @@ struct StreetBytes {
     private var letters = ScratchBuffer<UInt8>(capacity: 64)
     private var tokens = ScratchBuffer<Token>(capacity: 16)
     private let plain = PlainText()
+    private let lists = WordTable.lookup
 
     struct Token {
         var range: Range<Int>
@@ -212,7 +213,7 @@ struct StreetBytes {
             letters[kept] = byte
             kept += 1
         }
-        return letters.withBuffer { WordTable.classes($0, 0..<kept) }
+        return letters.withBuffer { lists.classes($0, 0..<kept) }
     }
 }
 

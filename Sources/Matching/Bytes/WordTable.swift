@@ -140,14 +140,7 @@ enum WordTable {
         return (words, classes)
     }()
 
-    /// The lists `bytes[range]` is on.
-    @inline(__always)
-    static func classes(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> WordClass {
-        guard let word = PackedWord(bytes, range) else { return [] }
-        return classes(word)
-    }
-
-    @inline(__always)
+    /// The lists `word` is on, without the prefilter: the reference for `WordLookup`.
     static func classes(_ word: PackedWord) -> WordClass {
         var slot = word.hash & mask
         while true {
