@@ -91,26 +91,26 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "FormatsTests", dependencies: ["Formats", "ZIPFoundation", "CLibXML2"], swiftSettings: strict),
-        .testTarget(name: "MatchingTests", dependencies: ["Matching", "Formats"], swiftSettings: strict),
+        .testTarget(name: "FormatsTests", dependencies: ["Formats", "ZIPFoundation", "CLibXML2", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "MatchingTests", dependencies: ["Matching", "Formats", "TestSupport"], swiftSettings: strict),
         // What several test targets share: poppler-utils reading PDFs back, temporary folders.
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(name: "BillingTests", dependencies: ["Billing", "Store", "Synthetic", "TestSupport", grdb], swiftSettings: strict),
-        .testTarget(name: "MasterDataTests", dependencies: ["MasterData", "Billing", "Store", "Formats", grdb], swiftSettings: strict),
+        .testTarget(name: "MasterDataTests", dependencies: ["MasterData", "Billing", "Store", "Formats", "TestSupport", grdb], swiftSettings: strict),
         .testTarget(name: "DocumentsTests", dependencies: ["Documents", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "StoreTests", dependencies: ["Store", grdb], swiftSettings: strict),
-        .testTarget(name: "MailTests", dependencies: ["Mail", "Store", "Formats", grdb], swiftSettings: strict),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport", grdb], swiftSettings: strict),
+        .testTarget(name: "MailTests", dependencies: ["Mail", "Store", "Formats", "TestSupport", grdb], swiftSettings: strict),
         .testTarget(
             name: "SyntheticTests",
-            dependencies: ["Synthetic", "Matching", "Pipeline", "Store", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["Synthetic", "Matching", "Pipeline", "Store", "TestSupport", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
         .testTarget(
             name: "PipelineTests",
-            dependencies: ["Pipeline", "MasterData", "Matching", "Store", "Formats", .product(name: "Logging", package: "swift-log"), grdb],
+            dependencies: ["Pipeline", "MasterData", "Matching", "Store", "Formats", "TestSupport", .product(name: "Logging", package: "swift-log"), grdb],
             swiftSettings: strict
         ),
         .testTarget(name: "RobinsonCLITests", dependencies: ["robinson", "Store", "TestSupport", grdb], swiftSettings: strict),
-        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Billing", "Store", grdb], swiftSettings: strict),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Billing", "Store", "TestSupport", grdb], swiftSettings: strict),
     ]
 )

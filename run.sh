@@ -160,7 +160,17 @@ conformance_schemas() {
 run_tests() {
     conformance_schemas
     swift build --build-tests
-    swift test --skip-build --parallel --num-workers 2
+    # The tests' temporary files go into a folder of their own, which must be
+    # empty afterwards: whatever is left there, a test leaked.
+    local scratch
+    scratch="$(mktemp -d)"
+    TMPDIR="$scratch" swift test --skip-build --parallel --num-workers 2
+    if [ -n "$(ls -A "$scratch")" ]; then
+        echo "run.sh: the tests left files in their temporary folder $scratch:" >&2
+        ls -A "$scratch" | head -20 >&2
+        exit 1
+    fi
+    rmdir "$scratch"
 }
 
 install_packages

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Store
 @testable import Billing
+import TestSupport
 
 /// A temporary billing root with a real state database, the sample seller
 /// and helpers to add plans, customers, mandates and usage.
@@ -14,7 +15,7 @@ final class BillingFixture: @unchecked Sendable {
     var rendering: any InvoiceRendering = StandardInvoiceRendering.forTests
 
     init(now: String = "2026-11-02T09:00:00+01:00") throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("robinson-billing-\(UUID().uuidString)").path
+        root = try TemporaryFolders.make("robinson-billing")
         try FileManager.default.createDirectory(atPath: root + "/state", withIntermediateDirectories: true)
         database = try StateDatabase(path: root + "/state/robinson.sqlite")
         settings.seller = SampleInvoices.seller

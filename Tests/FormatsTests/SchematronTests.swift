@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Formats
+import TestSupport
 
 /// The Saxon runner and the SVRL reader on a tiny rule set: findings by flag,
 /// unreadable documents, broken stylesheets, missing tools.
@@ -26,8 +27,7 @@ struct SchematronTests {
     struct ToolsMissing: Error {}
 
     func folder() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("schematron-test-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        let path = try TemporaryFolders.make("schematron-test")
         return path
     }
 

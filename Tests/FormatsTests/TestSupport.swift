@@ -1,5 +1,6 @@
 import Formats
 import Foundation
+import TestSupport
 
 /// The bytes of `text` as UTF-8.
 func utf8(_ text: String) -> [UInt8] { Array(text.utf8) }
@@ -99,8 +100,7 @@ struct TemporaryFolder {
     let path: String
 
     init() throws {
-        path = NSTemporaryDirectory() + "/formats-tests-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        path = try TemporaryFolders.make("formats-tests")
     }
 
     func file(_ name: String) -> String { path + "/" + name }

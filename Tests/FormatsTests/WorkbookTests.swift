@@ -1,11 +1,12 @@
 import Foundation
 import Testing
 @testable import Formats
+import TestSupport
 
 /// `.xlsx` uploads: the one sheet with data becomes a `;` CSV in UTF-8 with
 /// BOM; everything a hostile or unlucky workbook can hold is refused with a note.
 @Suite struct WorkbookTests {
-    static let folder = FileManager.default.temporaryDirectory.appendingPathComponent("robinson-xlsx-\(UUID().uuidString)").path
+    static let folder = try! TemporaryFolders.make("robinson-xlsx")
 
     /// Writes `builder` and converts it; the CSV as text.
     static func convert(_ builder: WorkbookBuilder, limits: WorkbookArchive.Limits = .init()) throws -> (String, Workbook.Conversion) {

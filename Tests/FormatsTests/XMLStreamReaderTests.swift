@@ -2,6 +2,7 @@ import CLibXML2
 import Foundation
 import Testing
 import Formats
+import TestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -12,7 +13,7 @@ import Glibc
     /// the document has a DTD made the document (and its dictionary of names)
     /// ours to free, and it was never freed: every file read leaked it.
     @Test func readingAFileFreesEverythingLibxml2Allocated() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("robinson-xml-\(UUID().uuidString).xml").path
+        let path = try TemporaryFolders.make("robinson-xml") + "/statement.xml"
         defer { try? FileManager.default.removeItem(atPath: path) }
         let entries = (1...50).map { "<Ntry><Amt Ccy=\"EUR\">\($0).00</Amt><Ref>E2E-\($0)</Ref></Ntry>" }.joined()
         try Data("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Document xmlns=\"urn:example\">\(entries)</Document>".utf8)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Parses messages with Python's `email` package (strict RFC 5322/MIME
@@ -51,8 +52,7 @@ print(json.dumps(out))
 """#
 
     static func parse(_ messages: [[UInt8]]) throws -> [Parsed] {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mail-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = try TemporaryFolders.make("mail")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         var paths: [String] = []
         for (index, message) in messages.enumerated() {

@@ -3,6 +3,7 @@ import GRDB
 import Mail
 import Store
 import Testing
+import TestSupport
 
 /// A state database, mail folders and a sendmail stand-in that records what it is given.
 final class QueueFixture: @unchecked Sendable {
@@ -11,7 +12,7 @@ final class QueueFixture: @unchecked Sendable {
     let now = ISO8601DateFormatter().date(from: "2026-11-23T08:00:00Z")!
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("mailqueue-\(UUID().uuidString)").path
+        folder = try TemporaryFolders.make("mailqueue")
         try FileManager.default.createDirectory(atPath: folder + "/state", withIntermediateDirectories: true)
         database = try StateDatabase(path: folder + "/state/robinson.sqlite")
         try """

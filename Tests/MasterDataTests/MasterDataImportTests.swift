@@ -4,6 +4,7 @@ import GRDB
 import Store
 import Testing
 @testable import MasterData
+import TestSupport
 
 /// A fresh state database and the fixture files.
 final class MasterDataFixture: @unchecked Sendable {
@@ -15,8 +16,7 @@ final class MasterDataFixture: @unchecked Sendable {
     var now = ISO8601DateFormatter().date(from: "2026-11-23T08:00:00Z")!
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("robinson-md-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        folder = try TemporaryFolders.make("robinson-md")
         database = try StateDatabase(path: folder + "/state.sqlite")
     }
 

@@ -6,6 +6,7 @@ import Matching
 import Pipeline
 import Store
 import Testing
+import TestSupport
 
 /// A fresh runtime root with customers and an index from `Fixtures/`.
 final class PipelineFixture: @unchecked Sendable {
@@ -17,7 +18,7 @@ final class PipelineFixture: @unchecked Sendable {
     var settings: PipelineSettings
 
     init(buildIndex: Bool = true) throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("robinson-\(UUID().uuidString)").path
+        let path = try TemporaryFolders.make("robinson")
         root = RuntimeRoot(path: path)
         now = ISO8601DateFormatter().date(from: "2026-11-23T08:00:00Z")!
         settings = PipelineSettings()

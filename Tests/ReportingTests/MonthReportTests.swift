@@ -4,12 +4,12 @@ import GRDB
 @testable import Reporting
 import Store
 import Testing
+import TestSupport
 
 @Suite("Month report")
 struct MonthReportTests {
     func database() throws -> (StateDatabase, String) {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("report-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = try TemporaryFolders.make("report")
         return (try StateDatabase(path: folder + "/robinson.sqlite"), folder)
     }
 

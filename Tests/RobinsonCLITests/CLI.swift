@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Store
 import Testing
+import TestSupport
 
 /// Runs the built `robinson` binary as cron or ops would, in a fresh root.
 final class CLI: @unchecked Sendable {
@@ -21,7 +22,7 @@ final class CLI: @unchecked Sendable {
     var environment: [String: String]
 
     init() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("robinson-cli-\(UUID().uuidString)").path
+        root = try TemporaryFolders.make("robinson-cli")
         environment = [
             "ROBINSON_ROOT": root,
             "ROBINSON_NOW": "2026-11-23T08:00:00Z",

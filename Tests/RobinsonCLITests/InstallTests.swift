@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// README "Install on a server", as written, into a temporary prefix; then
 /// every line of `Jobs/crontab` once, as cron would run it, on an empty month.
@@ -74,7 +75,7 @@ struct InstallTests {
 
     @Test("the README's install steps work as written, and every crontab line then exits 0 and prints nothing")
     func installAndSchedule() throws {
-        let prefix = FileManager.default.temporaryDirectory.appendingPathComponent("robinson-install-\(UUID().uuidString)").path
+        let prefix = try TemporaryFolders.make("robinson-install")
         defer { try? FileManager.default.removeItem(atPath: prefix) }
         try FileManager.default.createDirectory(atPath: prefix + "/srv", withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: prefix + "/etc/cron.d", withIntermediateDirectories: true)
@@ -136,7 +137,7 @@ struct InstallTests {
 
     @Test("the systemd units pass systemd-analyze verify; every service mails its journal on failure")
     func systemdUnits() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("robinson-units-\(UUID().uuidString)").path
+        let folder = try TemporaryFolders.make("robinson-units")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let jobs = CLI.packageRoot + "/Jobs"

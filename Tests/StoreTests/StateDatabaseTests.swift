@@ -2,11 +2,12 @@ import Foundation
 import GRDB
 @testable import Store
 import Testing
+import TestSupport
 
 @Suite("State database")
 struct StateDatabaseTests {
     static func temporaryPath() -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("state-\(UUID().uuidString).sqlite").path
+        (try? TemporaryFolders.make("state")).map { $0 + "/state.sqlite" } ?? ""
     }
 
     @Test func migratesAndUsesWAL() throws {

@@ -8,7 +8,7 @@ import Testing
     }
 
     @Test func inputHasTheRequestedRowsAndHeader() throws {
-        let folder = MatchHarness.temporaryFolder()
+        let folder = try MatchHarness.temporaryFolder()
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try BenchmarkData.writeInput(rows: 2_345, seed: 9, to: folder + "/input.csv")
@@ -19,7 +19,7 @@ import Testing
     }
 
     @Test func deliveryHasTheRequestedRowsPerList() throws {
-        let folder = MatchHarness.temporaryFolder()
+        let folder = try MatchHarness.temporaryFolder()
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try BenchmarkData.writeDelivery(post: 300, telefon: 200, mobil: 100, email: 50, seed: 9, to: folder + "/delivery.csv")
@@ -30,7 +30,7 @@ import Testing
     }
 
     @Test func sameArgumentsSameBytes() throws {
-        let folder = MatchHarness.temporaryFolder()
+        let folder = try MatchHarness.temporaryFolder()
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         for name in ["a", "b"] {
@@ -46,7 +46,7 @@ import Testing
 
     /// The listed share is what the matcher finds: listed rows hit (respelled or not), the others do not.
     @Test func listedShareIsFound() throws {
-        let folder = MatchHarness.temporaryFolder()
+        let folder = try MatchHarness.temporaryFolder()
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try BenchmarkData.writeDelivery(post: 800, telefon: 100, mobil: 100, email: 100, seed: 3, to: folder + "/delivery.csv")

@@ -5,7 +5,7 @@ import Testing
 @Suite struct EvaluationRunTests {
     /// The accuracy acceptance check at a small size: every row gets exactly the expected marker and grund.
     @Test func smallEvaluationIsPerfect() throws {
-        let folder = MatchHarness.temporaryFolder()
+        let folder = try MatchHarness.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let result = try Evaluation.run(
             rows: 3_000, seed: 11, folder: folder, soundsAlike: MatchHarness.soundsAlike, match: MatchHarness.match
@@ -26,7 +26,7 @@ import Testing
 @Suite struct EvaluationHarnessTests {
     /// A matcher that says `ja` to everything must fail every `nein` and `pruefen` target.
     @Test func aMatcherThatAlwaysSaysJaFails() throws {
-        let folder = MatchHarness.temporaryFolder()
+        let folder = try MatchHarness.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let result = try Evaluation.run(rows: 500, seed: 2, folder: folder, soundsAlike: MatchHarness.soundsAlike) { files in
             let input = try String(contentsOfFile: files.input, encoding: .utf8)

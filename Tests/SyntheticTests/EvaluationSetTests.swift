@@ -35,7 +35,7 @@ import Testing
     }
 
     @Test func sameSeedSameBytes() throws {
-        let first = MatchHarness.temporaryFolder(), second = MatchHarness.temporaryFolder()
+        let first = try MatchHarness.temporaryFolder(), second = try MatchHarness.temporaryFolder()
         defer {
             try? FileManager.default.removeItem(atPath: first)
             try? FileManager.default.removeItem(atPath: second)

@@ -8,7 +8,7 @@ import Testing
 /// benchmark runs the same comparison on its full 10-million-row input.
 @Suite struct KeyingDifferentialTests {
     static func folder() throws -> String {
-        let folder = MatchHarness.temporaryFolder()
+        let folder = try MatchHarness.temporaryFolder()
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         return folder
     }

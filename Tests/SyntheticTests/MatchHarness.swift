@@ -4,6 +4,7 @@ import Matching
 import Pipeline
 import Store
 import Synthetic
+import TestSupport
 
 /// What `robinson eval` does around the generator, in-process: a fresh root
 /// with a throwaway key, an index built from the delivery, `DirectMatch` on all lists.
@@ -31,9 +32,9 @@ enum MatchHarness {
         _ = try DirectMatch(runtime: runtime).run(input: input, output: output, lists: .all, zstd: false)
     }
 
-    /// A fresh folder under the temporary directory, removed by the caller.
-    static func temporaryFolder() -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("robinson-synthetic-\(UUID().uuidString)").path
+    /// A fresh folder, removed at the latest when the test process exits.
+    static func temporaryFolder() throws -> String {
+        try TemporaryFolders.make("robinson-synthetic")
     }
 }
 

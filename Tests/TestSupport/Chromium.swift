@@ -29,7 +29,7 @@ public enum Chromium {
     }
 
     private static func run(_ arguments: [String], _ file: String, timeout: Int) throws -> (String, String) {
-        let profile = FileManager.default.temporaryDirectory.appendingPathComponent("chromium-test-\(UUID().uuidString)").path
+        let profile = try TemporaryFolders.make("chromium-test")
         defer { try? FileManager.default.removeItem(atPath: profile) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")

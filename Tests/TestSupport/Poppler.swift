@@ -77,7 +77,7 @@ public enum Poppler {
     }
 
     private static func run(_ tool: String, _ arguments: [String], _ pdf: [UInt8], trailing: [String] = []) throws -> String {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("poppler-test-\(UUID().uuidString).pdf")
+        let file = URL(fileURLWithPath: try TemporaryFolders.make("poppler-test") + "/document.pdf")
         try Data(pdf).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
         let process = Process()

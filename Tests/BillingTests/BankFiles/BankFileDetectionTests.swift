@@ -2,6 +2,7 @@ import Formats
 import Foundation
 import Testing
 @testable import Billing
+import TestSupport
 
 @Suite("bank file detection and schemas")
 struct BankFileDetectionTests {
@@ -58,7 +59,7 @@ struct BankFileDetectionTests {
 
     @Test("a schema folder without the version's XSD is a typed error")
     func schemaMissing() throws {
-        let folder = FileManager.default.temporaryDirectory.path
+        let folder = try TemporaryFolders.make("no-schemas")
         #expect { try BankFile.read(path: BankFixtures.path("camt054-001-02.xml"), schemas: folder) } throws: { error in
             if case BankFileError.schemaUnavailable = error { true } else { false }
         }

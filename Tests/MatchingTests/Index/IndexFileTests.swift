@@ -1,13 +1,13 @@
 import Foundation
 import Matching
 import Testing
+import TestSupport
 
 /// A temporary folder removed at the end of the test.
 final class TemporaryFolder {
     let path: String
     init() throws {
-        path = FileManager.default.temporaryDirectory.appendingPathComponent("robinson-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        path = try TemporaryFolders.make("robinson-index")
     }
     deinit { try? FileManager.default.removeItem(atPath: path) }
 }

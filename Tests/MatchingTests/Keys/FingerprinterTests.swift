@@ -1,6 +1,7 @@
 import Foundation
 import Matching
 import Testing
+import TestSupport
 
 @Suite("HMAC-SHA256 and fingerprints")
 struct FingerprinterTests {
@@ -87,8 +88,7 @@ struct FingerprinterTests {
 @Suite("Hashing key file")
 struct HashingKeyTests {
     @Test func createNeverOverwritesAndIsPrivate() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("key-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let dir = try TemporaryFolders.make("key")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/hashing.key"
         #expect(try HashingKey.createIfAbsent(path: path))
@@ -101,8 +101,7 @@ struct HashingKeyTests {
     }
 
     @Test func refusesReadableByOthersAndWrongLength() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("key-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let dir = try TemporaryFolders.make("key")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/hashing.key"
         _ = FileManager.default.createFile(atPath: path, contents: Data(count: 32), attributes: [.posixPermissions: 0o644])
