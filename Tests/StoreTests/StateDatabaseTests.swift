@@ -6,12 +6,12 @@ import TestSupport
 
 @Suite("State database")
 struct StateDatabaseTests {
-    static func temporaryPath() -> String {
-        (try? TemporaryFolders.make("state")).map { $0 + "/state.sqlite" } ?? ""
+    static func temporaryPath() throws -> String {
+        try TemporaryFolders.make("state") + "/state.sqlite"
     }
 
     @Test func migratesAndUsesWAL() throws {
-        let path = Self.temporaryPath()
+        let path = try Self.temporaryPath()
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         let database = try StateDatabase(path: path)
         let mode = try database.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
@@ -26,7 +26,7 @@ struct StateDatabaseTests {
 
     /// Jobs' e-mails of a database from before the shared mail queue keep their state and attempts.
     @Test func notificationsMoveIntoTheMailQueue() throws {
-        let path = Self.temporaryPath()
+        let path = try Self.temporaryPath()
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         let old = try DatabasePool(path: path)
         try Migrations.migrator.migrate(old, upTo: "v3-collection")
@@ -53,7 +53,7 @@ struct StateDatabaseTests {
     }
 
     @Test func jobStagesAndUsageAreRecordedOnce() throws {
-        let path = Self.temporaryPath()
+        let path = try Self.temporaryPath()
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         let database = try StateDatabase(path: path)
         let now = Date(timeIntervalSince1970: 1_800_000_000)
@@ -76,7 +76,7 @@ struct StateDatabaseTests {
 
     @Test("states are stored as their raw values and found by typed column queries")
     func statesAreTyped() throws {
-        let path = Self.temporaryPath()
+        let path = try Self.temporaryPath()
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         let database = try StateDatabase(path: path)
         let now = Date(timeIntervalSince1970: 1_800_000_000)

@@ -9,7 +9,6 @@ import Testing
 
     @Test func inputHasTheRequestedRowsAndHeader() throws {
         let folder = try MatchHarness.temporaryFolder()
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try BenchmarkData.writeInput(rows: 2_345, seed: 9, to: folder + "/input.csv")
         let lines = try Self.lines(folder + "/input.csv")
@@ -20,7 +19,6 @@ import Testing
 
     @Test func deliveryHasTheRequestedRowsPerList() throws {
         let folder = try MatchHarness.temporaryFolder()
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try BenchmarkData.writeDelivery(post: 300, telefon: 200, mobil: 100, email: 50, seed: 9, to: folder + "/delivery.csv")
         let lines = try Self.lines(folder + "/delivery.csv")
@@ -31,7 +29,6 @@ import Testing
 
     @Test func sameArgumentsSameBytes() throws {
         let folder = try MatchHarness.temporaryFolder()
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         for name in ["a", "b"] {
             try BenchmarkData.writeInput(rows: 1_000, seed: 4, to: "\(folder)/\(name).csv", listedPercent: 20, deliveryPost: 500)
@@ -47,7 +44,6 @@ import Testing
     /// The listed share is what the matcher finds: listed rows hit (respelled or not), the others do not.
     @Test func listedShareIsFound() throws {
         let folder = try MatchHarness.temporaryFolder()
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try BenchmarkData.writeDelivery(post: 800, telefon: 100, mobil: 100, email: 100, seed: 3, to: folder + "/delivery.csv")
         try BenchmarkData.writeInput(rows: 4_000, seed: 3, to: folder + "/input.csv", listedPercent: 25, deliveryPost: 800)
