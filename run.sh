@@ -161,16 +161,18 @@ run_tests() {
     conformance_schemas
     swift build --build-tests
     # The tests' temporary files go into a folder of their own, which must be
-    # empty afterwards: whatever is left there, a test leaked.
-    local scratch
+    # empty afterwards: whatever is left there, a test leaked. SwiftPM itself
+    # leaves its lock files (`_*.lock`) and `TemporaryDirectory.*` there.
+    local scratch leftovers
     scratch="$(mktemp -d)"
     TMPDIR="$scratch" swift test --skip-build --parallel --num-workers 2
-    if [ -n "$(ls -A "$scratch")" ]; then
+    leftovers="$(find "$scratch" -mindepth 1 -maxdepth 1 ! -name '_*.lock' ! -name 'TemporaryDirectory.*' -printf '%f\n')"
+    if [ -n "$leftovers" ]; then
         echo "run.sh: the tests left files in their temporary folder $scratch:" >&2
-        ls -A "$scratch" | head -20 >&2
+        echo "$leftovers" | head -20 >&2
         exit 1
     fi
-    rmdir "$scratch"
+    rm -rf "$scratch"
 }
 
 install_packages
