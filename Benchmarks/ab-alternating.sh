@@ -3,8 +3,9 @@
 # round, each with all its workers. The VM's speed drifts with its neighbours by
 # 10 to 20 % within an hour, more than most changes are worth; runs next to each
 # other see nearly the same drift, so the ratio of each binary's CPU time to the
-# first one's in the same round is steady to about 1 % over 30 rounds of 1 M rows,
-# where single runs of 10 M rows are not. Prints the mean and median wall and CPU
+# first one's in the same round is steady to 1 or 2 % over 30 rounds of 1 M rows
+# (more when one series falls in the VM's fast minutes and another in its slow
+# ones), where single runs of 10 M rows are not. Prints the mean and median wall and CPU
 # time per binary and the median and mean of the ratios; fails when an output
 # differs from the first binary's.
 #

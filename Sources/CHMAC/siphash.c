@@ -76,10 +76,9 @@ uint64_t robinson_siphash24_parts(const robinson_sip_key *key, const robinson_si
 }
 
 void robinson_siphash24_parts3(const robinson_sip_key *key, const robinson_sip_key_spec specs[3], uint64_t out[3]) {
-    size_t a = key_length(specs[0].prefix_len, specs[0].bounds, specs[0].part_count);
-    size_t b = key_length(specs[1].prefix_len, specs[1].bounds, specs[1].part_count);
-    size_t c = key_length(specs[2].prefix_len, specs[2].bounds, specs[2].part_count);
-    if (a > 256 || b > 256 || c > 256) {
+    size_t length[3];
+    for (int i = 0; i < 3; i++) length[i] = key_length(specs[i].prefix_len, specs[i].bounds, specs[i].part_count);
+    if (length[0] > 256 || length[1] > 256 || length[2] > 256) {
         for (int i = 0; i < 3; i++) {
             const robinson_sip_key_spec *s = &specs[i];
             out[i] = robinson_siphash24_parts(key, s->started, s->prefix, s->prefix_len, s->base, s->bounds, s->part_count);
@@ -90,13 +89,11 @@ void robinson_siphash24_parts3(const robinson_sip_key *key, const robinson_sip_k
     // overlapping copies that wrote it, and the store buffer cannot hand one load
     // the bytes of several stores: it waits until they reach the cache. Building
     // the other keys first gives them that time.
-    unsigned char ma[256 + 48], mb[256 + 48], mc[256 + 48];
-    build_key(ma, specs[0].prefix, specs[0].prefix_len, specs[0].base, specs[0].bounds, specs[0].part_count);
-    build_key(mb, specs[1].prefix, specs[1].prefix_len, specs[1].base, specs[1].bounds, specs[1].part_count);
-    build_key(mc, specs[2].prefix, specs[2].prefix_len, specs[2].base, specs[2].bounds, specs[2].part_count);
-    out[0] = siphash24_padded(key, specs[0].prefix_len >= 8 ? specs[0].started : NULL, ma, a);
-    out[1] = siphash24_padded(key, specs[1].prefix_len >= 8 ? specs[1].started : NULL, mb, b);
-    out[2] = siphash24_padded(key, specs[2].prefix_len >= 8 ? specs[2].started : NULL, mc, c);
+    unsigned char message[3][256 + 48];
+    for (int i = 0; i < 3; i++)
+        build_key(message[i], specs[i].prefix, specs[i].prefix_len, specs[i].base, specs[i].bounds, specs[i].part_count);
+    for (int i = 0; i < 3; i++)
+        out[i] = siphash24_padded(key, specs[i].prefix_len >= 8 ? specs[i].started : NULL, message[i], length[i]);
 }
 
 #define SIPHASH_INIT                                                                                                   \

@@ -47,8 +47,8 @@ public final class ByteRowKeyer {
     @exclusivity(unchecked) private var prefixes = ScratchBuffer<UInt8>(capacity: 64)
     private let prefixRanges: [Range<Int>]
     /// Start and end of each part of the key being hashed; of three keys
-    /// hashed together, from 0, 10 and 20 on.
-    private let bounds = UnsafeMutablePointer<Int>.allocate(capacity: 30)
+    /// hashed together, each from a multiple of `Fingerprinter.boundsPerKey` on.
+    private let bounds = UnsafeMutablePointer<Int>.allocate(capacity: 3 * Fingerprinter.boundsPerKey)
 
     public init(columns: AddressColumns, headerFieldCount: Int, encoding: TextEncoding, fingerprinter: Fingerprinter) {
         self.columns = columns
@@ -457,21 +457,22 @@ public final class ByteRowKeyer {
         surname: Range<Int>, given: Range<Int>, street: Range<Int>, house: Range<Int>, postcode: Range<Int>,
         lastCode: Range<Int>, firstCode: Range<Int>
     ) -> (household: UInt64, person: UInt64, phonetic: UInt64) {
-        // Key i's parts from index 5 i on: its bounds from 10 i on.
+        // Key i's parts from part index `perKey * i` on (two bounds per part).
+        let perKey = Fingerprinter.boundsPerKey / 2
         setPart(0, surname)
         setPart(1, street)
         setPart(2, house)
         setPart(3, postcode)
-        setPart(5, surname)
-        setPart(6, given)
-        setPart(7, street)
-        setPart(8, house)
-        setPart(9, postcode)
-        setPart(10, lastCode)
-        setPart(11, firstCode)
-        setPart(12, street)
-        setPart(13, house)
-        setPart(14, postcode)
+        setPart(perKey, surname)
+        setPart(perKey + 1, given)
+        setPart(perKey + 2, street)
+        setPart(perKey + 3, house)
+        setPart(perKey + 4, postcode)
+        setPart(2 * perKey, lastCode)
+        setPart(2 * perKey + 1, firstCode)
+        setPart(2 * perKey + 2, street)
+        setPart(2 * perKey + 3, house)
+        setPart(2 * perKey + 4, postcode)
         if let keys = fingerprinter.fingerprints(
             (.household, .person, .phonetic), prefixes: (prefix(.household), prefix(.person), prefix(.phonetic)),
             parts: parts.base, bounds: bounds, counts: (4, 5, 5))

@@ -153,10 +153,14 @@ public final class Fingerprinter: @unchecked Sendable {
         return robinson_siphash24_parts(sip, hasStart[slot] ? started + slot : nil, prefix.baseAddress, prefix.count, base, bounds, count)
     }
 
+    /// Room in `bounds` for one key of `fingerprints(_:prefixes:parts:bounds:counts:)`:
+    /// the start and end of each of up to five parts.
+    public static let boundsPerKey = 10
+
     /// The fingerprints of three keys, each as `fingerprint(_:prefix:parts:bounds:count:)`
     /// gives it, in less time than one after another (a row's postal keys):
-    /// key i's bounds start at `bounds + 10 * i`. Nil when the function needs
-    /// the whole strings (HMAC-SHA256).
+    /// key i's bounds start at `bounds + boundsPerKey * i`. Nil when the function
+    /// needs the whole strings (HMAC-SHA256).
     @inline(__always)
     public func fingerprints(
         _ kinds: (KeyKind, KeyKind, KeyKind),
@@ -171,8 +175,8 @@ public final class Fingerprinter: @unchecked Sendable {
                 base: base, bounds: bounds, part_count: count)
         }
         var specs = (
-            spec(kinds.0, prefixes.0, bounds, counts.0), spec(kinds.1, prefixes.1, bounds + 10, counts.1),
-            spec(kinds.2, prefixes.2, bounds + 20, counts.2))
+            spec(kinds.0, prefixes.0, bounds, counts.0), spec(kinds.1, prefixes.1, bounds + Self.boundsPerKey, counts.1),
+            spec(kinds.2, prefixes.2, bounds + 2 * Self.boundsPerKey, counts.2))
         var out: (UInt64, UInt64, UInt64) = (0, 0, 0)
         withUnsafeMutablePointer(to: &out) { out in
             out.withMemoryRebound(to: UInt64.self, capacity: 3) { out in
